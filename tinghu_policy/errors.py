@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class TinghuPolicyError(Exception):
     """Base class of every error this library raises on purpose."""
@@ -33,7 +35,34 @@ class CalendarCoverageError(TinghuPolicyError):
         super().__init__(
             f"no official working-day arrangement for {year} (calendar data covers "
             f"{covered[0]}–{covered[1]}). Supply {year}'s State Council holiday notice as an overlay "
-            f"(WorkCalendar.with_overlay / --calendar-overlay FILE, see docs 'calendar overlays'), "
+            f"(WorkCalendar.with_overlay / --calendar-overlay FILE; "
+            f"format: examples/calendar-overlays/README.md), "
             f"upgrade chinesecalendar once it ships {year}, or ask for a provisional answer "
             f"(Interpretation(beyond_calendar_data='provisional'), weekends only, marked provisional)."
         )
+
+
+class LegalDateError(TinghuPolicyError, ValueError):
+    """A value that is not a legal date: a naive timestamp, a string, a number… (decision D14)."""
+
+
+class PeriodError(TinghuPolicyError, ValueError):
+    """A period length that is not a whole number ≥ 1, or a result beyond 9999-12-31."""
+
+
+class MonthEndClampError(TinghuPolicyError):
+    """A month or year period has no corresponding day and D3 is ``raise`` (民法典 第二百零二条)."""
+
+    def __init__(self, start: date, period_zh: str, corresponding: str, month_end: date) -> None:
+        self.start = start
+        self.corresponding = corresponding
+        self.month_end = month_end
+        super().__init__(
+            f"{start} + {period_zh}: the corresponding day {corresponding} does not exist; "
+            f"民法典第二百零二条 would end the period on the month end {month_end} "
+            f"(D3 month_end='raise' refuses to clamp)"
+        )
+
+
+class CalendarOverlayError(TinghuPolicyError, ValueError):
+    """A calendar overlay file that is malformed, or a year that cannot be added to the calendar."""

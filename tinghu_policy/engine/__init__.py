@@ -1,0 +1,23 @@
+"""The rule engine: rules registered with their provisions, run on a project's facts as of a date."""
+
+from tinghu_policy.engine.context import Context, Label, Outcome, Outcomes
+from tinghu_policy.engine.evaluate import evaluate
+from tinghu_policy.engine.findings import Check, Finding, Relation, Status
+from tinghu_policy.engine.report import FORMAT_VERSION, Report
+from tinghu_policy.engine.rule import (
+    Rule,
+    Table,
+    catalogue,
+    encoders_by_provision,
+    rule,
+    rule_by_id,
+    rules_by_provision,
+    table,
+    tables,
+)
+
+__all__ = [
+    "FORMAT_VERSION", "Check", "Context", "Finding", "Label", "Outcome", "Outcomes", "Relation", "Report", "Rule",
+    "Status", "Table", "catalogue", "encoders_by_provision", "evaluate", "rule", "rule_by_id", "rules_by_provision",
+    "table", "tables",
+]

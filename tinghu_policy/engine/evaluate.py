@@ -1,0 +1,49 @@
+"""Run every registered rule on a project as of a date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from tinghu_policy.engine.context import Context, Outcome
+from tinghu_policy.engine.findings import Finding
+from tinghu_policy.engine.report import FORMAT_VERSION, Report
+from tinghu_policy.engine.rule import catalogue
+from tinghu_policy.facts import Project
+from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
+from tinghu_policy.periods import WorkCalendar, to_legal_date
+
+
+def evaluate(
+    project: Project | Mapping[str, Any],
+    *,
+    as_of: date | datetime,
+    interpretation: Interpretation | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Report:
+    """Every finding of every rule about ``project`` as of ``as_of``.
+
+    ``project`` may be a :class:`~tinghu_policy.facts.Project` or its JSON-like mapping (validated here;
+    a :class:`pydantic.ValidationError` names each bad field). ``as_of`` is a date, or an aware timestamp
+    converted to its Asia/Shanghai date (D14).
+    """
+    facts = project if isinstance(project, Project) else Project.model_validate(project)
+    interp = interpretation or DEFAULT_INTERPRETATION
+    day = to_legal_date(as_of, interp)
+    cal = calendar or WorkCalendar.default()
+    findings: list[Finding] = []
+    for rule in catalogue():
+        result = rule.function(Context(facts, day, interp, cal, rule))
+        for outcome in (result,) if isinstance(result, Outcome) else result:
+            findings.append(
+                Finding.model_construct(
+                    rule=rule.id, provision=rule.provision, subject=outcome.subject, status=outcome.status,
+                    due=outcome.due, owed_by=outcome.owed_by or rule.owed_by, to=rule.to, checks=outcome.checks,
+                    missing=outcome.missing, note_zh=outcome.note_zh, note_en=outcome.note_en,
+                    provisional=outcome.provisional, decisions=rule.decisions,
+                )
+            )
+    return Report.model_construct(
+        format_version=FORMAT_VERSION, project=facts.id, as_of=day, interpretation=interp, findings=tuple(findings)
+    )

@@ -1,0 +1,200 @@
+"""What a rule finds: a status, a due date, who owes it, and the checks behind it, rendered in Chinese and English."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from tinghu_policy.parties import Party
+
+
+class Status(StrEnum):
+    """The answer a rule gives."""
+
+    MET = "met"
+    """Done by the due date."""
+    LATE = "late"
+    """Done after the due date."""
+    OVERDUE = "overdue"
+    """Not done, and the due date has passed."""
+    PENDING = "pending"
+    """Not done, not yet due."""
+    HOLDS = "holds"
+    """A condition is satisfied, or a prohibition is respected."""
+    FAILS = "fails"
+    """A condition is not satisfied, or a prohibition is broken."""
+    NOT_APPLICABLE = "not_applicable"
+    """The provision does not reach this project (the note says why)."""
+    UNDETERMINED = "undetermined"
+    """A fact the rule needs is missing (``missing`` names it)."""
+
+    @property
+    def label_zh(self) -> str:
+        return _STATUS_ZH[self]
+
+    @property
+    def is_open(self) -> bool:
+        """An obligation still to be done: pending or overdue."""
+        return self in (Status.PENDING, Status.OVERDUE)
+
+
+_STATUS_ZH = {
+    Status.MET: "按期完成",
+    Status.LATE: "逾期完成",
+    Status.OVERDUE: "已逾期",
+    Status.PENDING: "未到期",
+    Status.HOLDS: "符合",
+    Status.FAILS: "不符合",
+    Status.NOT_APPLICABLE: "不适用",
+    Status.UNDETERMINED: "无法判断",
+}
+
+
+class Relation(StrEnum):
+    """How a fact must compare with what the provision requires."""
+
+    ON_OR_BEFORE = "<="
+    BEFORE = "<"
+    ON_OR_AFTER = ">="
+    AFTER = ">"
+    EQUALS = "=="
+    NOT_EQUALS = "!="
+
+    @property
+    def label_zh(self) -> str:
+        return _RELATION_ZH[self]
+
+    @property
+    def label_en(self) -> str:
+        return _RELATION_EN[self]
+
+
+_RELATION_ZH = {
+    Relation.ON_OR_BEFORE: "不晚于/不超过",
+    Relation.BEFORE: "早于/少于",
+    Relation.ON_OR_AFTER: "不早于/不少于",
+    Relation.AFTER: "晚于/超过",
+    Relation.EQUALS: "为",
+    Relation.NOT_EQUALS: "不为",
+}
+_RELATION_EN = {
+    Relation.ON_OR_BEFORE: "≤",
+    Relation.BEFORE: "<",
+    Relation.ON_OR_AFTER: "≥",
+    Relation.AFTER: ">",
+    Relation.EQUALS: "=",
+    Relation.NOT_EQUALS: "≠",
+}
+
+Value = date | bool | int | Decimal | str
+"""A fact or requirement as it appears in a check (dates, flags, counts, money, names)."""
+
+
+class Check(BaseModel):
+    """One comparison behind a finding: the fact, what the provision requires, what the facts gave."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    provision: str = Field(description="The provision id that requires it.")
+    fact: str = Field(description="Where the fact is in the project, e.g. review[0].initial_opinion.")
+    label_zh: str
+    label_en: str
+    relation: Relation
+    required: Value | None
+    actual: Value | None = Field(description="None: the fact is not given.")
+    ok: bool | None = Field(description="None: undetermined, the fact is missing.")
+
+    def render_zh(self) -> str:
+        actual = "未提供" if self.actual is None else _show(self.actual, zh=True)
+        return f"{self.label_zh}应{self.relation.label_zh}{_show(self.required, zh=True)}，实为{actual}"
+
+    def render_en(self) -> str:
+        actual = "not given" if self.actual is None else _show(self.actual, zh=False)
+        return f"{self.label_en}: required {self.relation.label_en} {_show(self.required, zh=False)}, was {actual}"
+
+
+def _show(value: Value | None, *, zh: bool) -> str:
+    if isinstance(value, bool):
+        return ("是" if value else "否") if zh else ("yes" if value else "no")
+    if value is None:
+        return "—"
+    return str(value)
+
+
+class Finding(BaseModel):
+    """What one rule says about one project (or one subject of it: a review round, a year, a department)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(description="Stable rule id, e.g. art11.initial_opinion.")
+    provision: str = Field(description="The provision id the rule encodes.")
+    subject: str | None = Field(None, description="What the finding is about when a rule finds several times.")
+    status: Status
+    due: date | None = Field(None, description="The last day (ends 24:00 Asia/Shanghai), where there is one.")
+    owed_by: Party | None = Field(None, description="The party that owes the duty (art. 5 table).")
+    to: tuple[Party, ...] = Field((), description="The parties a filing or report goes to.")
+    checks: tuple[Check, ...] = ()
+    missing: tuple[str, ...] = Field((), description="Facts the rule needed and did not get.")
+    note_zh: str = ""
+    note_en: str = ""
+    provisional: bool = Field(False, description="Computed on a weekends-only calendar beyond the official data (D12).")
+    decisions: tuple[str, ...] = Field((), description="Interpretation decisions applied (D1–D16).")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def citation_zh(self) -> str:
+        from tinghu_policy.provisions import provision
+
+        return provision(self.provision).cite_zh
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def citation_en(self) -> str:
+        from tinghu_policy.provisions import provision
+
+        return provision(self.provision).cite_en
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def explanation_zh(self) -> str:
+        from tinghu_policy.engine.rule import rule_by_id
+
+        parts = [f"{self.citation_zh}【{self.status.label_zh}】{rule_by_id(self.rule).title_zh}"]
+        if self.subject:
+            parts[0] += f"（{self.subject}）"
+        if self.owed_by is not None:
+            parts.append(f"义务方：{self.owed_by.name_zh}")
+        if self.due is not None:
+            parts.append(f"期限：{self.due}（当日24时止）")
+        parts += [c.render_zh() for c in self.checks]
+        if self.missing:
+            parts.append("缺少事实：" + "、".join(self.missing))
+        if self.note_zh:
+            parts.append(self.note_zh)
+        if self.provisional:
+            parts.append("临时结果：超出官方节假日安排数据，仅按周末计算")
+        return "；".join(parts) + "。"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def explanation_en(self) -> str:
+        from tinghu_policy.engine.rule import rule_by_id
+
+        parts = [f"{self.citation_en} [{self.status.value}] {rule_by_id(self.rule).title_en}"]
+        if self.subject:
+            parts[0] += f" ({self.subject})"
+        if self.owed_by is not None:
+            parts.append(f"owed by {self.owed_by.name_en}")
+        if self.due is not None:
+            parts.append(f"due {self.due} (ends 24:00)")
+        parts += [c.render_en() for c in self.checks]
+        if self.missing:
+            parts.append("missing facts: " + ", ".join(self.missing))
+        if self.note_en:
+            parts.append(self.note_en)
+        if self.provisional:
+            parts.append("provisional: beyond the official holiday data, weekends only")
+        return "; ".join(parts) + "."

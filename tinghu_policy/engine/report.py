@@ -1,0 +1,60 @@
+"""A project's report: every finding as of a date, the open obligations, and JSON with a format version."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from tinghu_policy.engine.findings import Finding, Status
+from tinghu_policy.errors import TinghuPolicyError
+from tinghu_policy.interpretation import Interpretation
+
+FORMAT_VERSION = "1.0"
+
+
+class Report(BaseModel):
+    """Everything the rules found about one project as of one date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format_version: Literal["1.0"] = FORMAT_VERSION
+    project: str = Field(description="The project's id.")
+    as_of: date
+    interpretation: Interpretation
+    findings: tuple[Finding, ...]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def provisional(self) -> bool:
+        """True when any finding was computed beyond the official calendar data (D12)."""
+        return any(f.provisional for f in self.findings)
+
+    def finding(self, rule: str, subject: str | None = None) -> Finding:
+        """The finding of ``rule`` (for ``subject`` when the rule finds several times)."""
+        for f in self.findings:
+            if f.rule == rule and (subject is None or f.subject == subject):
+                return f
+        raise TinghuPolicyError(f"no finding of rule {rule!r}" + (f" for {subject!r}" if subject else ""))
+
+    def open_obligations(self) -> tuple[Finding, ...]:
+        """Duties not yet done (overdue or pending), by due date; undated ones last."""
+        return tuple(
+            sorted(
+                (f for f in self.findings if f.status.is_open),
+                key=lambda f: (f.due is None, f.due or date.max, f.rule, f.subject or ""),
+            )
+        )
+
+    def overdue(self) -> tuple[Finding, ...]:
+        """Duties whose due date has passed without them being done."""
+        return tuple(f for f in self.open_obligations() if f.status is Status.OVERDUE)
+
+    def next_deadline(self) -> Finding | None:
+        """The pending duty due soonest, if any."""
+        return next((f for f in self.open_obligations() if f.status is Status.PENDING and f.due), None)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON (the contract of ``tinghu-policy evaluate --format json``)."""
+        return self.model_dump_json(indent=indent)

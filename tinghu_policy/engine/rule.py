@@ -1,0 +1,163 @@
+"""Rules: small typed functions, each registered with the provision it encodes.
+
+A rule module reads like its clause::
+
+    @rule(
+        "art11.initial_opinion",
+        provision="art11.p1.i2",
+        title_zh="区数据局在5个工作日内给予初审意见",
+        title_en="Initial opinion within 5 working days",
+        owed_by=Party.DATA_BUREAU,
+        decisions=("D1", "D2", "D12"),
+    )
+    def initial_opinion(ctx: Context) -> Outcomes:
+        '''区数据局接收到项目单位申请后，进行预审，在5个工作日内给予初审意见.'''
+        ...
+
+The engine runs every registered rule; nothing else lists them. Importing :mod:`tinghu_policy.rules` registers
+them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tinghu_policy.errors import TinghuPolicyError
+from tinghu_policy.parties import Party
+
+if TYPE_CHECKING:
+    from tinghu_policy.engine.context import Context, Outcome
+
+RuleFunction = Callable[["Context"], "Outcome | Iterable[Outcome]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule and what it encodes."""
+
+    id: str
+    provision: str
+    title_zh: str
+    title_en: str
+    owed_by: Party | None
+    to: tuple[Party, ...]
+    decisions: tuple[str, ...]
+    function: RuleFunction
+
+    @property
+    def doc(self) -> str:
+        return (self.function.__doc__ or "").strip()
+
+    @property
+    def module(self) -> str:
+        return self.function.__module__
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A provision encoded as data other rules consult (e.g. the responsibility table of art. 5), not as a finding."""
+
+    id: str
+    provision: str
+    title_zh: str
+    title_en: str
+    module: str
+
+
+_REGISTERED: dict[str, Rule] = {}
+_TABLES: dict[str, Table] = {}
+
+
+def rule(
+    rule_id: str,
+    *,
+    provision: str,
+    title_zh: str,
+    title_en: str,
+    owed_by: Party | None = None,
+    to: tuple[Party, ...] = (),
+    decisions: tuple[str, ...] = (),
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register ``function`` as the rule ``rule_id`` encoding ``provision``."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if rule_id in _REGISTERED:
+            raise TinghuPolicyError(f"rule id {rule_id!r} is registered twice")
+        _REGISTERED[rule_id] = Rule(rule_id, provision, title_zh, title_en, owed_by, to, decisions, function)
+        return function
+
+    return register
+
+
+def table(table_id: str, *, provision: str, title_zh: str, title_en: str, module: str) -> Table:
+    """Register a data table that encodes ``provision`` (``module`` is the defining module's ``__name__``)."""
+    if table_id in _TABLES or table_id in _REGISTERED:
+        raise TinghuPolicyError(f"encoding id {table_id!r} is registered twice")
+    _TABLES[table_id] = Table(table_id, provision, title_zh, title_en, module)
+    return _TABLES[table_id]
+
+
+@cache
+def _load_rule_modules() -> None:
+    import tinghu_policy.rules as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+    from tinghu_policy.provisions import registry
+
+    for encoding in (*_REGISTERED.values(), *_TABLES.values()):
+        registry()[encoding.provision]  # raises UnknownProvisionError naming near ids for a wrong citation
+
+
+@cache
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule, in the order of the provisions they encode (then of registration)."""
+    _load_rule_modules()
+    from tinghu_policy.provisions import registry
+
+    order = {p.id: n for n, p in enumerate(registry())}
+    return tuple(sorted(_REGISTERED.values(), key=lambda r: order[r.provision]))
+
+
+@cache
+def tables() -> tuple[Table, ...]:
+    """Every registered table."""
+    _load_rule_modules()
+    return tuple(_TABLES.values())
+
+
+@cache
+def _rules_by_id() -> dict[str, Rule]:
+    return {r.id: r for r in catalogue()}
+
+
+def rule_by_id(rule_id: str) -> Rule:
+    """The rule with this id (an error naming close ids if none)."""
+    rules = _rules_by_id()
+    if rule_id not in rules:
+        import difflib
+
+        near = difflib.get_close_matches(rule_id, list(rules), n=3)
+        raise TinghuPolicyError(f"unknown rule id {rule_id!r}" + (f"; did you mean {', '.join(near)}?" if near else ""))
+    return rules[rule_id]
+
+
+def rules_by_provision() -> dict[str, tuple[Rule, ...]]:
+    """The rules encoding each provision id."""
+    out: dict[str, list[Rule]] = {}
+    for r in catalogue():
+        out.setdefault(r.provision, []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def encoders_by_provision() -> dict[str, tuple[str, ...]]:
+    """The ids of the rules and tables encoding each provision id."""
+    out: dict[str, list[str]] = {}
+    for encoding in (*catalogue(), *tables()):
+        out.setdefault(encoding.provision, []).append(encoding.id)
+    return {k: tuple(v) for k, v in out.items()}

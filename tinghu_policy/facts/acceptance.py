@@ -1,0 +1,83 @@
+"""Acceptance and operation: the facts of art. 27–30.
+
+Trigger dates (D16): 建成 = the completion date the project unit records (:attr:`Acceptance.completed`);
+通过验收 = the date of the acceptance conclusion (:attr:`Acceptance.passed`); 投入运行 = the date operation starts
+(:attr:`Operation.started`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from tinghu_policy.facts.base import Facts, LegalDate
+
+
+class Result(StrEnum):
+    """The result of a test, assessment or inspection."""
+
+    PASSED = "passed"
+    """合格."""
+    FAILED = "failed"
+    """不合格."""
+
+
+class AcceptanceFiling(Facts):
+    """验收相关材料 (art. 27 para. 1) filed with 区发改委, 区数据局, 区财政局."""
+
+    filed: LegalDate | None = Field(None, description="报送备案日期")
+    summary: bool = Field(False, description="项目建设总结")
+    financial_audit: bool = Field(False, description="财务审计报告")
+    classified_protection_report: bool = Field(False, description="网络安全等级保护测评报告")
+    cryptography_assessment_report: bool = Field(False, description="密码应用安全性评估报告")
+    to_development_reform: bool = Field(False, description="报送区发改委")
+    to_data_bureau: bool = Field(False, description="报送区数据局")
+    to_finance: bool = Field(False, description="报送区财政局")
+
+
+class FinalAccountsExtension(Facts):
+    """区财政局 approval to extend the final accounts (art. 27 para. 4)."""
+
+    approved: LegalDate = Field(description="区财政局批准日期")
+    months: int = Field(ge=1, le=24, description="批准延长的月数")
+
+
+class Acceptance(Facts):
+    """竣工验收 (art. 27, 28)."""
+
+    completed: LegalDate | None = Field(None, description="项目建成日期（单位记录） completion, D16")
+    classified_protection_result: Result | None = Field(None, description="网络安全等级保护测评结果 (等保)")
+    cryptography_assessment_result: Result | None = Field(None, description="密码应用安全性评估结果 (密评)")
+    applied: LegalDate | None = Field(None, description="申请竣工验收日期")
+    archive_acceptance: Result | None = Field(None, description="档案验收结果 (art. 28)")
+    passed: LegalDate | None = Field(None, description="竣工验收合格日期（验收结论日期） acceptance passed, D16")
+    failed: LegalDate | None = Field(None, description="竣工验收不合格日期")
+    delay_explanation: LegalDate | None = Field(None, description="向区数据局提出延期验收说明的日期")
+    filing: AcceptanceFiling = Field(default_factory=AcceptanceFiling, description="验收相关材料备案")
+    final_accounts_submitted: LegalDate | None = Field(None, description="向区财政局编报竣工财务决算日期")
+    final_accounts_extension: FinalAccountsExtension | None = Field(None, description="延长批准")
+
+    @model_validator(mode="after")
+    def _causal_order(self) -> Acceptance:
+        """Acceptance cannot come before completion; final accounts cannot come before acceptance."""
+        pairs = (("completed", "applied"), ("completed", "passed"), ("passed", "final_accounts_submitted"))
+        for earlier, later in pairs:
+            first, then = getattr(self, earlier), getattr(self, later)
+            if first is not None and then is not None and then < first:
+                raise ValueError(f"{later} ({then}) is before {earlier} ({first})")
+        if self.passed is not None and self.failed is not None:
+            raise ValueError("acceptance cannot both pass and fail: give passed or failed")
+        return self
+
+
+class Operation(Facts):
+    """运行 (art. 29, 30)."""
+
+    started: LegalDate | None = Field(None, description="投入运行日期 operation started, D16")
+    secrecy_review_passed: LegalDate | None = Field(None, description="保密行政管理部门审查合格日期 (art. 29)")
+    operator_designated: bool = Field(False, description="指定专门机构或者人员负责运行使用管理 (art. 29)")
+    self_evaluation_submitted: LegalDate | None = Field(
+        None, description="自我评价报告报送区数据局日期 (art. 30)"
+    )
+    self_evaluation_copied: bool = Field(False, description="抄送区发改委、区财政局 (art. 30)")

@@ -1,0 +1,49 @@
+"""Approval: the facts of art. 14–16 — project code, approval, the data-sharing chapter, extra approvals."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from tinghu_policy.facts.base import Facts, LegalDate, Money
+
+
+class ExtraApproval(StrEnum):
+    """The approvals art. 16 says government IT projects in principle no longer need."""
+
+    ENERGY_SAVING = "energy_saving"
+    """节能评估."""
+    SITE_SELECTION = "site_selection"
+    """规划选址."""
+    LAND_PRE_REVIEW = "land_pre_review"
+    """用地预审."""
+    ENVIRONMENTAL_IMPACT = "environmental_impact"
+    """环境影响评价."""
+
+
+class DataSharing(Facts):
+    """数据资源共享分析篇（章） (art. 15)."""
+
+    sharing_chapter: bool | None = Field(None, description="可行性研究报告、初步设计包括数据资源共享分析篇（章）")
+    data_catalogue: bool | None = Field(None, description="编制数据资源目录")
+    restricted_sharing: bool | None = Field(
+        None, description="将应普遍共享的数据仅与特定部门共享，或仅向特定企业、社会组织开放"
+    )
+
+
+class Approval(Facts):
+    """审批 (art. 14–16)."""
+
+    project_code_obtained: LegalDate | None = Field(
+        None, description="通过江苏省投资项目在线审批监管平台取得项目代码 project code obtained"
+    )
+    documents_filed: LegalDate | None = Field(None, description="向区数据局报送项目审批文件 approval documents filed")
+    approved: LegalDate | None = Field(None, description="区数据局审批（批复）日期 approved")
+    approved_budget: Money | None = Field(None, description="批复概算总投资（元） approved total investment")
+    data_sharing: DataSharing = Field(default_factory=DataSharing, description="数据资源共享 (art. 15)")
+    new_civil_works: bool = Field(False, description="涉及新建土建工程")
+    high_energy: bool = Field(False, description="高耗能项目")
+    extra_approvals_sought: tuple[ExtraApproval, ...] = Field(
+        default=(), description="要求或办理的节能评估、规划选址、用地预审、环境影响评价"
+    )

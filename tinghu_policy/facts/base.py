@@ -1,0 +1,46 @@
+"""Building blocks of the facts models: frozen, unknown fields refused, exact money, legal dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from tinghu_policy.errors import TinghuPolicyError
+from tinghu_policy.periods import to_legal_date
+
+
+class Facts(BaseModel):
+    """Base of every facts model: immutable; an unknown field is an error that names it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, str_strip_whitespace=True)
+
+
+def _legal_date(value: Any) -> date:
+    """A date, an ISO ``YYYY-MM-DD`` string, or a timezone-aware timestamp (converted to its Shanghai date, D14)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
+    if not isinstance(value, date):
+        raise ValueError(f"expected a date (YYYY-MM-DD), got {type(value).__name__} {value!r}")
+    try:
+        return to_legal_date(value)
+    except TinghuPolicyError as exc:
+        raise ValueError(str(exc)) from None
+
+
+LegalDate = Annotated[date, BeforeValidator(_legal_date)]
+"""A calendar date in Asia/Shanghai (D14). Integers and naive timestamps are refused, never guessed."""
+
+Money = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=16, decimal_places=2, allow_inf_nan=False, description="元 (yuan), exact to the fen"),
+]
+"""An amount in 元: exact ``Decimal``, non-negative, at most two decimal places; NaN and Infinity refused."""
+
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]

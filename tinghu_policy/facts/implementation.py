@@ -1,0 +1,117 @@
+"""Implementation: the facts of art. 19–26 — changes and hazards, security, reports, delays, money, adjustments.
+
+Trigger dates (D16): 初步设计批复 = the date of the approval document; 开工 = the start of works the unit records;
+批复工期 = the completion date the approval sets.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from tinghu_policy.facts.base import Facts, LegalDate, Money
+
+
+class IncidentKind(StrEnum):
+    """What art. 19 and art. 39 require to be filed with 区数据局."""
+
+    MAJOR_CHANGE = "major_change"
+    """重大变更."""
+    SECURITY_HAZARD = "security_hazard"
+    """安全隐患."""
+
+
+class Incident(Facts):
+    """A major change or security hazard during implementation (art. 19) or operation (art. 39)."""
+
+    kind: IncidentKind = Field(description="重大变更 or 安全隐患")
+    occurred: LegalDate = Field(description="出现日期")
+    filed_with_data_bureau: LegalDate | None = Field(None, description="报区数据局备案日期")
+
+    @model_validator(mode="after")
+    def _filed_after_occurring(self) -> Incident:
+        if self.filed_with_data_bureau is not None and self.filed_with_data_bureau < self.occurred:
+            raise ValueError(f"filed_with_data_bureau ({self.filed_with_data_bureau}) is before occurred ({self.occurred})")
+        return self
+
+
+class Security(Facts):
+    """网络安全、密码、电子文件、保密 (art. 20, 21): planned, built and run with the system (三同步)."""
+
+    security_measures_synchronised: bool | None = Field(
+        None, description="同步规划、同步建设、同步使用网络安全技术措施 (art. 20)"
+    )
+    security_management_system: bool | None = Field(None, description="建立健全网络和数据安全管理制度 (art. 20)")
+    periodic_security_testing: bool | None = Field(None, description="定期开展网络安全检测与风险评估 (art. 20)")
+    cryptography_plan: bool | None = Field(None, description="制定项目密码应用方案 (art. 21 para. 1)")
+    cryptography_synchronised: bool | None = Field(
+        None, description="同步规划、同步建设、同步运行密码保障系统并定期进行评估 (art. 21 para. 1)"
+    )
+    electronic_records_synchronised: bool | None = Field(
+        None, description="电子文件管理与项目建设同步规划、同步实施、同步应用 (art. 21 para. 1)"
+    )
+    secrecy_protection_plan: bool | None = Field(
+        None, description="涉密项目安全保密防护管理方案，保密设施同步规划、建设、运行并评估 (art. 21 para. 2)"
+    )
+
+
+class PerformanceReport(Facts):
+    """绩效评价报告 (art. 23) for one calendar year of implementation."""
+
+    year: int = Field(ge=2000, le=2100, description="报告年度")
+    submitted_to_finance: LegalDate | None = Field(None, description="向区财政局提交日期")
+    copied_to_data_bureau: bool = Field(False, description="抄送区数据局")
+    copied_to_development_reform: bool = Field(False, description="抄送区发改委")
+    filed_on_platform: bool = Field(False, description="在管理平台中报送")
+    covers_progress_and_funds: bool = Field(False, description="包括实施进度和资金执行情况")
+    covers_trial_operation: bool = Field(False, description="说明试运行效果及存在问题")
+
+
+class OverdueReport(Facts):
+    """The report on a serious overdue or major loss (art. 24)."""
+
+    reported: LegalDate = Field(description="向区数据局报告日期")
+    remediation_plan: bool = Field(False, description="提出整改方案")
+
+
+class AdjustmentGround(StrEnum):
+    """The three grounds of art. 26 para. 1."""
+
+    LAW_OR_POLICY = "law_or_policy"
+    """(一) 根据法律法规、国家和省、市、区工作部署，确需改变实施内容的."""
+    TECHNICAL_OPTIMISATION = "technical_optimisation"
+    """(二) 确需对原项目技术方案进行完善优化的."""
+    BUSINESS_NEED = "business_need"
+    """(三) 根据项目业务发展需要，在已批复项目建设规划的框架下调整相关建设内容及进度的."""
+
+
+class Adjustment(Facts):
+    """A change of the project's main content (art. 26)."""
+
+    requested: LegalDate = Field(description="提出调整日期")
+    amount: Money = Field(description="资金调整数额（元）")
+    total_after: Money | None = Field(None, description="调整后投资规模（元）")
+    goals_unchanged: bool = Field(description="建设目标不变")
+    ground: AdjustmentGround | None = Field(None, description="符合的情形")
+    reviewed_by_data_bureau: LegalDate | None = Field(None, description="区数据局审核日期")
+    reviewed_by_finance: LegalDate | None = Field(None, description="区财政局审核日期")
+    filed_with_development_reform: LegalDate | None = Field(None, description="报区发改委备案日期")
+
+
+class Implementation(Facts):
+    """实施 (art. 19–26)."""
+
+    preliminary_design_approved: LegalDate | None = Field(None, description="初步设计批复日期")
+    approved_completion: LegalDate | None = Field(None, description="批复工期届满日 the completion date the approval sets")
+    works_started: LegalDate | None = Field(None, description="开工建设日期")
+    funds_arranged: LegalDate | None = Field(None, description="安排经费日期 (art. 12: the money is arranged)")
+    major_loss: bool = Field(False, description="造成重大损失等问题 (art. 24)")
+    incidents: tuple[Incident, ...] = Field(default=(), description="重大变更或安全隐患 (art. 19)")
+    security: Security = Field(default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)")
+    performance_reports: tuple[PerformanceReport, ...] = Field(default=(), description="绩效评价报告 (art. 23)")
+    trial_operation_started: LegalDate | None = Field(None, description="投入试运行日期")
+    overdue_report: OverdueReport | None = Field(None, description="严重逾期报告 (art. 24)")
+    adjustments: tuple[Adjustment, ...] = Field(default=(), description="调整 (art. 26)")
+    actual_expenditure: Money | None = Field(None, description="项目实际支出（元）")
+    surplus_returned: LegalDate | None = Field(None, description="结余资金上缴财政日期 (art. 25)")

@@ -1,0 +1,58 @@
+"""The project: every fact the regulation talks about, in its own terms, in one frozen model."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from tinghu_policy.facts.acceptance import Acceptance, Operation
+from tinghu_policy.facts.application import App, Conditions, OmPlan, Planning, Prohibitions, ReviewRound
+from tinghu_policy.facts.approval import Approval
+from tinghu_policy.facts.base import Facts
+from tinghu_policy.facts.implementation import Implementation
+from tinghu_policy.facts.scope import Category, CrossDepartment, CrossLevel, Funding, Owner, SocialCapital
+
+
+class Supervision(Facts):
+    """监督 (art. 36, 37)."""
+
+    materials_withheld: bool | None = Field(
+        None, description="拒绝、隐匿、瞒报项目有关资料和情况 (art. 37): refused, hid or misreported materials"
+    )
+    shared_on_platform: bool | None = Field(
+        None, description="通过管理平台建立项目信息共享机制 (art. 36)"
+    )
+
+
+class Project(Facts):
+    """A district government IT project (政务信息化项目) and its dated timeline.
+
+    Everything but ``id``, ``name``, ``owner`` and ``category`` is optional: a project early in its life has few
+    facts; rules that need a missing fact say which one.
+    """
+
+    id: str = Field(min_length=1, max_length=100, pattern=r"^[\w.\-/]+$", description="项目编号 the caller's id")
+    name: str = Field(min_length=1, max_length=300, description="项目名称")
+    owner: Owner = Field(description="项目单位")
+    funding: tuple[Funding, ...] = Field(default=(), description="资金来源 and amounts")
+    category: Category = Field(description="项目类别 (GB/T 40692-2021; art. 3 exclusions)")
+    produces_public_data: bool | None = Field(None, description="产生公共数据资源 (art. 3)")
+    under_construction_standard: bool | None = Field(
+        None, description="属于《建设工程分类标准》范畴 (art. 3 group B)"
+    )
+    new_project: bool = Field(True, description="新建项目 (not an existing system's continuation; art. 12)")
+    classified: bool = Field(False, description="涉密项目")
+    cross_department: CrossDepartment | None = Field(None, description="跨部门集约共享 (art. 9)")
+    cross_level: CrossLevel | None = Field(None, description="跨层级协同实施 (art. 10)")
+    app: App | None = Field(None, description="区级规划建设的政务 APP (art. 7)")
+    social_capital: SocialCapital | None = Field(None, description="与社会资本合作建设 (art. 39)")
+    planning: Planning = Field(default_factory=Planning, description="规划 (art. 6, 8)")
+    conditions: Conditions = Field(default_factory=Conditions, description="申报要求 (art. 8)")
+    prohibitions: Prohibitions = Field(default_factory=Prohibitions, description="六个不得 facts (art. 12)")
+    on_management_platform: bool | None = Field(None, description="在管理平台申报 (art. 13)")
+    review: tuple[ReviewRound, ...] = Field(default=(), description="申报审核 rounds, oldest first (art. 11)")
+    om_plans: tuple[OmPlan, ...] = Field(default=(), description="年度运维方案 (art. 11 para. 2)")
+    approval: Approval = Field(default_factory=Approval, description="审批 (art. 14–16)")
+    implementation: Implementation = Field(default_factory=Implementation, description="实施 (art. 19–26)")
+    acceptance: Acceptance = Field(default_factory=Acceptance, description="竣工验收 (art. 27, 28)")
+    operation: Operation = Field(default_factory=Operation, description="运行 (art. 29, 30)")
+    supervision: Supervision = Field(default_factory=Supervision, description="监督 (art. 36, 37)")

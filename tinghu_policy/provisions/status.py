@@ -1,0 +1,105 @@
+"""Encoding status of each provision: encoded (by which rules), not computable (why), or pending.
+
+``encoded`` is never written by hand: it is read off the rules, each of which cites its provision. The other two
+are declared in ``status.yaml``. A provision has exactly one status; :func:`status_problems` lists every breach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from tinghu_policy.provisions.registry import Level, Provision, registry
+
+
+class EncodingStatus(StrEnum):
+    ENCODED = "encoded"
+    NOT_COMPUTABLE = "not_computable"
+    PENDING = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionStatus:
+    """A provision's status with the rules (and tables) that encode it, or the reason it is not computable."""
+
+    provision: str
+    status: EncodingStatus | None
+    rules: tuple[str, ...] = ()
+    reason: str = ""
+
+
+class _Declared(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    not_computable: dict[str, str]
+    pending: tuple[str, ...]
+
+
+@cache
+def _declared() -> _Declared:
+    text = (Path(__file__).parent / "status.yaml").read_text(encoding="utf-8")
+    return _Declared.model_validate(yaml.safe_load(text))
+
+
+def status_units() -> tuple[Provision, ...]:
+    """The provisions that carry a status: every paragraph and item."""
+    return tuple(p for p in registry() if p.level in (Level.PARAGRAPH, Level.ITEM))
+
+
+def _encoders() -> dict[str, tuple[str, ...]]:
+    from tinghu_policy.engine.rule import encoders_by_provision
+
+    return encoders_by_provision()
+
+
+def status_of(provision_id: str) -> ProvisionStatus:
+    """The status of a paragraph or item (an article or chapter: see :func:`aggregate_status`)."""
+    declared = _declared()
+    rules = _encoders().get(provision_id, ())
+    if rules:
+        return ProvisionStatus(provision_id, EncodingStatus.ENCODED, rules=rules)
+    if provision_id in declared.not_computable:
+        return ProvisionStatus(
+            provision_id, EncodingStatus.NOT_COMPUTABLE, reason=declared.not_computable[provision_id]
+        )
+    if provision_id in declared.pending:
+        return ProvisionStatus(provision_id, EncodingStatus.PENDING)
+    return ProvisionStatus(provision_id, None)
+
+
+def aggregate_status(provision_id: str) -> EncodingStatus | None:
+    """An article's or chapter's status from its parts: pending if any part is, encoded if any part is."""
+    reg = registry()
+    if reg[provision_id].level in (Level.PARAGRAPH, Level.ITEM):
+        return status_of(provision_id).status
+    parts = [status_of(p.id).status for p in reg.descendants(provision_id) if p.level in (Level.PARAGRAPH, Level.ITEM)]
+    for status in (None, EncodingStatus.PENDING, EncodingStatus.ENCODED):
+        if status in parts:
+            return status
+    return EncodingStatus.NOT_COMPUTABLE
+
+
+def status_problems() -> list[str]:
+    """Every provision with no status or two, and every declared id that is not a paragraph or item."""
+    declared = _declared()
+    units = {p.id for p in status_units()}
+    encoders = _encoders()
+    problems = [f"{pid}: declared in status.yaml but is not a paragraph or item" for pid in
+                sorted((set(declared.not_computable) | set(declared.pending)) - units)]
+    for pid in sorted(units):
+        statuses = [
+            name for name, present in (
+                ("encoded", pid in encoders),
+                ("not_computable", pid in declared.not_computable),
+                ("pending", pid in declared.pending),
+            ) if present
+        ]
+        if len(statuses) != 1:
+            problems.append(f"{pid}: has {' and '.join(statuses) or 'no status'}")
+    problems += [f"{pid}: cited by a rule but is not a paragraph or item" for pid in sorted(set(encoders) - units)]
+    return problems
