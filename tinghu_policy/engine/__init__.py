@@ -6,18 +6,21 @@ from tinghu_policy.engine.findings import Check, Finding, Relation, Status
 from tinghu_policy.engine.report import FORMAT_VERSION, Report
 from tinghu_policy.engine.rule import (
     Rule,
+    Scope,
     Table,
     catalogue,
     encoders_by_provision,
     rule,
     rule_by_id,
     rules_by_provision,
+    scope_of,
+    scope_test,
     table,
     tables,
 )
 
 __all__ = [
-    "FORMAT_VERSION", "Check", "Context", "Finding", "Label", "Outcome", "Outcomes", "Relation", "Report", "Rule",
+    "FORMAT_VERSION", "Check", "Context", "Finding", "Label", "Outcome", "Outcomes", "Relation", "Report", "Rule", "Scope",
     "Status", "Table", "catalogue", "encoders_by_provision", "evaluate", "rule", "rule_by_id", "rules_by_provision",
-    "table", "tables",
+    "scope_of", "scope_test", "table", "tables",
 ]

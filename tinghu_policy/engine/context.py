@@ -1,7 +1,8 @@
 """What a rule is given (the facts, the date, the interpretation, the calendar) and the outcomes it returns.
 
 Facts dated after ``as_of`` are not yet known on that date: :meth:`Context.known` hides them, and the deadline
-helpers use it, so a report as of a past date shows what could be seen on that date.
+helpers use it, so a report as of a past date shows what could be seen on that date. A clock started before the
+regulation's effective date (D13, when the caller states one) is out of its reach.
 """
 
 from __future__ import annotations
@@ -141,6 +142,13 @@ class Context:
         if start is None:
             return self.not_applicable(
                 f"起算事实尚未发生：{start_label.zh}", f"the clock has not started: no {start_label.en}", subject=subject
+            )
+        effective = self.interpretation.effective_date
+        if effective is not None and start < effective:
+            return self.not_applicable(
+                f"{start_label.zh} {start} 早于本办法施行日期 {effective}（D13）",
+                f"{start_label.en} {start} is before the regulation took effect on {effective} (D13)",
+                subject=subject,
             )
         limit = self.deadline(start, period)
         return self.due_by(

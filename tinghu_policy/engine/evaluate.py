@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
 from tinghu_policy.engine.context import Context, Outcome
 from tinghu_policy.engine.findings import Finding
 from tinghu_policy.engine.report import FORMAT_VERSION, Report
-from tinghu_policy.engine.rule import catalogue
+from tinghu_policy.engine.findings import Status
+from tinghu_policy.engine.rule import catalogue, scope_of
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
 from tinghu_policy.periods import WorkCalendar, to_legal_date
@@ -24,6 +25,9 @@ def evaluate(
 ) -> Report:
     """Every finding of every rule about ``project`` as of ``as_of``.
 
+    A project the scope test (art. 2, 3, 38, 39) finds outside the regulation gets NOT_APPLICABLE from every other
+    rule, with the scope's reason.
+
     ``project`` may be a :class:`~tinghu_policy.facts.Project` or its JSON-like mapping (validated here;
     a :class:`pydantic.ValidationError` names each bad field). ``as_of`` is a date, or an aware timestamp
     converted to its Asia/Shanghai date (D14).
@@ -33,8 +37,13 @@ def evaluate(
     day = to_legal_date(as_of, interp)
     cal = calendar or WorkCalendar.default()
     findings: list[Finding] = []
+    scope = scope_of(facts, interp)
+    outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
     for rule in catalogue():
-        result = rule.function(Context(facts, day, interp, cal, rule))
+        if scope.governed is False and not rule.decides_scope:
+            result: Outcome | Iterable[Outcome] = outside
+        else:
+            result = rule.function(Context(facts, day, interp, cal, rule))
         for outcome in (result,) if isinstance(result, Outcome) else result:
             findings.append(
                 Finding.model_construct(

@@ -32,6 +32,8 @@ from tinghu_policy.parties import Party
 
 if TYPE_CHECKING:
     from tinghu_policy.engine.context import Context, Outcome
+    from tinghu_policy.facts import Project
+    from tinghu_policy.interpretation import Interpretation
 
 RuleFunction = Callable[["Context"], "Outcome | Iterable[Outcome]"]
 
@@ -48,6 +50,9 @@ class Rule:
     to: tuple[Party, ...]
     decisions: tuple[str, ...]
     function: RuleFunction
+    decides_scope: bool = False
+    """True for the rules of art. 2, 3, 38–40 that run whatever the scope; every other rule is NOT_APPLICABLE
+    for a project the scope test finds outside the regulation."""
 
     @property
     def doc(self) -> str:
@@ -82,16 +87,48 @@ def rule(
     owed_by: Party | None = None,
     to: tuple[Party, ...] = (),
     decisions: tuple[str, ...] = (),
+    decides_scope: bool = False,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register ``function`` as the rule ``rule_id`` encoding ``provision``."""
 
     def register(function: RuleFunction) -> RuleFunction:
         if rule_id in _REGISTERED:
             raise TinghuPolicyError(f"rule id {rule_id!r} is registered twice")
-        _REGISTERED[rule_id] = Rule(rule_id, provision, title_zh, title_en, owed_by, to, decisions, function)
+        _REGISTERED[rule_id] = Rule(
+            rule_id, provision, title_zh, title_en, owed_by, to, decisions, function, decides_scope
+        )
         return function
 
     return register
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whether the regulation governs a project (art. 2, 3, 38, 39), and why; None when a fact is missing."""
+
+    governed: bool | None
+    note_zh: str
+    note_en: str
+
+
+ScopeTest = Callable[["Project", "Interpretation"], Scope]
+_SCOPE_TESTS: list[ScopeTest] = []
+
+
+def scope_test(function: ScopeTest) -> ScopeTest:
+    """Register the one function that decides whether the regulation governs a project."""
+    if _SCOPE_TESTS:
+        raise TinghuPolicyError("a scope test is registered twice")
+    _SCOPE_TESTS.append(function)
+    return function
+
+
+def scope_of(project: Project, interpretation: Interpretation) -> Scope:
+    """The registered scope test's verdict (governed when none is registered)."""
+    _load_rule_modules()
+    if not _SCOPE_TESTS:
+        return Scope(True, "", "")
+    return _SCOPE_TESTS[0](project, interpretation)
 
 
 def table(table_id: str, *, provision: str, title_zh: str, title_en: str, module: str) -> Table:
