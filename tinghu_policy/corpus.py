@@ -96,8 +96,15 @@ def compare(expected: tuple[ExpectedFinding, ...], actual: list[ActualFinding]) 
         got = index.get((want.rule, want.subject))
         if got is None:
             subjects = sorted(str(a.subject) for a in actual if a.rule == want.rule)
-            problems.append(Mismatch(want.rule, want.subject, "finding", "present",
-                                     f"absent (subjects found: {', '.join(subjects) or 'none'})"))
+            problems.append(
+                Mismatch(
+                    want.rule,
+                    want.subject,
+                    "finding",
+                    "present",
+                    f"absent (subjects found: {', '.join(subjects) or 'none'})",
+                )
+            )
             continue
         if got.status != want.status.value:
             problems.append(Mismatch(want.rule, want.subject, "status", want.status.value, got.status))

@@ -29,14 +29,14 @@ class InputError(TinghuPolicyError):
 class _Loader(yaml.SafeLoader):
     """The safe loader, refusing anchors and aliases."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(problem="anchors and aliases (*name) are not accepted", problem_mark=mark)
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(problem="anchors (&name) are not accepted", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark: Any = event.start_mark
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) and aliases (*name) are not accepted", problem_mark=mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _lines(node: yaml.Node, path: Location, out: dict[Location, int], depth: int) -> None:

@@ -24,7 +24,9 @@ def _strip(text: str) -> str:
 
 def reconstruct_source(edition: Edition) -> str:
     """Join every provision in document order with its errata undone."""
-    units: list[tuple[str, str, str]] = [("title", "", edition.regulation.title + edition.regulation.subtitle)]
+    units: list[tuple[str, str, str]] = [
+        ("title", "", edition.regulation.title + edition.regulation.subtitle)
+    ]
     for chapter in edition.regulation.chapters:
         units.append((chapter.id, "", chapter_zh(chapter.number) + chapter.title))
         for article in (a for a in edition.articles if a.chapter == chapter.id):
@@ -85,9 +87,14 @@ def _text_lines(path: Path) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=25, deadline=None)
-@given(article=st.integers(1, 40), pick=st.integers(0, 10_000), replacement=st.sampled_from("的一是在不了有和人这"))
-def test_changing_one_character_of_articles_fails(tmp_path_factory: pytest.TempPathFactory, article: int,
-                                                  pick: int, replacement: str) -> None:
+@given(
+    article=st.integers(1, 40),
+    pick=st.integers(0, 10_000),
+    replacement=st.sampled_from("的一是在不了有和人这"),
+)
+def test_changing_one_character_of_articles_fails(
+    tmp_path_factory: pytest.TempPathFactory, article: int, pick: int, replacement: str
+) -> None:
     root = tmp_path_factory.mktemp("articles")
     shutil.copytree(ARTICLES, root, dirs_exist_ok=True)
     path = root / f"art{article}.yaml"

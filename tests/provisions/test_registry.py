@@ -27,7 +27,9 @@ def test_citations(provision_id: str, zh: str, en: str) -> None:
     assert (p.cite_zh, p.cite_en) == (zh, en)
 
 
-@pytest.mark.parametrize(("n", "zh"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (24, "二十四"), (40, "四十")])
+@pytest.mark.parametrize(
+    ("n", "zh"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (24, "二十四"), (40, "四十")]
+)
 def test_chinese_numbers(n: int, zh: str) -> None:
     assert chinese_number(n) == zh
 

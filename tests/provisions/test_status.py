@@ -28,8 +28,9 @@ def test_not_computable_provisions_give_a_reason() -> None:
 def test_drift_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     """A provision dropped from status.yaml, or listed twice, is reported."""
     declared = status_module._declared()
-    dropped = declared.model_copy(update={"not_computable": {k: v for k, v in declared.not_computable.items()
-                                                            if k != "art1.p1"}})
+    dropped = declared.model_copy(
+        update={"not_computable": {k: v for k, v in declared.not_computable.items() if k != "art1.p1"}}
+    )
     monkeypatch.setattr(status_module, "_declared", lambda: dropped)
     assert "art1.p1: has no status" in status_problems()
     doubled = declared.model_copy(update={"pending": (*declared.pending, "art1.p1")})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 import click
 from rich.table import Table
 
@@ -45,8 +46,12 @@ def show(provision_id: str) -> None:
 
 
 @app.command("provisions")
-@click.option("--status", "status_name", type=click.Choice([s.value for s in EncodingStatus]),
-              help="Only provisions with this status.")
+@click.option(
+    "--status",
+    "status_name",
+    type=click.Choice([s.value for s in EncodingStatus]),
+    help="Only provisions with this status.",
+)
 @click.option("--chapter", help="Only this chapter, e.g. ch3.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def list_provisions(status_name: str | None, chapter: str | None, as_json: bool) -> None:
@@ -63,7 +68,12 @@ def list_provisions(status_name: str | None, chapter: str | None, as_json: bool)
         rows.append((p, state, detail))
     if as_json:
         for p, state, detail in rows:
-            record = {"id": p.id, "citation_zh": p.cite_zh, "citation_en": p.cite_en, "status": state}
+            record: dict[str, object] = {
+                "id": p.id,
+                "citation_zh": p.cite_zh,
+                "citation_en": p.cite_en,
+                "status": state,
+            }
             if detail:
                 record |= {"rules": list(detail.rules), "reason": detail.reason}
             console.print_json(json.dumps(record, ensure_ascii=False), indent=None)

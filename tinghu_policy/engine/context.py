@@ -63,7 +63,12 @@ class Context:
     __slots__ = ("as_of", "calendar", "interpretation", "project", "rule")
 
     def __init__(
-        self, project: Project, as_of: date, interpretation: Interpretation, calendar: WorkCalendar, rule: Rule
+        self,
+        project: Project,
+        as_of: date,
+        interpretation: Interpretation,
+        calendar: WorkCalendar,
+        rule: Rule,
     ) -> None:
         self.project = project
         self.as_of = as_of
@@ -78,17 +83,30 @@ class Context:
     # --- checks ---------------------------------------------------------------------------------------------
 
     def check(
-        self, label: Label, relation: Relation, required: Value | None, actual: Value | None,
-        *, provision: str | None = None,
+        self,
+        label: Label,
+        relation: Relation,
+        required: Value | None,
+        actual: Value | None,
+        *,
+        provision: str | None = None,
     ) -> Check:
         """Compare a fact with a requirement; ``ok`` is None when the fact is missing."""
         ok = None if actual is None or required is None else bool(_COMPARE[relation](actual, required))
         return Check.model_construct(
-            provision=provision or self.rule.provision, fact=label.fact, label_zh=label.zh, label_en=label.en,
-            relation=relation, required=required, actual=actual, ok=ok,
+            provision=provision or self.rule.provision,
+            fact=label.fact,
+            label_zh=label.zh,
+            label_en=label.en,
+            relation=relation,
+            required=required,
+            actual=actual,
+            ok=ok,
         )
 
-    def expect(self, label: Label, actual: bool | None, required: bool = True, *, provision: str | None = None) -> Check:
+    def expect(
+        self, label: Label, actual: bool | None, required: bool = True, *, provision: str | None = None
+    ) -> Check:
         """A yes/no fact that must be ``required``."""
         return self.check(label, Relation.EQUALS, required, actual, provision=provision)
 
@@ -98,7 +116,11 @@ class Context:
         return Outcome(Status.NOT_APPLICABLE, subject=subject, note_zh=note_zh, note_en=note_en)
 
     def condition(
-        self, *checks: Check, subject: str | None = None, note_zh: str = "", note_en: str = "",
+        self,
+        *checks: Check,
+        subject: str | None = None,
+        note_zh: str = "",
+        note_en: str = "",
         owed_by: Party | None = None,
     ) -> Outcome:
         """FAILS if a check fails, else UNDETERMINED if a fact is missing, else HOLDS."""
@@ -110,8 +132,13 @@ class Context:
             status = Status.HOLDS
         missing = tuple(c.fact for c in checks if c.ok is None)
         return Outcome(
-            status, checks=checks, missing=missing if status is Status.UNDETERMINED else (),
-            subject=subject, note_zh=note_zh, note_en=note_en, owed_by=owed_by,
+            status,
+            checks=checks,
+            missing=missing if status is Status.UNDETERMINED else (),
+            subject=subject,
+            note_zh=note_zh,
+            note_en=note_en,
+            owed_by=owed_by,
         )
 
     def deadline(self, start: date, period: Period) -> Deadline:
@@ -119,8 +146,16 @@ class Context:
         return deadline(start, period, calendar=self.calendar, interpretation=self.interpretation)
 
     def due_by(
-        self, due: date, done: date | None, label: Label, *, subject: str | None = None,
-        note_zh: str = "", note_en: str = "", provisional: bool = False, owed_by: Party | None = None,
+        self,
+        due: date,
+        done: date | None,
+        label: Label,
+        *,
+        subject: str | None = None,
+        note_zh: str = "",
+        note_en: str = "",
+        provisional: bool = False,
+        owed_by: Party | None = None,
     ) -> Outcome:
         """MET / LATE if ``done`` (as known on ``as_of``), else OVERDUE once ``as_of`` is past ``due``, else PENDING."""
         done = self.known(done)
@@ -129,19 +164,34 @@ class Context:
         else:
             status = Status.OVERDUE if self.as_of > due else Status.PENDING
         return Outcome(
-            status, due=due, checks=(self.check(label, Relation.ON_OR_BEFORE, due, done),), subject=subject,
-            note_zh=note_zh, note_en=note_en, provisional=provisional, owed_by=owed_by,
+            status,
+            due=due,
+            checks=(self.check(label, Relation.ON_OR_BEFORE, due, done),),
+            subject=subject,
+            note_zh=note_zh,
+            note_en=note_en,
+            provisional=provisional,
+            owed_by=owed_by,
         )
 
     def within(
-        self, start: date | None, period: Period, done: date | None, *, start_label: Label, done_label: Label,
-        subject: str | None = None, owed_by: Party | None = None,
+        self,
+        start: date | None,
+        period: Period,
+        done: date | None,
+        *,
+        start_label: Label,
+        done_label: Label,
+        subject: str | None = None,
+        owed_by: Party | None = None,
     ) -> Outcome:
         """A duty to act within ``period`` of ``start``: NOT_APPLICABLE until ``start`` has happened."""
         start = self.known(start)
         if start is None:
             return self.not_applicable(
-                f"起算事实尚未发生：{start_label.zh}", f"the clock has not started: no {start_label.en}", subject=subject
+                f"起算事实尚未发生：{start_label.zh}",
+                f"the clock has not started: no {start_label.en}",
+                subject=subject,
             )
         effective = self.interpretation.effective_date
         if effective is not None and start < effective:
@@ -152,7 +202,12 @@ class Context:
             )
         limit = self.deadline(start, period)
         return self.due_by(
-            limit.due, done, done_label, subject=subject, provisional=limit.provisional, owed_by=owed_by,
+            limit.due,
+            done,
+            done_label,
+            subject=subject,
+            provisional=limit.provisional,
+            owed_by=owed_by,
             note_zh=f"起算：{start_label.zh} {start}，{period.label_zh}；{limit.explanation_zh}",
             note_en=f"from {start_label.en} {start}, {period.label_en}; {limit.explanation_en}",
         )

@@ -7,9 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from tinghu_policy.engine.context import Context, Outcome
-from tinghu_policy.engine.findings import Finding
+from tinghu_policy.engine.findings import Finding, Status
 from tinghu_policy.engine.report import FORMAT_VERSION, Report
-from tinghu_policy.engine.findings import Status
 from tinghu_policy.engine.rule import catalogue, scope_of
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
@@ -47,12 +46,25 @@ def evaluate(
         for outcome in (result,) if isinstance(result, Outcome) else result:
             findings.append(
                 Finding.model_construct(
-                    rule=rule.id, provision=rule.provision, subject=outcome.subject, status=outcome.status,
-                    due=outcome.due, owed_by=outcome.owed_by or rule.owed_by, to=rule.to, checks=outcome.checks,
-                    missing=outcome.missing, note_zh=outcome.note_zh, note_en=outcome.note_en,
-                    provisional=outcome.provisional, decisions=rule.decisions,
+                    rule=rule.id,
+                    provision=rule.provision,
+                    subject=outcome.subject,
+                    status=outcome.status,
+                    due=outcome.due,
+                    owed_by=outcome.owed_by or rule.owed_by,
+                    to=rule.to,
+                    checks=outcome.checks,
+                    missing=outcome.missing,
+                    note_zh=outcome.note_zh,
+                    note_en=outcome.note_en,
+                    provisional=outcome.provisional,
+                    decisions=rule.decisions,
                 )
             )
     return Report.model_construct(
-        format_version=FORMAT_VERSION, project=facts.id, as_of=day, interpretation=interp, findings=tuple(findings)
+        format_version=FORMAT_VERSION,
+        project=facts.id,
+        as_of=day,
+        interpretation=interp,
+        findings=tuple(findings),
     )

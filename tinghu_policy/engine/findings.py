@@ -131,7 +131,9 @@ class Finding(BaseModel):
 
     rule: str = Field(description="Stable rule id, e.g. art11.initial_opinion.")
     provision: str = Field(description="The provision id the rule encodes.")
-    subject: str | None = Field(None, description="What the finding is about when a rule finds several times.")
+    subject: str | None = Field(
+        None, description="What the finding is about when a rule finds several times."
+    )
     status: Status
     due: date | None = Field(None, description="The last day (ends 24:00 Asia/Shanghai), where there is one.")
     owed_by: Party | None = Field(None, description="The party that owes the duty (art. 5 table).")
@@ -140,7 +142,9 @@ class Finding(BaseModel):
     missing: tuple[str, ...] = Field((), description="Facts the rule needed and did not get.")
     note_zh: str = ""
     note_en: str = ""
-    provisional: bool = Field(False, description="Computed on a weekends-only calendar beyond the official data (D12).")
+    provisional: bool = Field(
+        False, description="Computed on a weekends-only calendar beyond the official data (D12)."
+    )
     decisions: tuple[str, ...] = Field((), description="Interpretation decisions applied (D1–D16).")
 
     @computed_field  # type: ignore[prop-decorator]

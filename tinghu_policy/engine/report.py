@@ -11,7 +11,7 @@ from tinghu_policy.engine.findings import Finding, Status
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import Interpretation
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION: Literal["1.0"] = "1.0"
 
 
 class Report(BaseModel):

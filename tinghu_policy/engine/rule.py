@@ -147,7 +147,8 @@ def _load_rule_modules() -> None:
         importlib.import_module(f"{package.__name__}.{module.name}")
     from tinghu_policy.provisions import registry
 
-    for encoding in (*_REGISTERED.values(), *_TABLES.values()):
+    encodings: tuple[Rule | Table, ...] = (*_REGISTERED.values(), *_TABLES.values())
+    for encoding in encodings:
         registry()[encoding.provision]  # raises UnknownProvisionError naming near ids for a wrong citation
 
 
@@ -180,7 +181,9 @@ def rule_by_id(rule_id: str) -> Rule:
         import difflib
 
         near = difflib.get_close_matches(rule_id, list(rules), n=3)
-        raise TinghuPolicyError(f"unknown rule id {rule_id!r}" + (f"; did you mean {', '.join(near)}?" if near else ""))
+        raise TinghuPolicyError(
+            f"unknown rule id {rule_id!r}" + (f"; did you mean {', '.join(near)}?" if near else "")
+        )
     return rules[rule_id]
 
 
@@ -195,6 +198,7 @@ def rules_by_provision() -> dict[str, tuple[Rule, ...]]:
 def encoders_by_provision() -> dict[str, tuple[str, ...]]:
     """The ids of the rules and tables encoding each provision id."""
     out: dict[str, list[str]] = {}
-    for encoding in (*catalogue(), *tables()):
+    encodings: tuple[Rule | Table, ...] = (*catalogue(), *tables())
+    for encoding in encodings:
         out.setdefault(encoding.provision, []).append(encoding.id)
     return {k: tuple(v) for k, v in out.items()}

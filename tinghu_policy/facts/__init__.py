@@ -1,6 +1,12 @@
 """The facts a rule reads: pydantic models, frozen, unknown fields refused, named in the regulation's terms."""
 
-from tinghu_policy.facts.acceptance import Acceptance, AcceptanceFiling, FinalAccountsExtension, Operation, Result
+from tinghu_policy.facts.acceptance import (
+    Acceptance,
+    AcceptanceFiling,
+    FinalAccountsExtension,
+    Operation,
+    Result,
+)
 from tinghu_policy.facts.application import (
     App,
     Conditions,
@@ -36,9 +42,39 @@ from tinghu_policy.facts.scope import (
 )
 
 __all__ = [
-    "Acceptance", "AcceptanceFiling", "Adjustment", "AdjustmentGround", "App", "Approval", "Category", "Conditions",
-    "CrossDepartment", "CrossLevel", "DataSharing", "Document", "ExtraApproval", "FinalAccountsExtension", "Funding",
-    "FundingSource", "Implementation", "Incident", "IncidentKind", "OmPlan", "Operation", "OverdueReport", "Owner",
-    "OwnerKind", "OwnerLevel", "PerformanceReport", "PlanLevel", "Planning", "Project", "Prohibitions", "Result",
-    "ReviewRound", "Security", "SocialCapital", "Supervision",
+    "Acceptance",
+    "AcceptanceFiling",
+    "Adjustment",
+    "AdjustmentGround",
+    "App",
+    "Approval",
+    "Category",
+    "Conditions",
+    "CrossDepartment",
+    "CrossLevel",
+    "DataSharing",
+    "Document",
+    "ExtraApproval",
+    "FinalAccountsExtension",
+    "Funding",
+    "FundingSource",
+    "Implementation",
+    "Incident",
+    "IncidentKind",
+    "OmPlan",
+    "Operation",
+    "OverdueReport",
+    "Owner",
+    "OwnerKind",
+    "OwnerLevel",
+    "PerformanceReport",
+    "PlanLevel",
+    "Planning",
+    "Prohibitions",
+    "Project",
+    "Result",
+    "ReviewRound",
+    "Security",
+    "SocialCapital",
+    "Supervision",
 ]

@@ -51,7 +51,9 @@ class Acceptance(Facts):
     cryptography_assessment_result: Result | None = Field(None, description="密码应用安全性评估结果 (密评)")
     applied: LegalDate | None = Field(None, description="申请竣工验收日期")
     archive_acceptance: Result | None = Field(None, description="档案验收结果 (art. 28)")
-    passed: LegalDate | None = Field(None, description="竣工验收合格日期（验收结论日期） acceptance passed, D16")
+    passed: LegalDate | None = Field(
+        None, description="竣工验收合格日期（验收结论日期） acceptance passed, D16"
+    )
     failed: LegalDate | None = Field(None, description="竣工验收不合格日期")
     delay_explanation: LegalDate | None = Field(None, description="向区数据局提出延期验收说明的日期")
     filing: AcceptanceFiling = Field(default_factory=AcceptanceFiling, description="验收相关材料备案")
@@ -75,7 +77,9 @@ class Operation(Facts):
     """运行 (art. 29, 30)."""
 
     started: LegalDate | None = Field(None, description="投入运行日期 operation started, D16")
-    secrecy_review_passed: LegalDate | None = Field(None, description="保密行政管理部门审查合格日期 (art. 29)")
+    secrecy_review_passed: LegalDate | None = Field(
+        None, description="保密行政管理部门审查合格日期 (art. 29)"
+    )
     operator_designated: bool = Field(False, description="指定专门机构或者人员负责运行使用管理 (art. 29)")
     self_evaluation_submitted: LegalDate | None = Field(
         None, description="自我评价报告报送区数据局日期 (art. 30)"

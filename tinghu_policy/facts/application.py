@@ -32,15 +32,15 @@ class Planning(Facts):
     implementation_plan_as_basis: bool = Field(
         False, description="以本系统、本单位实施方案作为申报依据 (art. 6 para. 2)"
     )
-    implementation_plan_reviewed: LegalDate | None = Field(
-        None, description="实施方案经区数据局审核的日期"
-    )
+    implementation_plan_reviewed: LegalDate | None = Field(None, description="实施方案经区数据局审核的日期")
 
 
 class App(Facts):
     """政务 APP (art. 7 para. 2)."""
 
-    connects_upward: bool | None = Field(None, description="向上接入 connected to the provincial/municipal platform")
+    connects_upward: bool | None = Field(
+        None, description="向上接入 connected to the provincial/municipal platform"
+    )
     duplicates_higher_level_app: bool | None = Field(
         None, description="与省市功能相似 duplicates the functions of a provincial or municipal APP"
     )
@@ -89,7 +89,9 @@ class ReviewRound(Facts):
     received: LegalDate = Field(description="区数据局接收到项目单位申请 application received")
     documents: tuple[Document, ...] = Field(default=(), description="提供的申报材料 documents filed")
     initial_opinion: LegalDate | None = Field(None, description="初审意见出具 initial opinion issued")
-    revised: LegalDate | None = Field(None, description="针对初审意见完善修改申报材料 revised materials submitted")
+    revised: LegalDate | None = Field(
+        None, description="针对初审意见完善修改申报材料 revised materials submitted"
+    )
     returned: LegalDate | None = Field(None, description="退回申请 application returned by 区数据局")
     sent_to_departments: LegalDate | None = Field(
         None, description="申请材料同步至相关部门 materials sent to the departments"
@@ -98,12 +100,16 @@ class ReviewRound(Facts):
         default_factory=dict,
         description="各部门出具审查意见的日期 each department's opinion (None: sent, no opinion yet)",
     )
-    panel_received: LegalDate | None = Field(None, description="联合评审小组收到材料 panel received the materials")
+    panel_received: LegalDate | None = Field(
+        None, description="联合评审小组收到材料 panel received the materials"
+    )
     expert_opinion: LegalDate | None = Field(None, description="出具专家评审意见 expert opinion issued")
     revised_after_evaluation: LegalDate | None = Field(
         None, description="根据专家评审意见完善申报材料 materials revised after the evaluation"
     )
-    fiscal_review_report: LegalDate | None = Field(None, description="区财政局出具财评报告 fiscal review report")
+    fiscal_review_report: LegalDate | None = Field(
+        None, description="区财政局出具财评报告 fiscal review report"
+    )
     final_opinion: LegalDate | None = Field(None, description="区数据局形成最终审核意见 final review opinion")
 
     @model_validator(mode="after")
@@ -141,4 +147,6 @@ class OmPlan(Facts):
     reviewed_by_data_bureau: LegalDate | None = Field(None, description="区数据局审核")
     rechecked_by_finance: LegalDate | None = Field(None, description="区财政局复核")
     in_annual_budget: bool = Field(False, description="列入年度预算")
-    om_funding_requested: bool = Field(False, description="申请安排运维经费 (art. 12: blocked if data not shared)")
+    om_funding_requested: bool = Field(
+        False, description="申请安排运维经费 (art. 12: blocked if data not shared)"
+    )

@@ -25,7 +25,9 @@ class ExtraApproval(StrEnum):
 class DataSharing(Facts):
     """数据资源共享分析篇（章） (art. 15)."""
 
-    sharing_chapter: bool | None = Field(None, description="可行性研究报告、初步设计包括数据资源共享分析篇（章）")
+    sharing_chapter: bool | None = Field(
+        None, description="可行性研究报告、初步设计包括数据资源共享分析篇（章）"
+    )
     data_catalogue: bool | None = Field(None, description="编制数据资源目录")
     restricted_sharing: bool | None = Field(
         None, description="将应普遍共享的数据仅与特定部门共享，或仅向特定企业、社会组织开放"
@@ -38,7 +40,9 @@ class Approval(Facts):
     project_code_obtained: LegalDate | None = Field(
         None, description="通过江苏省投资项目在线审批监管平台取得项目代码 project code obtained"
     )
-    documents_filed: LegalDate | None = Field(None, description="向区数据局报送项目审批文件 approval documents filed")
+    documents_filed: LegalDate | None = Field(
+        None, description="向区数据局报送项目审批文件 approval documents filed"
+    )
     approved: LegalDate | None = Field(None, description="区数据局审批（批复）日期 approved")
     approved_budget: Money | None = Field(None, description="批复概算总投资（元） approved total investment")
     data_sharing: DataSharing = Field(default_factory=DataSharing, description="数据资源共享 (art. 15)")

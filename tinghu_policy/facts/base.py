@@ -39,7 +39,9 @@ LegalDate = Annotated[date, BeforeValidator(_legal_date)]
 
 Money = Annotated[
     Decimal,
-    Field(ge=0, max_digits=16, decimal_places=2, allow_inf_nan=False, description="元 (yuan), exact to the fen"),
+    Field(
+        ge=0, max_digits=16, decimal_places=2, allow_inf_nan=False, description="元 (yuan), exact to the fen"
+    ),
 ]
 """An amount in 元: exact ``Decimal``, non-negative, at most two decimal places; NaN and Infinity refused."""
 

@@ -32,7 +32,9 @@ class Incident(Facts):
     @model_validator(mode="after")
     def _filed_after_occurring(self) -> Incident:
         if self.filed_with_data_bureau is not None and self.filed_with_data_bureau < self.occurred:
-            raise ValueError(f"filed_with_data_bureau ({self.filed_with_data_bureau}) is before occurred ({self.occurred})")
+            raise ValueError(
+                f"filed_with_data_bureau ({self.filed_with_data_bureau}) is before occurred ({self.occurred})"
+            )
         return self
 
 
@@ -42,8 +44,12 @@ class Security(Facts):
     security_measures_synchronised: bool | None = Field(
         None, description="同步规划、同步建设、同步使用网络安全技术措施 (art. 20)"
     )
-    security_management_system: bool | None = Field(None, description="建立健全网络和数据安全管理制度 (art. 20)")
-    periodic_security_testing: bool | None = Field(None, description="定期开展网络安全检测与风险评估 (art. 20)")
+    security_management_system: bool | None = Field(
+        None, description="建立健全网络和数据安全管理制度 (art. 20)"
+    )
+    periodic_security_testing: bool | None = Field(
+        None, description="定期开展网络安全检测与风险评估 (art. 20)"
+    )
     cryptography_plan: bool | None = Field(None, description="制定项目密码应用方案 (art. 21 para. 1)")
     cryptography_synchronised: bool | None = Field(
         None, description="同步规划、同步建设、同步运行密码保障系统并定期进行评估 (art. 21 para. 1)"
@@ -103,13 +109,21 @@ class Implementation(Facts):
     """实施 (art. 19–26)."""
 
     preliminary_design_approved: LegalDate | None = Field(None, description="初步设计批复日期")
-    approved_completion: LegalDate | None = Field(None, description="批复工期届满日 the completion date the approval sets")
+    approved_completion: LegalDate | None = Field(
+        None, description="批复工期届满日 the completion date the approval sets"
+    )
     works_started: LegalDate | None = Field(None, description="开工建设日期")
-    funds_arranged: LegalDate | None = Field(None, description="安排经费日期 (art. 12: the money is arranged)")
+    funds_arranged: LegalDate | None = Field(
+        None, description="安排经费日期 (art. 12: the money is arranged)"
+    )
     major_loss: bool = Field(False, description="造成重大损失等问题 (art. 24)")
     incidents: tuple[Incident, ...] = Field(default=(), description="重大变更或安全隐患 (art. 19)")
-    security: Security = Field(default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)")
-    performance_reports: tuple[PerformanceReport, ...] = Field(default=(), description="绩效评价报告 (art. 23)")
+    security: Security = Field(
+        default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)"
+    )
+    performance_reports: tuple[PerformanceReport, ...] = Field(
+        default=(), description="绩效评价报告 (art. 23)"
+    )
     trial_operation_started: LegalDate | None = Field(None, description="投入试运行日期")
     overdue_report: OverdueReport | None = Field(None, description="严重逾期报告 (art. 24)")
     adjustments: tuple[Adjustment, ...] = Field(default=(), description="调整 (art. 26)")

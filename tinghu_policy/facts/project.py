@@ -16,11 +16,10 @@ class Supervision(Facts):
     """监督 (art. 36, 37)."""
 
     materials_withheld: bool | None = Field(
-        None, description="拒绝、隐匿、瞒报项目有关资料和情况 (art. 37): refused, hid or misreported materials"
+        None,
+        description="拒绝、隐匿、瞒报项目有关资料和情况 (art. 37): refused, hid or misreported materials",
     )
-    shared_on_platform: bool | None = Field(
-        None, description="通过管理平台建立项目信息共享机制 (art. 36)"
-    )
+    shared_on_platform: bool | None = Field(None, description="通过管理平台建立项目信息共享机制 (art. 36)")
 
 
 class Project(Facts):
@@ -30,7 +29,9 @@ class Project(Facts):
     facts; rules that need a missing fact say which one.
     """
 
-    id: str = Field(min_length=1, max_length=100, pattern=r"^[\w.\-/]+$", description="项目编号 the caller's id")
+    id: str = Field(
+        min_length=1, max_length=100, pattern=r"^[\w.\-/]+$", description="项目编号 the caller's id"
+    )
     name: str = Field(min_length=1, max_length=300, description="项目名称")
     owner: Owner = Field(description="项目单位")
     funding: tuple[Funding, ...] = Field(default=(), description="资金来源 and amounts")

@@ -5,6 +5,14 @@ from tinghu_policy.provisions.edition import Edition, Erratum, load_edition
 from tinghu_policy.provisions.registry import Level, Provision, ProvisionRegistry, provision, registry
 
 __all__ = [
-    "Edition", "Erratum", "Level", "Provision", "ProvisionRegistry", "cite_en", "cite_zh", "load_edition",
-    "provision", "registry",
+    "Edition",
+    "Erratum",
+    "Level",
+    "Provision",
+    "ProvisionRegistry",
+    "cite_en",
+    "cite_zh",
+    "load_edition",
+    "provision",
+    "registry",
 ]

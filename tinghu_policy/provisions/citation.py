@@ -8,7 +8,11 @@ from __future__ import annotations
 
 _DIGITS = "零一二三四五六七八九"
 _ROMAN = (
-    (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
 )
 
 
@@ -34,7 +38,9 @@ def roman_lower(n: int) -> str:
     return "".join(out)
 
 
-def cite_zh(article: int, paragraph: int | None = None, item: int | None = None, *, paragraphs: int = 2) -> str:
+def cite_zh(
+    article: int, paragraph: int | None = None, item: int | None = None, *, paragraphs: int = 2
+) -> str:
     """第十一条第一款第（二）项; ``paragraphs`` is how many the article has (1 drops 第一款)."""
     text = f"第{chinese_number(article)}条"
     if paragraph is not None and paragraphs > 1:
@@ -44,7 +50,9 @@ def cite_zh(article: int, paragraph: int | None = None, item: int | None = None,
     return text
 
 
-def cite_en(article: int, paragraph: int | None = None, item: int | None = None, *, paragraphs: int = 2) -> str:
+def cite_en(
+    article: int, paragraph: int | None = None, item: int | None = None, *, paragraphs: int = 2
+) -> str:
     """Art. 11(1)(ii); ``paragraphs`` is how many the article has (1 drops ``(1)``)."""
     text = f"Art. {article}"
     if paragraph is not None and paragraphs > 1:

@@ -127,9 +127,7 @@ def _parse(model: type[_M], path: Path, data: object) -> _M:
 def load_edition(root: Path) -> Edition:
     """Read and check the edition in ``root`` (an ``articles/`` folder)."""
     regulation = _parse(Regulation, root / "regulation.yaml", _read_yaml(root / "regulation.yaml"))
-    files = sorted(
-        (int(m.group(1)), p) for p in root.iterdir() if (m := _ARTICLE_FILE.match(p.name))
-    )
+    files = sorted((int(m.group(1)), p) for p in root.iterdir() if (m := _ARTICLE_FILE.match(p.name)))
     articles = tuple(_parse(Article, path, _read_yaml(path)) for _, path in files)
     raw_errata = _read_yaml(root / "errata.yaml")
     if not isinstance(raw_errata, list):
@@ -161,7 +159,9 @@ def _check_structure(edition: Edition) -> None:
                 if item.id != f"{paragraph.id}.i{i_no}":
                     raise EditionError(f"{where}: item {i_no} of {paragraph.id} has id {item.id}")
                 if not item.text.startswith(f"（{chinese_number(i_no)}）"):
-                    raise EditionError(f"{where}: {item.id} does not start with its marker （{chinese_number(i_no)}）")
+                    raise EditionError(
+                        f"{where}: {item.id} does not start with its marker （{chinese_number(i_no)}）"
+                    )
                 ids.add(item.id)
     chapter_order = [chapters[a.chapter].number for a in edition.articles]
     if chapter_order != sorted(chapter_order):

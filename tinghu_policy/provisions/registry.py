@@ -61,8 +61,13 @@ class ProvisionRegistry:
             articles = tuple(a for a in edition.articles if a.chapter == chapter.id)
             self._add(
                 Provision(
-                    chapter.id, Level.CHAPTER, chapter.id, chapter.title,
-                    chapter_zh(chapter.number), chapter_en(chapter.number), None,
+                    chapter.id,
+                    Level.CHAPTER,
+                    chapter.id,
+                    chapter.title,
+                    chapter_zh(chapter.number),
+                    chapter_en(chapter.number),
+                    None,
                     tuple(a.id for a in articles),
                 )
             )
@@ -70,29 +75,49 @@ class ProvisionRegistry:
                 count = len(article.paragraphs)
                 self._add(
                     Provision(
-                        article.id, Level.ARTICLE, chapter.id,
-                        "\n".join(_paragraph_text(p.text, tuple(i.text for i in p.items)) for p in article.paragraphs),
-                        cite_zh(article.number), cite_en(article.number), chapter.id,
-                        tuple(p.id for p in article.paragraphs), article.number,
+                        article.id,
+                        Level.ARTICLE,
+                        chapter.id,
+                        "\n".join(
+                            _paragraph_text(p.text, tuple(i.text for i in p.items))
+                            for p in article.paragraphs
+                        ),
+                        cite_zh(article.number),
+                        cite_en(article.number),
+                        chapter.id,
+                        tuple(p.id for p in article.paragraphs),
+                        article.number,
                     )
                 )
                 for p_no, paragraph in enumerate(article.paragraphs, 1):
                     self._add(
                         Provision(
-                            paragraph.id, Level.PARAGRAPH, chapter.id,
+                            paragraph.id,
+                            Level.PARAGRAPH,
+                            chapter.id,
                             _paragraph_text(paragraph.text, tuple(i.text for i in paragraph.items)),
                             cite_zh(article.number, p_no, paragraphs=count),
                             cite_en(article.number, p_no, paragraphs=count),
-                            article.id, tuple(i.id for i in paragraph.items), article.number, p_no,
+                            article.id,
+                            tuple(i.id for i in paragraph.items),
+                            article.number,
+                            p_no,
                         )
                     )
                     for i_no, item in enumerate(paragraph.items, 1):
                         self._add(
                             Provision(
-                                item.id, Level.ITEM, chapter.id, item.text,
+                                item.id,
+                                Level.ITEM,
+                                chapter.id,
+                                item.text,
                                 cite_zh(article.number, p_no, i_no, paragraphs=count),
                                 cite_en(article.number, p_no, i_no, paragraphs=count),
-                                paragraph.id, (), article.number, p_no, i_no,
+                                paragraph.id,
+                                (),
+                                article.number,
+                                p_no,
+                                i_no,
                             )
                         )
 

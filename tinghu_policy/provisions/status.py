@@ -77,7 +77,11 @@ def aggregate_status(provision_id: str) -> EncodingStatus | None:
     reg = registry()
     if reg[provision_id].level in (Level.PARAGRAPH, Level.ITEM):
         return status_of(provision_id).status
-    parts = [status_of(p.id).status for p in reg.descendants(provision_id) if p.level in (Level.PARAGRAPH, Level.ITEM)]
+    parts = [
+        status_of(p.id).status
+        for p in reg.descendants(provision_id)
+        if p.level in (Level.PARAGRAPH, Level.ITEM)
+    ]
     for status in (None, EncodingStatus.PENDING, EncodingStatus.ENCODED):
         if status in parts:
             return status
@@ -89,17 +93,23 @@ def status_problems() -> list[str]:
     declared = _declared()
     units = {p.id for p in status_units()}
     encoders = _encoders()
-    problems = [f"{pid}: declared in status.yaml but is not a paragraph or item" for pid in
-                sorted((set(declared.not_computable) | set(declared.pending)) - units)]
+    problems = [
+        f"{pid}: declared in status.yaml but is not a paragraph or item"
+        for pid in sorted((set(declared.not_computable) | set(declared.pending)) - units)
+    ]
     for pid in sorted(units):
         statuses = [
-            name for name, present in (
+            name
+            for name, present in (
                 ("encoded", pid in encoders),
                 ("not_computable", pid in declared.not_computable),
                 ("pending", pid in declared.pending),
-            ) if present
+            )
+            if present
         ]
         if len(statuses) != 1:
             problems.append(f"{pid}: has {' and '.join(statuses) or 'no status'}")
-    problems += [f"{pid}: cited by a rule but is not a paragraph or item" for pid in sorted(set(encoders) - units)]
+    problems += [
+        f"{pid}: cited by a rule but is not a paragraph or item" for pid in sorted(set(encoders) - units)
+    ]
     return problems
