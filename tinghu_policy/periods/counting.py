@@ -1,0 +1,49 @@
+"""Working-day questions about single days and spans (decisions D2, D12, D14)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
+from tinghu_policy.periods.calendar import WorkCalendar, default_calendar
+from tinghu_policy.periods.legal_date import to_legal_date
+
+
+def is_working_day(
+    day: date | datetime,
+    *,
+    calendar: WorkCalendar | None = None,
+    interpretation: Interpretation | None = None,
+) -> bool:
+    """Whether ``day`` is a working day under the official arrangement (D2).
+
+    Raises :class:`CalendarCoverageError` beyond the calendar data unless D12 is ``provisional`` (then
+    Monday–Friday).
+    """
+    interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
+    cal = default_calendar() if calendar is None else calendar
+    ordinal = to_legal_date(day, interp).toordinal()
+    cal.beyond(ordinal, ordinal, interp.beyond_calendar_data)
+    return cal.timeline(interp.working_day).is_working(ordinal)
+
+
+def working_days_between(
+    a: date | datetime,
+    b: date | datetime,
+    *,
+    calendar: WorkCalendar | None = None,
+    interpretation: Interpretation | None = None,
+) -> int:
+    """The number of working days in ``(a, b]`` (``a`` not counted, 民法典 第二百零一条); 0 if ``b <= a``.
+
+    Raises :class:`CalendarCoverageError` if a day of the span is beyond the calendar data, unless D12 is
+    ``provisional`` (then Monday–Friday count there).
+    """
+    interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
+    cal = default_calendar() if calendar is None else calendar
+    first, last = to_legal_date(a, interp).toordinal(), to_legal_date(b, interp).toordinal()
+    if last <= first:
+        return 0
+    cal.beyond(first + 1, last, interp.beyond_calendar_data)
+    line = cal.timeline(interp.working_day)
+    return line.rank(last + 1) - line.rank(first + 1)
