@@ -27,7 +27,8 @@ class Planning(Facts):
     """规划 (art. 6, 8(ii), 12): where the project is listed and what its unit's plan went through."""
 
     listed_in_plans: tuple[PlanLevel, ...] = Field(
-        default=(), description="列入的国家、省、市、区级政务信息化建设相关规划或重点工作任务"
+        default=(),
+        description="列入的国家、省、市、区级政务信息化建设相关规划或重点工作任务 (empty: listed in none; art. 8(ii), 12)",
     )
     implementation_plan_as_basis: bool = Field(
         False, description="以本系统、本单位实施方案作为申报依据 (art. 6 para. 2)"
@@ -149,4 +150,7 @@ class OmPlan(Facts):
     in_annual_budget: bool = Field(False, description="列入年度预算")
     om_funding_requested: bool = Field(
         False, description="申请安排运维经费 (art. 12: blocked if data not shared)"
+    )
+    on_management_platform: bool | None = Field(
+        None, description="相关运维服务在管理平台申报 (art. 13); None = not known"
     )

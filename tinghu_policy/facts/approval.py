@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from tinghu_policy.facts.base import Facts, LegalDate, Money
+from tinghu_policy.parties import Party
 
 
 class ExtraApproval(StrEnum):
@@ -44,6 +45,9 @@ class Approval(Facts):
         None, description="向区数据局报送项目审批文件 approval documents filed"
     )
     approved: LegalDate | None = Field(None, description="区数据局审批（批复）日期 approved")
+    approved_by: Party | None = Field(
+        None, description="审批单位 the party that approved (art. 14: 区数据局)"
+    )
     approved_budget: Money | None = Field(None, description="批复概算总投资（元） approved total investment")
     data_sharing: DataSharing = Field(default_factory=DataSharing, description="数据资源共享 (art. 15)")
     new_civil_works: bool = Field(False, description="涉及新建土建工程")

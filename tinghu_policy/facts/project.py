@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tinghu_policy.facts.acceptance import Acceptance, Operation
 from tinghu_policy.facts.application import App, Conditions, OmPlan, Planning, Prohibitions, ReviewRound
@@ -57,3 +57,22 @@ class Project(Facts):
     acceptance: Acceptance = Field(default_factory=Acceptance, description="竣工验收 (art. 27, 28)")
     operation: Operation = Field(default_factory=Operation, description="运行 (art. 29, 30)")
     supervision: Supervision = Field(default_factory=Supervision, description="监督 (art. 36, 37)")
+
+    @model_validator(mode="after")
+    def _one_timeline(self) -> Project:
+        """Review rounds follow one another; each year has at most one O&M plan and one performance report."""
+        for n in range(1, len(self.review)):
+            before, after = self.review[n - 1], self.review[n]
+            if after.received < before.received:
+                raise ValueError(
+                    f"review[{n}].received ({after.received}) is before review[{n - 1}].received "
+                    f"({before.received}): give the rounds oldest first"
+                )
+        for name, years in (
+            ("om_plans", [plan.year for plan in self.om_plans]),
+            ("implementation.performance_reports", [r.year for r in self.implementation.performance_reports]),
+        ):
+            repeated = sorted({y for y in years if years.count(y) > 1})
+            if repeated:
+                raise ValueError(f"{name}: more than one entry for year {', '.join(map(str, repeated))}")
+        return self

@@ -1,20 +1,27 @@
-"""第十一条 项目申报流程 — the filing set and the review clock (5, 15, 3 and 5 working days).
+"""第十一条 项目申报流程 — the filing set and the review clock (5, 15, 3 and 5 working days), the O&M plan.
 
 Each rule runs once per review round (``Project.review``, oldest first); a round ends with a return (退回, D15)
-and a resubmission is a new round whose clock starts again.
+and a resubmission is a new round whose clock starts again. 涉密项目按国家有关保密规定申报: a classified project
+leaves the flow of paragraph 1 (every rule of it is NOT_APPLICABLE), but not paragraph 2.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
-from tinghu_policy.facts import Document, ReviewRound
+from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import Document, OmPlan, ReviewRound
 from tinghu_policy.interpretation import JointEvaluationClockStart, RevisionExpiry
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkingDays
 
-REVIEW_DEPARTMENTS = (Party.COMMITTEE_OFFICE, Party.CYBERSPACE_OFFICE, Party.FINANCE_BUREAU, Party.AUDIT_BUREAU)
+REVIEW_DEPARTMENTS = (
+    Party.COMMITTEE_OFFICE,
+    Party.CYBERSPACE_OFFICE,
+    Party.FINANCE_BUREAU,
+    Party.AUDIT_BUREAU,
+)
 """区委办、区委网信办、区财政局、区审计局 — the departments art. 11(1)(iii) names (等相关部门: others may be added)."""
 
 _DOCUMENTS = {
@@ -37,11 +44,19 @@ def _subject(number: int) -> str:
 
 def _classified(ctx: Context) -> Outcome | None:
     """涉密项目按国家有关保密规定申报: classified projects leave this flow."""
+    # DECISION NEEDED: the sentence sits in item (ii); it is read as taking a classified project out of the whole
+    # procedure of paragraph 1 (the filing set of item (i) included: "申报" is the filing itself), not paragraph 2.
     if ctx.project.classified:
         return ctx.not_applicable(
-            "涉密项目按国家有关保密规定申报，不适用本流程", "a classified project is filed under the secrecy rules"
+            "涉密项目按国家有关保密规定申报，不适用本流程",
+            "a classified project is filed under the secrecy rules",
         )
     return None
+
+
+def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
+    """Every department of the round's review: the four art. 11(1)(iii) names, and any other the round lists."""
+    return dict.fromkeys(REVIEW_DEPARTMENTS) | round_.department_opinions
 
 
 # 第十一条第一款第（一）项 ———————————————————————————————————————————————————————————————————————————————————————
@@ -55,10 +70,15 @@ def _classified(ctx: Context) -> Outcome | None:
 )
 def filing_set(ctx: Context) -> Iterator[Outcome]:
     """项目单位依据项目必要性、紧迫性向区数据局提供部门请示文件或报告、可行性研究报告、造价咨询评估报告."""
+    if (skip := _classified(ctx)) is not None:
+        yield skip
+        return
     for number, round_ in _rounds(ctx):
         yield ctx.condition(
             *(
-                ctx.expect(Label(f"review[{number - 1}].documents.{doc.value}", zh, en), doc in round_.documents)
+                ctx.expect(
+                    Label(f"review[{number - 1}].documents.{doc.value}", zh, en), doc in round_.documents
+                )
                 for doc, (zh, en) in _DOCUMENTS.items()
             ),
             subject=_subject(number),
@@ -76,13 +96,19 @@ def filing_set(ctx: Context) -> Iterator[Outcome]:
     decisions=("D1", "D2", "D12", "D14"),
 )
 def initial_opinion(ctx: Context) -> Iterator[Outcome]:
-    """区数据局接收到项目单位申请后，进行预审，在5个工作日内给予初审意见."""
+    """区数据局接收到项目单位申请后，进行预审，在5个工作日内给予初审意见.
+
+    D1: the day of receipt is not counted, also when it is a rest day (option D1b: a receipt on a rest day is
+    deemed to happen on the next working day, which is not counted).
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
     for number, round_ in _rounds(ctx):
         yield ctx.within(
-            round_.received, WorkingDays(5), round_.initial_opinion,
+            round_.received,
+            WorkingDays(5),
+            round_.initial_opinion,
             start_label=Label(f"review[{number - 1}].received", "收到申请", "application received"),
             done_label=Label(f"review[{number - 1}].initial_opinion", "初审意见", "initial opinion"),
             subject=_subject(number),
@@ -99,23 +125,52 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     decisions=("D1", "D2", "D12", "D15"),
 )
 def revision(ctx: Context) -> Iterator[Outcome]:
-    """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请."""
+    """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请.
+
+    D15 (default ``returned_on_expiry``): the application counts as returned once working day 15 ends without
+    revised materials; materials handed in later are a resubmission, a new round whose clock starts again.
+    Option ``returned_by_notice``: the application is returned only on the return 区数据局 records
+    (``returned``); until then it stays open and overdue, and late materials continue the round.
+    The status is the duty's (met, late, overdue, pending) under both; the note says whether and when the
+    application is returned.
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
+    by_notice = ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_BY_NOTICE
     for number, round_ in _rounds(ctx):
         outcome = ctx.within(
-            round_.initial_opinion, WorkingDays(15), round_.revised,
+            round_.initial_opinion,
+            WorkingDays(15),
+            round_.revised,
             start_label=Label(f"review[{number - 1}].initial_opinion", "初审意见", "initial opinion"),
             done_label=Label(f"review[{number - 1}].revised", "修改后的申报材料", "revised materials"),
             subject=_subject(number),
         )
-        if outcome.status is Status.OVERDUE and (
-            ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_ON_EXPIRY or ctx.known(round_.returned)
-        ):
-            outcome.note_zh += "；修改期限届满未完善材料，申请退回（D15），重新申报须重新计时"
-            outcome.note_en += "; the window ran out without revised materials: the application is returned (D15)"
+        if outcome.status in (Status.OVERDUE, Status.LATE):
+            zh, en = _return_note(outcome.due, ctx.known(round_.returned), by_notice=by_notice)
+            outcome.note_zh = outcome.note_zh.rstrip("。") + zh
+            outcome.note_en = outcome.note_en.rstrip(".") + en
         yield outcome
+
+
+def _return_note(due: date | None, returned: date | None, *, by_notice: bool) -> tuple[str, str]:
+    """D15: whether, and from when, an application whose revision window ran out is returned."""
+    if not by_notice:
+        return (
+            f"；第15个工作日（{due}）届满未完善材料，申请视为退回（D15），此后提交的材料为重新申报，重新计时",
+            f"; working day 15 ({due}) ended without revised materials: the application is returned (D15); "
+            "materials handed in later are a resubmission whose clock starts again",
+        )
+    if returned is not None:
+        return (
+            f"；区数据局于{returned}退回申请（D15 按退回记录），重新申报重新计时",
+            f"; 区数据局 returned the application on {returned} (D15 by notice); a resubmission starts a new clock",
+        )
+    return (
+        "；区数据局尚未记录退回，申请仍在本轮（D15 按退回记录）",
+        "; 区数据局 has recorded no return: the application stays in this round (D15 by notice)",
+    )
 
 
 # 第十一条第一款第（三）项 ———————————————————————————————————————————————————————————————————————————————————————
@@ -128,20 +183,31 @@ def revision(ctx: Context) -> Iterator[Outcome]:
     decisions=("D1", "D2", "D12"),
 )
 def department_review(ctx: Context) -> Iterator[Outcome]:
-    """区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等相关部门，在3个工作日内出具审查意见."""
+    """区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等相关部门，在3个工作日内出具审查意见.
+
+    One finding per department: the four named ones always, and any other the round lists (等相关部门).
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
     for number, round_ in _rounds(ctx):
-        departments = dict.fromkeys(REVIEW_DEPARTMENTS) | round_.department_opinions
-        for party, opinion in departments.items():
+        for party, opinion in review_opinions(round_).items():
             yield ctx.within(
-                round_.sent_to_departments, WorkingDays(3), opinion,
-                start_label=Label(f"review[{number - 1}].sent_to_departments", "材料同步至相关部门",
-                                  "materials sent to the departments"),
-                done_label=Label(f"review[{number - 1}].department_opinions.{party.value}",
-                                 f"{party.name_zh}审查意见", f"{party.name_en} opinion"),
-                subject=f"{_subject(number)}: {party.value}", owed_by=party,
+                round_.sent_to_departments,
+                WorkingDays(3),
+                opinion,
+                start_label=Label(
+                    f"review[{number - 1}].sent_to_departments",
+                    "材料同步至相关部门",
+                    "materials sent to the departments",
+                ),
+                done_label=Label(
+                    f"review[{number - 1}].department_opinions.{party.value}",
+                    f"{party.name_zh}审查意见",
+                    f"{party.name_en} opinion",
+                ),
+                subject=f"{_subject(number)}: {party.value}",
+                owed_by=party,
             )
 
 
@@ -156,56 +222,125 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
     decisions=("D1", "D2", "D9", "D12"),
 )
 def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
-    """联合评审小组…在5个工作日内对项目的技术可行性、建设内容合理性及投资概算进行综合评估，出具专家评审意见."""
+    """联合评审小组…在5个工作日内对项目的技术可行性、建设内容合理性及投资概算进行综合评估，出具专家评审意见.
+
+    D9 (default ``panel_receives_materials``): the clock runs from the day the panel receives the materials;
+    option ``department_review_complete``: from the day the last department opinion is given (all of them,
+    the four named departments included, must have answered).
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
-    by_panel = ctx.interpretation.joint_evaluation_clock_start is JointEvaluationClockStart.PANEL_RECEIVES_MATERIALS
+    by_panel = (
+        ctx.interpretation.joint_evaluation_clock_start is JointEvaluationClockStart.PANEL_RECEIVES_MATERIALS
+    )
     for number, round_ in _rounds(ctx):
         if by_panel:
             start = round_.panel_received
-            start_label = Label(f"review[{number - 1}].panel_received", "评审小组收到材料", "panel received materials")
+            start_label = Label(
+                f"review[{number - 1}].panel_received", "评审小组收到材料", "panel received materials"
+            )
         else:
-            opinions = list(round_.department_opinions.values())
-            start = max(opinions) if opinions and None not in opinions else None  # type: ignore[type-var]
-            start_label = Label(f"review[{number - 1}].department_opinions", "部门会审意见全部出具",
-                                "all department opinions given")
+            opinions = [ctx.known(day) for day in review_opinions(round_).values()]
+            start = None if None in opinions else max(d for d in opinions if d is not None)
+            start_label = Label(
+                f"review[{number - 1}].department_opinions",
+                "部门会审意见全部出具",
+                "all department opinions given",
+            )
         yield ctx.within(
-            start, WorkingDays(5), round_.expert_opinion, start_label=start_label,
+            start,
+            WorkingDays(5),
+            round_.expert_opinion,
+            start_label=start_label,
             done_label=Label(f"review[{number - 1}].expert_opinion", "专家评审意见", "expert opinion"),
             subject=_subject(number),
         )
 
 
+_AFTER_EXPERT_OPINION = (
+    ("revised_after_evaluation", "根据专家评审意见完善申报材料", "materials revised after the evaluation"),
+    ("fiscal_review_report", "财评报告", "fiscal review report"),
+    ("final_opinion", "最终审核意见", "final opinion"),
+)
+
+
 @rule(
     "art11.evaluation_sequence",
     provision="art11.p1.i4",
-    title_zh="部门会审后联合评审；专家意见后出具财评报告、形成最终审核意见",
-    title_en="Joint evaluation after the departmental review; fiscal report and final opinion after the expert opinion",
+    title_zh="部门会审后联合评审；专家意见后完善材料、出具财评报告，最后形成最终审核意见",
+    title_en="Joint evaluation after the departmental review; revision, fiscal report and final opinion after the "
+    "expert opinion, the final opinion last",
     owed_by=Party.DATA_BUREAU,
 )
 def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
-    """项目申报材料经部门会审后…联合评审…区财政局根据评估情况出具财评报告，区数据局形成最终审核意见."""
+    """项目申报材料经部门会审后…联合评审…项目单位应根据专家评审意见完善申报材料，区财政局根据评估情况出具财评报告，
+    区数据局形成最终审核意见.
+
+    Each step that has happened (on ``as_of``) must not come before the one it follows: the panel receives the
+    materials on or after the last department opinion given; the revision, the fiscal report and the final opinion
+    on or after the expert opinion (a step taken while no expert opinion exists fails); the final opinion on or
+    after the revision and the fiscal report.
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
+    # DECISION NEEDED: "区数据局形成最终审核意见" is read as the last step (after the revision and the fiscal report),
+    # following the sentence's order and "最终"; the text gives no explicit order between those two.
     for number, round_ in _rounds(ctx):
         if ctx.known(round_.panel_received) is None:
-            yield ctx.not_applicable("联合评审尚未开始", "the joint evaluation has not started", subject=_subject(number))
+            yield ctx.not_applicable(
+                "联合评审尚未开始", "the joint evaluation has not started", subject=_subject(number)
+            )
             continue
         idx = number - 1
-        opinions = [d for d in round_.department_opinions.values() if d is not None]
+        given = [d for d in (ctx.known(day) for day in review_opinions(round_).values()) if d is not None]
         checks = [
-            ctx.check(Label(f"review[{idx}].panel_received", "评审小组收到材料", "panel received materials"),
-                      Relation.ON_OR_AFTER, max(opinions) if opinions else None, round_.panel_received),
+            ctx.check(
+                Label(f"review[{idx}].panel_received", "评审小组收到材料", "panel received materials"),
+                Relation.ON_OR_AFTER,
+                max(given) if given else ctx.known(round_.sent_to_departments),
+                round_.panel_received,
+            )
         ]
-        for field, zh, en in (("fiscal_review_report", "财评报告", "fiscal review report"),
-                              ("final_opinion", "最终审核意见", "final opinion")):
+        expert = ctx.known(round_.expert_opinion)
+        for field, zh, en in _AFTER_EXPERT_OPINION:
             day = ctx.known(getattr(round_, field))
-            if day is not None:
-                checks.append(ctx.check(Label(f"review[{idx}].{field}", zh, en), Relation.ON_OR_AFTER,
-                                        round_.expert_opinion, day))
+            if day is None:
+                continue
+            label = Label(f"review[{idx}].{field}", zh, en)
+            if expert is None:
+                checks.append(_absent_before(ctx, label, "专家评审意见", "expert opinion", day))
+            else:
+                checks.append(ctx.check(label, Relation.ON_OR_AFTER, expert, day))
+        final = ctx.known(round_.final_opinion)
+        if final is not None:
+            for field, zh, en in _AFTER_EXPERT_OPINION[:2]:
+                day = ctx.known(getattr(round_, field))
+                if day is not None:
+                    checks.append(
+                        ctx.check(
+                            Label(
+                                f"review[{idx}].final_opinion",
+                                f"最终审核意见（{zh}之后）",
+                                f"final opinion (after {en})",
+                            ),
+                            Relation.ON_OR_AFTER,
+                            day,
+                            final,
+                        )
+                    )
         yield ctx.condition(*checks, subject=_subject(number))
+
+
+def _absent_before(ctx: Context, label: Label, before_zh: str, before_en: str, day: date) -> Check:
+    """A step taken on ``day`` while the step it must follow had not happened: a failed check."""
+    return ctx.expect(
+        Label(
+            label.fact, f"{label.zh}（{day}）之前已有{before_zh}", f"{before_en} before {label.en} ({day})"
+        ),
+        False,
+    )
 
 
 # 第十一条第二款 ——————————————————————————————————————————————————————————————————————————————————————————————————
@@ -218,19 +353,70 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU),
 )
 def om_plan(ctx: Context) -> Iterator[Outcome]:
-    """区各有关单位政务信息系统整体运维方案按年度报区数据局审核，由区财政局复核后列入年度预算."""
+    """区各有关单位政务信息系统整体运维方案按年度报区数据局审核，由区财政局复核后列入年度预算.
+
+    One finding per plan (subject: the budget year). A plan in the annual budget must have been reviewed by
+    区数据局 (on or after its submission) and then re-checked by 区财政局: a missing step FAILS, since the budget
+    entry is the step it must precede. A plan not yet in the budget fails only when a step already taken is out of
+    order (a re-check without or before the review); otherwise the rule is not yet applicable and says how far
+    the plan has come.
+    """
     if not ctx.project.om_plans:
         yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
         return
     for n, plan in enumerate(ctx.project.om_plans):
-        prefix = f"om_plans[{n}]"
-        checks = [
-            ctx.check(Label(f"{prefix}.reviewed_by_data_bureau", "区数据局审核", "data bureau review"),
-                      Relation.ON_OR_AFTER, plan.submitted, ctx.known(plan.reviewed_by_data_bureau)),
-            ctx.check(Label(f"{prefix}.rechecked_by_finance", "区财政局复核", "finance re-check"),
-                      Relation.ON_OR_AFTER, plan.reviewed_by_data_bureau, ctx.known(plan.rechecked_by_finance)),
-        ]
+        given, order = _om_checks(ctx, f"om_plans[{n}]", plan)
         if plan.in_annual_budget:
-            yield ctx.condition(*checks, subject=str(plan.year))
+            yield ctx.condition(
+                *given,
+                *order,
+                subject=str(plan.year),
+                note_zh="已列入年度预算",
+                note_en="in the annual budget",
+            )
+        elif any(c.ok is False for c in order):
+            yield ctx.condition(
+                *order, subject=str(plan.year), note_zh="尚未列入年度预算", note_en="not yet in the budget"
+            )
         else:
-            yield ctx.not_applicable("尚未列入年度预算", "not yet in the annual budget", subject=str(plan.year))
+            zh, en = _om_stage(ctx, plan)
+            yield ctx.not_applicable(
+                f"尚未列入年度预算；目前进度：{zh}",
+                f"not yet in the annual budget; stage reached: {en}",
+                subject=str(plan.year),
+            )
+
+
+def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], list[Check]]:
+    """The steps taken (review, re-check) and their order, as known on ``as_of``."""
+    reviewed, rechecked = ctx.known(plan.reviewed_by_data_bureau), ctx.known(plan.rechecked_by_finance)
+    review_label = Label(f"{prefix}.reviewed_by_data_bureau", "经区数据局审核", "reviewed by the data bureau")
+    recheck_label = Label(
+        f"{prefix}.rechecked_by_finance", "经区财政局复核", "re-checked by the finance bureau"
+    )
+    given = [ctx.expect(review_label, reviewed is not None), ctx.expect(recheck_label, rechecked is not None)]
+    order = []
+    if reviewed is not None and ctx.known(plan.submitted) is not None:
+        order.append(ctx.check(review_label, Relation.ON_OR_AFTER, plan.submitted, reviewed))
+    if rechecked is not None:
+        if reviewed is None:
+            order.append(_absent_before(ctx, recheck_label, "区数据局审核", "data bureau review", rechecked))
+        else:
+            order.append(ctx.check(recheck_label, Relation.ON_OR_AFTER, reviewed, rechecked))
+    return given, order
+
+
+def _om_stage(ctx: Context, plan: OmPlan) -> tuple[str, str]:
+    if ctx.known(plan.rechecked_by_finance) is not None:
+        return (
+            f"区财政局已于{plan.rechecked_by_finance}复核",
+            f"re-checked by finance on {plan.rechecked_by_finance}",
+        )
+    if ctx.known(plan.reviewed_by_data_bureau) is not None:
+        return (
+            f"区数据局已于{plan.reviewed_by_data_bureau}审核，待区财政局复核",
+            f"reviewed by the data bureau on {plan.reviewed_by_data_bureau}, awaiting the finance re-check",
+        )
+    if ctx.known(plan.submitted) is not None:
+        return f"已于{plan.submitted}报区数据局，待审核", f"submitted on {plan.submitted}, awaiting review"
+    return "尚未报送区数据局", "not yet submitted to the data bureau"

@@ -1,0 +1,144 @@
+"""Art. 12: the six prohibitions (六个不得), each a fact and the action it blocks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tinghu_policy.engine import Report, Status, evaluate
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-12",
+    "name": "测试项目",
+    "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+}
+APPLIED = [{"received": "2026-02-02", "documents": ["request", "feasibility_study", "cost_assessment"]}]
+
+
+def run(as_of: date = date(2026, 3, 31), **facts: Any) -> Report:
+    return evaluate({**BASE, **facts}, as_of=as_of)
+
+
+@pytest.mark.parametrize(
+    ("listed", "review", "expected"),
+    [
+        (["district"], APPLIED, Status.HOLDS),
+        ([], APPLIED, Status.FAILS),
+        ([], [], Status.HOLDS),
+        (["municipal"], [], Status.HOLDS),
+    ],
+)
+def test_initiation_needs_plan(listed: list[str], review: list[Any], expected: Status) -> None:
+    finding = run(planning={"listed_in_plans": listed}, review=review).finding("art12.initiation_needs_plan")
+    assert finding.status is expected
+    assert "申请项目立项" in finding.note_zh
+
+
+def test_an_application_after_as_of_has_not_happened() -> None:
+    finding = run(date(2026, 2, 1), review=APPLIED).finding("art12.initiation_needs_plan")
+    assert finding.status is Status.HOLDS
+
+
+@pytest.mark.parametrize(
+    ("rule", "field"),
+    [
+        ("art12.new_project_needs_integration", "systems_integrated"),
+        ("art12.new_project_needs_cloud_migration", "migrated_to_cloud"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("new", "review", "value", "expected"),
+    [
+        (True, APPLIED, True, Status.HOLDS),
+        (True, APPLIED, False, Status.FAILS),
+        (True, APPLIED, None, Status.UNDETERMINED),
+        (True, [], False, Status.HOLDS),
+        (False, APPLIED, False, Status.NOT_APPLICABLE),
+    ],
+)
+def test_new_project_prohibitions(
+    rule: str, field: str, new: bool, review: list[Any], value: bool | None, expected: Status
+) -> None:
+    finding = run(new_project=new, review=review, prohibitions={field: value}).finding(rule)
+    assert finding.status is expected
+    if expected is not Status.NOT_APPLICABLE:
+        assert "申请新项目建设" in finding.note_zh
+    if expected is Status.UNDETERMINED:
+        assert finding.missing == (f"prohibitions.{field}",)
+
+
+@pytest.mark.parametrize(
+    ("shared", "in_budget", "requested", "expected"),
+    [
+        (True, True, True, Status.HOLDS),
+        (False, True, False, Status.FAILS),
+        (None, True, True, Status.UNDETERMINED),
+        (False, False, True, Status.HOLDS),
+        (False, False, False, Status.NOT_APPLICABLE),
+    ],
+)
+def test_om_funding_needs_data_sharing(
+    shared: bool | None, in_budget: bool, requested: bool, expected: Status
+) -> None:
+    plan = {"year": 2026, "in_annual_budget": in_budget, "om_funding_requested": requested}
+    finding = run(prohibitions={"public_data_shared": shared}, om_plans=[plan]).finding(
+        "art12.om_funding_needs_data_sharing", "2026"
+    )
+    assert finding.status is expected
+    if expected is not Status.NOT_APPLICABLE:
+        assert "安排运维经费" in finding.note_zh
+
+
+def test_om_funding_request_not_granted_warns_when_data_not_shared() -> None:
+    plan = {"year": 2026, "om_funding_requested": True}
+    finding = run(prohibitions={"public_data_shared": False}, om_plans=[plan]).finding(
+        "art12.om_funding_needs_data_sharing", "2026"
+    )
+    assert "不得发生" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("duplicate", "approved", "expected"),
+    [
+        (False, "2026-03-02", Status.HOLDS),
+        (True, "2026-03-02", Status.FAILS),
+        (None, "2026-03-02", Status.UNDETERMINED),
+        (True, None, Status.HOLDS),
+    ],
+)
+def test_approval_needs_no_duplication(
+    duplicate: bool | None, approved: str | None, expected: Status
+) -> None:
+    finding = run(
+        prohibitions={"duplicate_construction": duplicate}, approval={"approved": approved}
+    ).finding("art12.approval_needs_no_duplication")
+    assert finding.status is expected
+    assert "批准立项" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("approved", "action", "expected"),
+    [
+        ("2026-01-20", "2026-01-20", Status.HOLDS),  # the same day: approval is not after the action
+        ("2026-01-20", "2026-01-21", Status.HOLDS),
+        ("2026-01-21", "2026-01-20", Status.FAILS),  # one day after the action
+        (None, "2026-01-20", Status.FAILS),
+        (None, None, Status.HOLDS),
+        ("2026-01-20", None, Status.HOLDS),
+    ],
+)
+@pytest.mark.parametrize(
+    ("subject", "field", "blocked"),
+    [("funds", "funds_arranged", "安排经费"), ("works", "works_started", "实施")],
+)
+def test_funds_and_works_need_approval(
+    approved: str | None, action: str | None, expected: Status, subject: str, field: str, blocked: str
+) -> None:
+    finding = run(approval={"approved": approved}, implementation={field: action}).finding(
+        "art12.funds_and_works_need_approval", subject
+    )
+    assert finding.status is expected
+    assert blocked in finding.note_zh

@@ -1,0 +1,94 @@
+"""Art. 14: joint evaluation → project code → approval documents → approval by 区数据局."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tinghu_policy.engine import Report, Status, evaluate
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-14",
+    "name": "测试项目",
+    "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+}
+ROUND = {
+    "received": "2026-02-26",
+    "documents": ["request"],
+    "panel_received": "2026-03-20",
+    "expert_opinion": "2026-03-25",
+}
+STEPS = ("project_code", "documents_filed", "approved")
+
+
+def run(approval: dict[str, Any], review: list[Any] | None = None, **facts: Any) -> Report:
+    facts = {**BASE, "review": [ROUND] if review is None else review, "approval": approval, **facts}
+    return evaluate(facts, as_of=date(2026, 4, 30))
+
+
+def order(report: Report) -> tuple[Status, ...]:
+    return tuple(report.finding("art14.approval_order", step).status for step in STEPS)
+
+
+H, F, NA = Status.HOLDS, Status.FAILS, Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    ("code", "documents", "approved", "expected"),
+    [
+        ("2026-03-25", "2026-03-25", "2026-03-25", (H, H, H)),  # all on the same day: not before the previous
+        ("2026-03-24", "2026-04-02", "2026-04-15", (F, H, H)),  # the code a day before the expert opinion
+        ("2026-03-30", "2026-03-29", "2026-04-15", (H, F, H)),
+        ("2026-03-30", "2026-04-02", "2026-04-01", (H, H, F)),
+        (None, "2026-04-02", None, (NA, F, NA)),  # documents filed without a project code
+        ("2026-03-30", None, "2026-04-15", (H, NA, F)),  # approved without documents
+        (None, None, None, (NA, NA, NA)),
+    ],
+)
+def test_each_step_not_before_the_previous(
+    code: str | None, documents: str | None, approved: str | None, expected: tuple[Status, ...]
+) -> None:
+    approval = {"project_code_obtained": code, "documents_filed": documents, "approved": approved}
+    assert order(run(approval)) == expected
+
+
+def test_project_code_without_any_joint_evaluation_fails() -> None:
+    report = run(
+        {"project_code_obtained": "2026-03-30"}, review=[{"received": "2026-02-26", "documents": ["request"]}]
+    )
+    finding = report.finding("art14.approval_order", "project_code")
+    assert finding.status is Status.FAILS
+    assert "联合评审专家评审意见" in finding.explanation_zh
+
+
+def test_the_last_round_counts() -> None:
+    returned = {"received": "2026-01-05", "documents": ["request"], "returned": "2026-02-10"}
+    report = run({"project_code_obtained": "2026-03-30"}, review=[returned, ROUND])
+    assert report.finding("art14.approval_order", "project_code").status is Status.HOLDS
+    only_old = run(
+        {"project_code_obtained": "2026-03-30"},
+        review=[ROUND, returned | {"received": "2026-03-26", "returned": "2026-03-27"}],
+    )
+    assert only_old.finding("art14.approval_order", "project_code").status is Status.FAILS
+
+
+@pytest.mark.parametrize(
+    ("approved_by", "expected"),
+    [("data_bureau", Status.HOLDS), ("development_reform", Status.FAILS), (None, Status.UNDETERMINED)],
+)
+def test_approved_by_data_bureau(approved_by: str | None, expected: Status) -> None:
+    report = run({"approved": "2026-04-15", "approved_by": approved_by})
+    assert report.finding("art14.approved_by_data_bureau").status is expected
+
+
+def test_not_yet_approved_is_not_applicable() -> None:
+    assert run({}).finding("art14.approved_by_data_bureau").status is Status.NOT_APPLICABLE
+
+
+def test_classified_project_has_no_joint_evaluation() -> None:
+    report = run({"project_code_obtained": "2026-03-01"}, review=[], classified=True)
+    finding = report.finding("art14.approval_order")
+    assert (finding.status, finding.subject) == (Status.NOT_APPLICABLE, None)

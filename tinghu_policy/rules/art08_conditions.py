@@ -1,0 +1,110 @@
+"""第八条 申报项目应符合下列要求 — the five conditions of an application, all required, one rule per item.
+
+Each rule names the condition it tests, so a report lists exactly which conditions fail. Items (一), (三), (四)
+and (五) are assessments recorded in ``Project.conditions`` (None: not assessed → UNDETERMINED naming the fact);
+item (二) is read off ``planning.listed_in_plans`` (empty: listed in no plan → FAILS).
+"""
+
+from __future__ import annotations
+
+from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.parties import Party
+
+
+def _assessed(ctx: Context, field: str, zh: str, en: str) -> Outcome:
+    """An item assessed as a yes/no fact in ``conditions.<field>``."""
+    value = getattr(ctx.project.conditions, field)
+    return ctx.condition(ctx.expect(Label(f"conditions.{field}", zh, en), value))
+
+
+# 第八条第（一）项 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art8.policy_conformity",
+    provision="art8.p1.i1",
+    title_zh="符合国家和省、市、区有关文件规定及工作部署，需求合理，目标明确",
+    title_en="Conforms to national, provincial, municipal and district rules; sound needs and clear goals",
+    owed_by=Party.PROJECT_UNIT,
+)
+def policy_conformity(ctx: Context) -> Outcome:
+    """（一）符合国家和省、市、区有关文件规定及工作部署，需求合理，目标明确."""
+    return _assessed(
+        ctx,
+        "policy_conformity",
+        "符合有关文件规定及工作部署、需求合理、目标明确",
+        "conforms to policy, needs and goals",
+    )
+
+
+# 第八条第（二）项 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art8.listed_in_plans",
+    provision="art8.p1.i2",
+    title_zh="列入国家、省、市、区级政务信息化建设相关规划",
+    title_en="Listed in a national, provincial, municipal or district government-IT plan",
+    owed_by=Party.PROJECT_UNIT,
+)
+def listed_in_plans(ctx: Context) -> Outcome:
+    """（二）列入国家、省、市、区级政务信息化建设相关规划."""
+    levels = ctx.project.planning.listed_in_plans
+    check = ctx.expect(Label("planning.listed_in_plans", "列入相关规划", "listed in a plan"), bool(levels))
+    shown = "、".join(level.value for level in levels) or "无"
+    return ctx.condition(
+        check,
+        note_zh=f"列入的规划层级：{shown}",
+        note_en=f"plan levels listed: {', '.join(level.value for level in levels) or 'none'}",
+    )
+
+
+# 第八条第（三）项 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art8.shared_infrastructure",
+    provision="art8.p1.i3",
+    title_zh="遵循统筹、整合、共享原则，依托电子政务网络、区政务云等基础设施建设，符合标准规范",
+    title_en="Built on the shared e-government network, district cloud and common capabilities, to the standards",
+    owed_by=Party.PROJECT_UNIT,
+)
+def shared_infrastructure(ctx: Context) -> Outcome:
+    """（三）遵循统筹、整合、共享原则，依托电子政务网络、区政务云等基础设施、通用能力、数据资源应用场景等开展建设，
+    符合国家、省、市相关标准规范."""
+    return _assessed(
+        ctx,
+        "shared_infrastructure",
+        "依托共享基础设施建设并符合标准规范",
+        "built on shared infrastructure, to the standards",
+    )
+
+
+# 第八条第（四）项 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art8.feasibility_sound",
+    provision="art8.p1.i4",
+    title_zh="可行性研究报告中建设内容、技术方案和投资估算合理可行",
+    title_en="The feasibility study's content, technical plan and cost estimate are sound",
+    owed_by=Party.PROJECT_UNIT,
+)
+def feasibility_sound(ctx: Context) -> Outcome:
+    """（四）项目可行性研究报告中建设内容、技术方案和投资估算合理可行."""
+    return _assessed(
+        ctx,
+        "feasibility_sound",
+        "建设内容、技术方案和投资估算合理可行",
+        "content, technical plan and estimate sound",
+    )
+
+
+# 第八条第（五）项 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art8.security_compliant",
+    provision="art8.p1.i5",
+    title_zh="符合网络安全和密码应用要求，符合国家安全可靠应用政策规定",
+    title_en="Meets cybersecurity, cryptography and secure-and-reliable (安全可靠) requirements",
+    owed_by=Party.PROJECT_UNIT,
+)
+def security_compliant(ctx: Context) -> Outcome:
+    """（五）符合网络安全和密码应用要求，符合国家安全可靠应用政策规定."""
+    return _assessed(
+        ctx,
+        "security_compliant",
+        "符合网络安全、密码应用及安全可靠要求",
+        "meets cybersecurity, cryptography and 安全可靠 requirements",
+    )

@@ -1,0 +1,79 @@
+"""第十三条 管理平台 — every non-classified project and its O&M services are filed on the management platform.
+
+区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报，涉密项目按国家有关保密规定申报. The first
+sentence (区数据局 runs whole-life management on the platform, linked with other departments) gives 区数据局 a
+task and no fact of a project can break it; the rules encode the filing duty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.parties import Party
+
+_SECRECY_ZH = "涉密项目按国家有关保密规定申报，不在管理平台申报"
+_SECRECY_EN = "a classified project is filed under the secrecy rules, not on the platform"
+
+
+@rule(
+    "art13.project_on_platform",
+    provision="art13.p1",
+    title_zh="非涉密政务信息化项目在管理平台申报",
+    title_en="A non-classified project is filed on the management platform",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def project_on_platform(ctx: Context) -> Outcome:
+    """区各有关单位全量非涉密政务信息化项目…均应在管理平台申报，涉密项目按国家有关保密规定申报.
+
+    In question once the project is filed (a review round of art. 11 received) or the platform fact is given.
+    """
+    if ctx.project.classified:
+        return ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
+    filed = any(ctx.known(round_.received) is not None for round_ in ctx.project.review)
+    on_platform = ctx.project.on_management_platform
+    if not filed and not on_platform:
+        return ctx.not_applicable("项目尚未申报", "the project has not been filed yet")
+    return ctx.condition(
+        ctx.expect(Label("on_management_platform", "在管理平台申报", "filed on the platform"), on_platform)
+    )
+
+
+@rule(
+    "art13.om_on_platform",
+    provision="art13.p1",
+    title_zh="非涉密项目的相关运维服务在管理平台申报",
+    title_en="The O&M services of a non-classified project are filed on the management platform",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def om_on_platform(ctx: Context) -> Iterator[Outcome]:
+    """区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报.
+
+    One finding per annual O&M plan (subject: the year), in question once the plan is submitted
+    (``om_plans[].submitted``) or the platform fact is given.
+    """
+    if ctx.project.classified:
+        yield ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
+        return
+    if not ctx.project.om_plans:
+        yield ctx.not_applicable("无运维服务申报", "no O&M service filed")
+        return
+    for n, plan in enumerate(ctx.project.om_plans):
+        if ctx.known(plan.submitted) is None and not plan.on_management_platform:
+            yield ctx.not_applicable(
+                "运维方案尚未申报", "the O&M plan has not been filed yet", subject=str(plan.year)
+            )
+            continue
+        yield ctx.condition(
+            ctx.expect(
+                Label(
+                    f"om_plans[{n}].on_management_platform",
+                    "运维服务在管理平台申报",
+                    "O&M filed on the platform",
+                ),
+                plan.on_management_platform,
+            ),
+            subject=str(plan.year),
+        )

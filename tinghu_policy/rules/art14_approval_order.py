@@ -1,0 +1,103 @@
+"""第十四条 项目代码与报批 — after the joint evaluation: project code, approval documents, approval by 区数据局.
+
+项目经联合评审后，项目单位应按规定通过江苏省投资项目在线审批监管平台申请项目代码，向区数据局报送项目审批文件，履行报批手续，
+由区数据局按程序审批. The order is: the joint evaluation's expert opinion (of the last review round of art. 11) →
+project code → approval documents filed → approved; each step not before the one it follows. The sentence on
+simplified approval documents (简化报批文件按《江苏省政府投资管理办法》执行) refers to a provincial rule outside this
+regulation.
+
+A classified project does not go through the joint evaluation of art. 11 (涉密项目按国家有关保密规定申报): the order
+rule is not applicable to it; the approving party still is 区数据局.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.parties import Party
+
+_STEPS = (
+    ("project_code", "approval.project_code_obtained", "取得项目代码", "project code obtained"),
+    ("documents_filed", "approval.documents_filed", "报送项目审批文件", "approval documents filed"),
+    ("approved", "approval.approved", "经区数据局审批", "approved"),
+)
+
+
+def _expert_opinion(ctx: Context) -> date | None:
+    """The expert opinion of the last review round started on ``as_of`` (the joint evaluation), if known."""
+    rounds = [r for r in ctx.project.review if ctx.known(r.received) is not None]
+    return ctx.known(rounds[-1].expert_opinion) if rounds else None
+
+
+@rule(
+    "art14.approval_order",
+    provision="art14.p1",
+    title_zh="联合评审后申请项目代码，再报送审批文件，再由区数据局审批",
+    title_en="Project code after the joint evaluation, then the approval documents, then the approval",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def approval_order(ctx: Context) -> Iterator[Outcome]:
+    """项目经联合评审后，项目单位应…申请项目代码，向区数据局报送项目审批文件，履行报批手续，由区数据局按程序审批.
+
+    One finding per step (subjects ``project_code``, ``documents_filed``, ``approved``): NOT_APPLICABLE until the
+    step happened; then HOLDS when the step before it happened on or before it, FAILS when it did not happen before
+    (missing or later).
+    """
+    # DECISION NEEDED: a classified project is read as outside this order (it has no joint evaluation under art. 11);
+    # the alternative is to check only code → documents → approval for it.
+    if ctx.project.classified:
+        yield ctx.not_applicable(
+            "涉密项目按国家有关保密规定申报，不经联合评审", "a classified project has no joint evaluation"
+        )
+        return
+    approval = ctx.project.approval
+    before = (
+        _expert_opinion(ctx),
+        "review[-1].expert_opinion",
+        "联合评审专家评审意见",
+        "joint evaluation expert opinion",
+    )
+    for subject, fact, zh, en in _STEPS:
+        day = ctx.known(getattr(approval, fact.removeprefix("approval.")))
+        if day is None:
+            yield ctx.not_applicable(f"尚未{zh}", f"step not yet taken: {en}", subject=subject)
+        else:
+            previous, previous_fact, previous_zh, previous_en = before
+            label = Label(previous_fact, f"{previous_zh}（{zh}之前）", f"{previous_en} (before {en})")
+            if previous is None:
+                check = ctx.expect(
+                    Label(
+                        previous_fact,
+                        f"{zh}（{day}）前已有{previous_zh}",
+                        f"{previous_en} before {en} ({day})",
+                    ),
+                    False,
+                )
+            else:
+                check = ctx.check(label, Relation.ON_OR_BEFORE, day, previous)
+            yield ctx.condition(check, subject=subject)
+        before = (day, fact, zh, en)
+
+
+@rule(
+    "art14.approved_by_data_bureau",
+    provision="art14.p1",
+    title_zh="由区数据局按程序审批",
+    title_en="The approval is given by the district data bureau",
+    owed_by=Party.DATA_BUREAU,
+)
+def approved_by_data_bureau(ctx: Context) -> Outcome:
+    """由区数据局按程序审批."""
+    if ctx.known(ctx.project.approval.approved) is None:
+        return ctx.not_applicable("尚未审批", "not yet approved")
+    return ctx.condition(
+        ctx.check(
+            Label("approval.approved_by", "审批单位", "approving party"),
+            Relation.EQUALS,
+            Party.DATA_BUREAU.value,
+            None if ctx.project.approval.approved_by is None else ctx.project.approval.approved_by.value,
+        )
+    )
