@@ -47,10 +47,16 @@ class Acceptance(Facts):
     """竣工验收 (art. 27, 28)."""
 
     completed: LegalDate | None = Field(None, description="项目建成日期（单位记录） completion, D16")
-    classified_protection_result: Result | None = Field(None, description="网络安全等级保护测评结果 (等保)")
-    cryptography_assessment_result: Result | None = Field(None, description="密码应用安全性评估结果 (密评)")
+    classified_protection_result: Result | None = Field(
+        None,
+        description="网络安全等级保护测评结果 (等保): the result of the latest test before applying for acceptance",
+    )
+    cryptography_assessment_result: Result | None = Field(
+        None, description="密码应用安全性评估结果 (密评): the result of the latest assessment before applying"
+    )
     applied: LegalDate | None = Field(None, description="申请竣工验收日期")
     archive_acceptance: Result | None = Field(None, description="档案验收结果 (art. 28)")
+    archive_accepted: LegalDate | None = Field(None, description="档案验收结论日期 (art. 28)")
     passed: LegalDate | None = Field(
         None, description="竣工验收合格日期（验收结论日期） acceptance passed, D16"
     )
@@ -58,14 +64,22 @@ class Acceptance(Facts):
     delay_explanation: LegalDate | None = Field(None, description="向区数据局提出延期验收说明的日期")
     filing: AcceptanceFiling = Field(default_factory=AcceptanceFiling, description="验收相关材料备案")
     final_accounts_submitted: LegalDate | None = Field(None, description="向区财政局编报竣工财务决算日期")
-    final_accounts_extension: FinalAccountsExtension | None = Field(None, description="延长批准")
+    final_accounts_extension: FinalAccountsExtension | None = Field(
+        None, description="区财政局批准延长竣工财务决算编报期限"
+    )
 
     @model_validator(mode="after")
     def _causal_order(self) -> Acceptance:
-        """Acceptance cannot come before completion; final accounts cannot come before acceptance."""
-        pairs = (("completed", "applied"), ("completed", "passed"), ("passed", "final_accounts_submitted"))
-        for earlier, later in pairs:
-            first, then = getattr(self, earlier), getattr(self, later)
+        """Acceptance cannot come before completion; final accounts and their extension not before acceptance."""
+        extension = self.final_accounts_extension
+        pairs = (
+            ("completed", "applied", self.applied),
+            ("completed", "passed", self.passed),
+            ("passed", "final_accounts_submitted", self.final_accounts_submitted),
+            ("passed", "final_accounts_extension.approved", extension.approved if extension else None),
+        )
+        for earlier, later, then in pairs:
+            first = getattr(self, earlier)
             if first is not None and then is not None and then < first:
                 raise ValueError(f"{later} ({then}) is before {earlier} ({first})")
         if self.passed is not None and self.failed is not None:
@@ -80,8 +94,15 @@ class Operation(Facts):
     secrecy_review_passed: LegalDate | None = Field(
         None, description="保密行政管理部门审查合格日期 (art. 29)"
     )
-    operator_designated: bool = Field(False, description="指定专门机构或者人员负责运行使用管理 (art. 29)")
+    operator_designated: bool | None = Field(
+        None, description="指定专门机构或者人员负责运行使用管理 (art. 29); None: not stated"
+    )
     self_evaluation_submitted: LegalDate | None = Field(
         None, description="自我评价报告报送区数据局日期 (art. 30)"
     )
-    self_evaluation_copied: bool = Field(False, description="抄送区发改委、区财政局 (art. 30)")
+    self_evaluation_copied_to_development_reform: bool | None = Field(
+        None, description="自我评价报告抄送区发改委 (art. 30); None: not stated"
+    )
+    self_evaluation_copied_to_finance: bool | None = Field(
+        None, description="自我评价报告抄送区财政局 (art. 30); None: not stated"
+    )

@@ -1,0 +1,66 @@
+"""Art. 28(2): no completion acceptance passed without a passed archive acceptance."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tinghu_policy.engine import Finding, Status, evaluate
+from tinghu_policy.provisions.status import EncodingStatus, status_of
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-28",
+    "name": "测试项目",
+    "owner": {"name": "区档案馆", "level": "district", "kind": "public_institution"},
+    "funding": [{"source": "fiscal_budget", "amount": "500000.00"}],
+    "category": "data_governance",
+}
+
+
+def find(as_of: date, **acceptance: Any) -> Finding:
+    return evaluate({**BASE, "acceptance": acceptance}, as_of=as_of).finding("art28.archive_acceptance")
+
+
+@pytest.mark.parametrize(
+    ("archive", "archived_on", "status"),
+    [
+        ("passed", None, Status.HOLDS),
+        ("passed", "2025-10-08", Status.HOLDS),
+        ("passed", "2025-10-09", Status.HOLDS),  # the same day as the acceptance
+        ("passed", "2025-10-10", Status.FAILS),  # the day after: acceptance passed without it
+        ("passed", "2025-11-01", Status.FAILS),  # after as_of: not done when acceptance passed
+        ("failed", "2025-10-01", Status.FAILS),
+        (None, None, Status.UNDETERMINED),
+    ],
+)
+def test_archive_acceptance(archive: str | None, archived_on: str | None, status: Status) -> None:
+    finding = find(
+        date(2025, 10, 20), passed="2025-10-09", archive_acceptance=archive, archive_accepted=archived_on
+    )
+    assert finding.status is status
+    if status is Status.UNDETERMINED:
+        assert finding.missing == ("acceptance.archive_acceptance",)
+
+
+def test_not_applicable_until_acceptance_passed() -> None:
+    assert find(date(2025, 10, 20), archive_acceptance="failed").status is Status.NOT_APPLICABLE
+    assert (
+        find(date(2025, 10, 1), passed="2025-10-09", archive_acceptance="failed").status
+        is Status.NOT_APPLICABLE
+    )
+
+
+def test_classified_projects_are_reached_too() -> None:
+    report = evaluate(
+        {**BASE, "classified": True, "acceptance": {"passed": "2025-10-09", "archive_acceptance": "failed"}},
+        as_of=date(2025, 10, 20),
+    )
+    assert report.finding("art28.archive_acceptance").status is Status.FAILS
+
+
+def test_paragraph_1_is_not_computable_with_a_reason() -> None:
+    state = status_of("art28.p1")
+    assert state.status is EncodingStatus.NOT_COMPUTABLE
+    assert "archive" in state.reason

@@ -1,0 +1,63 @@
+"""Art. 29: a classified project runs only after the secrecy review passed, with a designated operator."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tinghu_policy.engine import Report, Status, evaluate
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-29",
+    "name": "测试项目",
+    "owner": {"name": "区委办", "level": "district", "kind": "party_government"},
+    "funding": [{"source": "fiscal_budget", "amount": "500000.00"}],
+    "category": "digital_infrastructure",
+}
+
+
+def run(as_of: date, *, classified: bool = True, **operation: Any) -> Report:
+    return evaluate({**BASE, "classified": classified, "operation": operation}, as_of=as_of)
+
+
+@pytest.mark.parametrize(
+    ("review", "status"),
+    [
+        ("2025-06-15", Status.HOLDS),
+        ("2025-06-16", Status.HOLDS),  # the same day
+        ("2025-06-17", Status.FAILS),  # the day after operation started
+        (None, Status.UNDETERMINED),
+    ],
+)
+def test_secrecy_review_before_operation(review: str | None, status: Status) -> None:
+    finding = run(date(2025, 7, 1), started="2025-06-16", secrecy_review_passed=review).finding(
+        "art29.secrecy_review"
+    )
+    assert finding.status is status
+    if status is Status.UNDETERMINED:
+        assert finding.missing == ("operation.secrecy_review_passed",)
+
+
+@pytest.mark.parametrize(
+    ("designated", "status"), [(True, Status.HOLDS), (False, Status.FAILS), (None, Status.UNDETERMINED)]
+)
+def test_operator_designated(designated: bool | None, status: Status) -> None:
+    report = run(date(2025, 7, 1), started="2025-06-16", operator_designated=designated)
+    assert report.finding("art29.operator_designated").status is status
+
+
+@pytest.mark.parametrize("rule", ["art29.secrecy_review", "art29.operator_designated"])
+def test_not_applicable_unless_a_classified_project_runs(rule: str) -> None:
+    assert (
+        run(date(2025, 7, 1), classified=False, started="2025-06-16").finding(rule).status
+        is Status.NOT_APPLICABLE
+    )
+    assert (
+        run(date(2025, 7, 1), secrecy_review_passed="2025-06-01").finding(rule).status
+        is Status.NOT_APPLICABLE
+    )
+    assert (
+        run(date(2025, 6, 1), started="2025-06-16").finding(rule).status is Status.NOT_APPLICABLE
+    )  # after as_of

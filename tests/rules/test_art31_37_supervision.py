@@ -1,0 +1,155 @@
+"""Art. 31–37: the supervisory powers table, information sharing, truthful materials and cost overruns."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tinghu_policy.engine import Finding, Status, evaluate, tables
+from tinghu_policy.errors import TinghuPolicyError
+from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.parties import Party
+from tinghu_policy.provisions import provision
+from tinghu_policy.rules.art31_37_supervision import SUPERVISORY_POWERS, supervisory_power
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-37",
+    "name": "测试项目",
+    "owner": {"name": "区交通运输局", "level": "district", "kind": "party_government"},
+    "funding": [{"source": "fiscal_budget", "amount": "2000000.00"}],
+    "category": "digital_infrastructure",
+}
+AS_OF = date(2025, 10, 20)
+FEN = Decimal("0.01")
+
+
+def find(rule: str, *, interpretation: Interpretation | None = None, **facts: Any) -> Finding:
+    return evaluate({**BASE, **facts}, as_of=AS_OF, interpretation=interpretation).finding(rule)
+
+
+# --- art. 31–35: the table -----------------------------------------------------------------------------------------
+
+
+def test_each_article_31_to_35_is_one_table_entry() -> None:
+    registered = {t.id: t.provision for t in tables() if t.module.endswith("art31_37_supervision")}
+    assert registered == {
+        "art31.data_bureau": "art31.p1",
+        "art32.finance_bureau": "art32.p1",
+        "art33.committee_office": "art33.p1",
+        "art34.cyberspace_office": "art34.p1",
+        "art35.audit_bureau": "art35.p1",
+    }
+
+
+@pytest.mark.parametrize("party", list(SUPERVISORY_POWERS))
+def test_powers_quote_the_article_and_trace_to_article_5(party: Party) -> None:
+    entry = supervisory_power(party)
+    text = provision(entry.provision).text
+    assert text.startswith(party.name_zh)
+    for power in entry.powers:
+        assert power.zh in text, power.zh
+    assert entry.responsibility.party is party
+    assert entry.responsibility.provision.startswith("art5.p1.i")
+
+
+def test_a_party_without_supervisory_powers_is_an_error() -> None:
+    with pytest.raises(TinghuPolicyError, match="joint_panel"):
+        supervisory_power(Party.JOINT_PANEL)
+
+
+# --- art. 36 -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shared", "status"), [(True, Status.HOLDS), (False, Status.FAILS), (None, Status.UNDETERMINED)]
+)
+def test_information_sharing(shared: bool | None, status: Status) -> None:
+    finding = find("art36.information_sharing", supervision={"shared_on_platform": shared})
+    assert finding.status is status
+    assert finding.owed_by is Party.SUPERVISORS
+    assert "区审计局" in finding.note_zh
+
+
+def test_information_sharing_does_not_reach_a_classified_project() -> None:
+    finding = find("art36.information_sharing", classified=True, supervision={"shared_on_platform": False})
+    assert finding.status is Status.NOT_APPLICABLE
+
+
+# --- art. 37 -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("withheld", "status"), [(False, Status.HOLDS), (True, Status.FAILS), (None, Status.UNDETERMINED)]
+)
+def test_materials_truthful(withheld: bool | None, status: Status) -> None:
+    assert find("art37.materials_truthful", supervision={"materials_withheld": withheld}).status is status
+
+
+def overrun(
+    budget: str | Decimal | None, actual: str | Decimal | None, percent: str | Decimal | None = None
+) -> Finding:
+    return find(
+        "art37.cost_overrun",
+        interpretation=Interpretation(serious_overrun_percent=percent),
+        approval={"approved_budget": budget},
+        implementation={"actual_expenditure": actual},
+    )
+
+
+budgets = st.integers(1, 10**12).map(lambda fen: Decimal(fen) * FEN)
+percents = st.decimals(min_value=0, max_value=200, places=2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(budget=budgets, percent=percents)
+def test_serious_overrun_boundary_one_fen(budget: Decimal, percent: Decimal) -> None:
+    """At the limit (the last whole fen not more than budget × (1 + percent)) → holds; one fen more → fails (超过)."""
+    limit = budget * (100 + percent) / 100
+    at = limit.quantize(FEN, ROUND_FLOOR)
+    assert overrun(budget, at, percent).status is Status.HOLDS
+    assert overrun(budget, at + FEN, percent).status is Status.FAILS
+
+
+def test_exactly_at_the_percent_is_not_serious_and_one_fen_more_is() -> None:
+    assert overrun("2000000.00", "2200000.00", "10").status is Status.HOLDS
+    serious = overrun("2000000.00", "2200000.01", "10")
+    assert serious.status is Status.FAILS
+    assert "200000.01 元" in serious.note_zh
+    assert "10.0000005%" in serious.note_zh
+
+
+def test_without_a_configured_percent_an_overrun_is_undetermined_and_measured() -> None:
+    finding = overrun("2000000.00", "2300000.00")
+    assert finding.status is Status.UNDETERMINED
+    assert finding.missing == ("interpretation.serious_overrun_percent",)
+    assert "超概算 300000.00 元" in finding.note_zh
+    assert "15.00%" in finding.note_zh
+
+
+def test_a_long_percent_is_rounded_and_marked() -> None:
+    assert "约33.33%" in overrun("3.00", "4.00").note_zh
+
+
+@pytest.mark.parametrize(
+    ("budget", "actual", "status"),
+    [
+        ("2000000.00", "2000000.00", Status.HOLDS),
+        ("2000000.00", "1500000.00", Status.HOLDS),
+        ("2000000.00", None, Status.UNDETERMINED),
+        (None, "2000000.00", Status.NOT_APPLICABLE),
+        ("0.00", "0.01", Status.UNDETERMINED),
+    ],
+)
+def test_overrun_without_a_threshold(budget: str | None, actual: str | None, status: Status) -> None:
+    assert overrun(budget, actual).status is status
+
+
+def test_any_overrun_of_a_zero_budget_is_serious() -> None:
+    finding = overrun("0.00", "0.01", "50")
+    assert finding.status is Status.FAILS
+    assert "—" in finding.note_zh

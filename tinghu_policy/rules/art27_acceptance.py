@@ -1,0 +1,312 @@
+"""第二十七条 竣工验收 — acceptance within 6 months of completion, its filing, the 等保/密评 bar, the delay
+explanation, and the final accounts within 3 months of passing (extendable, D7).
+
+Readings taken (documented here, beside the rules that apply them):
+
+* 组织竣工验收 is done on the date of the acceptance conclusion that it passed (``acceptance.passed``, D16), not on
+  the date the unit applied: the unit organises the acceptance itself (自行组织), so applying is an internal step;
+  para. 3 speaks of 按期验收 (being accepted on time) and para. 4 counts from 竣工验收合格. A failed acceptance does
+  not discharge the duty.
+* "6个月内" heads the whole sentence of para. 1, so it governs both verbs: the filing (报送…备案) is due by the
+  same day as the acceptance.
+* The delay explanation of para. 3 is due by the acceptance due date: it asks for 延期, which presupposes a
+  period still running.
+* Para. 5 sends the acceptance of a classified project (涉密项目) to other rules: paras. 1–3 do not apply to it
+  (a classified system is tested under 分级保护, not 等保). Para. 4 (final accounts, a fiscal duty to 区财政局)
+  still does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tinghu_policy.engine import Context, Label, Outcome, Status, rule
+from tinghu_policy.facts import Result
+from tinghu_policy.interpretation import CompletionTrigger, FinalAccountsCap
+from tinghu_policy.parties import Party
+from tinghu_policy.periods import Months
+
+ACCEPTANCE_PERIOD = Months(6)
+"""项目建成后6个月内 (para. 1)."""
+FINAL_ACCOUNTS_PERIOD = 3
+"""竣工验收合格后…3个月内 (para. 4), in months."""
+FINAL_ACCOUNTS_MAX_MONTHS = {
+    FinalAccountsCap.EXTENSION_AT_MOST_6_MONTHS: FINAL_ACCOUNTS_PERIOD + 6,
+    FinalAccountsCap.TOTAL_AT_MOST_6_MONTHS: 6,
+}
+"""最长不得超过6个月 (D7): the longest time after passing acceptance, in months, under each reading."""
+
+FILING_RECIPIENTS = (Party.DEVELOPMENT_REFORM, Party.DATA_BUREAU, Party.FINANCE_BUREAU)
+
+_COMPLETED = Label("acceptance.completed", "项目建成", "completion")
+_TRIAL = Label(
+    "implementation.trial_operation_started",
+    "投入试运行（视为建成，D16）",
+    "trial operation (taken as completion, D16)",
+)
+_PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
+_FILED = Label("acceptance.filing.filed", "验收相关材料报送备案", "acceptance materials filed")
+_FILING_CONTENTS = (
+    ("summary", "项目建设总结", "project summary"),
+    ("financial_audit", "财务审计报告", "financial audit report"),
+    ("classified_protection_report", "网络安全等级保护测评报告", "等保 test report"),
+    ("cryptography_assessment_report", "密码应用安全性评估报告", "密评 assessment report"),
+    ("to_development_reform", "报送区发改委", "filed with the development and reform commission"),
+    ("to_data_bureau", "报送区数据局", "filed with the data bureau"),
+    ("to_finance", "报送区财政局", "filed with the finance bureau"),
+)
+
+
+def _classified(ctx: Context) -> Outcome | None:
+    """涉密项目的竣工验收按有关规定执行 (para. 5)."""
+    # DECISION NEEDED: para. 5 read as taking a classified project out of paras. 1–3 only (para. 4 still applies);
+    # Interpretation has no option for reading it otherwise.
+    if ctx.project.classified:
+        return ctx.not_applicable(
+            "涉密项目的竣工验收按有关规定执行（第二十七条第五款）",
+            "a classified project's acceptance follows other rules (art. 27(5))",
+        )
+    return None
+
+
+def completion(ctx: Context) -> tuple[date | None, Label]:
+    """项目建成 (D16): the recorded completion; with ``trial_operation_start``, the trial start if known and earlier."""
+    completed = ctx.known(ctx.project.acceptance.completed)
+    if ctx.interpretation.completion_trigger is CompletionTrigger.TRIAL_OPERATION_START:
+        trial = ctx.known(ctx.project.implementation.trial_operation_started)
+        if trial is not None and (completed is None or trial < completed):
+            return trial, _TRIAL
+    return completed, _COMPLETED
+
+
+def _append(outcome: Outcome, note_zh: str, note_en: str) -> None:
+    """Add to a deadline's note, whose explanation ends a sentence."""
+    outcome.note_zh = outcome.note_zh.removesuffix("。") + note_zh
+    outcome.note_en = outcome.note_en.removesuffix(".") + note_en
+
+
+def _acceptance_clock(ctx: Context) -> Outcome:
+    start, start_label = completion(ctx)
+    outcome = ctx.within(
+        start, ACCEPTANCE_PERIOD, ctx.project.acceptance.passed, start_label=start_label, done_label=_PASSED
+    )
+    failed = ctx.known(ctx.project.acceptance.failed)
+    if failed is not None and outcome.status.is_open:
+        _append(
+            outcome,
+            f"；{failed} 竣工验收不合格，须整改后重新验收",
+            f"; acceptance failed on {failed}: it must be passed after remediation",
+        )
+    return outcome
+
+
+# 第二十七条第一款 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art27.acceptance",
+    provision="art27.p1",
+    title_zh="项目建成后6个月内自行组织竣工验收",
+    title_en="Completion acceptance within 6 months of completion",
+    owed_by=Party.PROJECT_UNIT,
+    decisions=("D1", "D3", "D4", "D12", "D16"),
+)
+def acceptance(ctx: Context) -> Outcome:
+    """项目建成后6个月内，项目单位应按国家有关规定自行组织竣工验收.
+
+    Met by the date of the acceptance conclusion that it passed (``acceptance.passed``); D16: 建成 is the recorded
+    completion, or with ``completion_trigger: trial_operation_start`` the trial start when recorded and earlier.
+    """
+    if (skip := _classified(ctx)) is not None:
+        return skip
+    return _acceptance_clock(ctx)
+
+
+@rule(
+    "art27.acceptance_filing",
+    provision="art27.p1",
+    title_zh="项目建成后6个月内将验收相关材料报送备案",
+    title_en="Acceptance materials filed within 6 months of completion",
+    owed_by=Party.PROJECT_UNIT,
+    to=FILING_RECIPIENTS,
+    decisions=("D1", "D3", "D4", "D12", "D16"),
+)
+def acceptance_filing(ctx: Context) -> Outcome:
+    """项目建成后6个月内…并将验收相关材料…报送区发改委、区数据局、区财政局备案.
+
+    "6个月内" heads the sentence and governs both verbs: the filing is due with the acceptance.
+    """
+    if (skip := _classified(ctx)) is not None:
+        return skip
+    # DECISION NEEDED: "6个月内" read as governing the filing too (no option for a filing without a time limit).
+    start, start_label = completion(ctx)
+    return ctx.within(
+        start,
+        ACCEPTANCE_PERIOD,
+        ctx.project.acceptance.filing.filed,
+        start_label=start_label,
+        done_label=_FILED,
+    )
+
+
+@rule(
+    "art27.acceptance_filing_set",
+    provision="art27.p1",
+    title_zh="验收相关材料齐全并报送区发改委、区数据局、区财政局",
+    title_en="The acceptance filing holds the four reports and goes to the three departments",
+    owed_by=Party.PROJECT_UNIT,
+    to=FILING_RECIPIENTS,
+)
+def acceptance_filing_set(ctx: Context) -> Outcome:
+    """验收相关材料（项目建设总结、财务审计报告、网络安全等级保护测评报告、密码应用安全性评估报告等）报送区发改委、
+    区数据局、区财政局备案. "等" leaves room for more documents; these four are required."""
+    if (skip := _classified(ctx)) is not None:
+        return skip
+    filing = ctx.project.acceptance.filing
+    if ctx.known(filing.filed) is None:
+        return ctx.not_applicable("验收相关材料尚未报送备案", "the acceptance materials have not been filed")
+    return ctx.condition(
+        *(
+            ctx.expect(Label(f"acceptance.filing.{field}", zh, en), getattr(filing, field))
+            for field, zh, en in _FILING_CONTENTS
+        )
+    )
+
+
+# 第二十七条第二款 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art27.security_results_bar",
+    provision="art27.p2",
+    title_zh="等保测评、密评结果不合格的，不得申请竣工验收",
+    title_en="No application for acceptance with a failed 等保 test or 密评 assessment",
+    owed_by=Party.PROJECT_UNIT,
+)
+def security_results_bar(ctx: Context) -> Outcome:
+    """网络安全等级保护测评报告、密码应用安全性评估结果不合格的，不得申请项目竣工验收.
+
+    Applies once the unit applied (``acceptance.applied``); without an application date, an acceptance concluded
+    (passed or failed) shows it was applied for. A missing result is not a failed one: undetermined.
+    """
+    if (skip := _classified(ctx)) is not None:
+        return skip
+    a = ctx.project.acceptance
+    note_zh = note_en = ""
+    if ctx.known(a.applied) is None:
+        held = ctx.known(a.passed) or ctx.known(a.failed)
+        if held is None:
+            return ctx.not_applicable("尚未申请竣工验收", "acceptance has not been applied for")
+        note_zh = f"未记录申请日期，以 {held} 的验收结论视为已申请竣工验收"
+        note_en = f"no application date given: the acceptance concluded on {held} shows it was applied for"
+    return ctx.condition(
+        ctx.expect(
+            Label(
+                "acceptance.classified_protection_result",
+                "网络安全等级保护测评结果合格",
+                "等保 result passed",
+            ),
+            _passed(a.classified_protection_result),
+        ),
+        ctx.expect(
+            Label(
+                "acceptance.cryptography_assessment_result",
+                "密码应用安全性评估结果合格",
+                "密评 result passed",
+            ),
+            _passed(a.cryptography_assessment_result),
+        ),
+        note_zh=note_zh,
+        note_en=note_en,
+    )
+
+
+def _passed(result: Result | None) -> bool | None:
+    return None if result is None else result is Result.PASSED
+
+
+# 第二十七条第三款 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art27.delay_explanation",
+    provision="art27.p3",
+    title_zh="不能按期验收的，向区数据局提出延期验收说明",
+    title_en="A delay explanation to the data bureau when acceptance cannot be on time",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+    decisions=("D1", "D3", "D4", "D12", "D16"),
+)
+def delay_explanation(ctx: Context) -> Outcome:
+    """项目单位不能按期验收的，应向区数据局提出延期验收说明.
+
+    Due by the acceptance due date of para. 1 (an explanation asking for 延期 presupposes a period still running).
+    Not applicable once acceptance passed on time; pending while acceptance is still open and not yet due.
+    """
+    if (skip := _classified(ctx)) is not None:
+        return skip
+    clock = _acceptance_clock(ctx)
+    if clock.due is None:
+        return clock
+    if clock.status is Status.MET:
+        return ctx.not_applicable(
+            f"已于期限 {clock.due} 前通过竣工验收，无需延期说明",
+            f"acceptance passed by its due date {clock.due}: no explanation needed",
+        )
+    return ctx.due_by(
+        clock.due,
+        ctx.project.acceptance.delay_explanation,
+        Label("acceptance.delay_explanation", "延期验收说明", "delay explanation"),
+        provisional=clock.provisional,
+        note_zh=f"竣工验收{clock.status.label_zh}，延期验收说明应不晚于验收期限；验收期限：{clock.note_zh.removesuffix('。')}",
+        note_en=f"acceptance is {clock.status.value}; the explanation is due by the acceptance due date; "
+        f"acceptance: {clock.note_en.removesuffix('.')}",
+    )
+
+
+# 第二十七条第四款 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art27.final_accounts",
+    provision="art27.p4",
+    title_zh="竣工验收合格后3个月内编报竣工财务决算，经批准最长延长6个月",
+    title_en="Final accounts within 3 months of passing acceptance, extendable with approval (D7)",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.FINANCE_BUREAU,),
+    decisions=("D1", "D3", "D4", "D7", "D12", "D16"),
+)
+def final_accounts(ctx: Context) -> Outcome:
+    """竣工验收合格后，项目单位应在3个月内向区财政局编报竣工财务决算，特殊情况确需延长的，需报区财政局批准，
+    最长不得超过6个月.
+
+    An extension approved by 区财政局 on or before the 3-month due date lengthens the period to 3 + n months from
+    passing (one period, counted again from the start). D7: the extension is at most 6 months, so at most 9 months
+    in all (default); option ``total_at_most_6_months``: at most 6 months in all. An approval beyond the cap counts
+    up to the cap; an approval after the 3-month due date does not count (the period had already run out).
+    """
+    a = ctx.project.acceptance
+    passed = ctx.known(a.passed)
+    months, note_zh, note_en = FINAL_ACCOUNTS_PERIOD, "", ""
+    extension = a.final_accounts_extension
+    if passed is not None and extension is not None and ctx.known(extension.approved) is not None:
+        original = ctx.deadline(passed, Months(FINAL_ACCOUNTS_PERIOD)).due
+        cap = FINAL_ACCOUNTS_MAX_MONTHS[ctx.interpretation.final_accounts_cap]
+        # DECISION NEEDED: an extension approved after the 3-month due date does not count (no option to count it).
+        if extension.approved > original:
+            note_zh = f"；区财政局 {extension.approved} 批准延长，晚于原期限 {original}，不计入"
+            note_en = f"; the extension approved on {extension.approved} came after the due date {original}: ignored"
+        else:
+            months = min(FINAL_ACCOUNTS_PERIOD + extension.months, cap)
+            note_zh = (
+                f"；区财政局 {extension.approved} 批准延长{extension.months}个月，"
+                f"连同3个月最长{cap}个月（D7），按{months}个月计"
+            )
+            note_en = (
+                f"; the finance bureau approved {extension.months} more month(s) on {extension.approved}; "
+                f"with the 3 months at most {cap} months in all (D7): {months} months"
+            )
+    outcome = ctx.within(
+        passed,
+        Months(months),
+        a.final_accounts_submitted,
+        start_label=_PASSED,
+        done_label=Label(
+            "acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted"
+        ),
+    )
+    if outcome.status is not Status.NOT_APPLICABLE:
+        _append(outcome, note_zh, note_en)
+    return outcome

@@ -1,0 +1,51 @@
+"""第二十八条 档案 — no completion acceptance passed without a passed archive acceptance.
+
+Para. 1 (做好项目档案管理，有条件的积极应用电子档案) is not computable: it refers to the national archive rules,
+outside this regulation, and "做好" / "有条件的积极应用" give no test a project's facts can decide; its checkable
+consequence is para. 2. Para. 2 applies to classified projects too: archive rules do not depend on art. 27(5).
+"""
+
+from __future__ import annotations
+
+from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.facts import Result
+from tinghu_policy.parties import Party
+
+
+# 第二十八条第二款 ———————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art28.archive_acceptance",
+    provision="art28.p2",
+    title_zh="未经档案验收或档案验收不合格的，不得通过项目竣工验收",
+    title_en="No completion acceptance passed without a passed archive acceptance",
+    owed_by=Party.PROJECT_UNIT,
+)
+def archive_acceptance(ctx: Context) -> Outcome:
+    """未经档案验收或档案验收不合格的，不得通过项目竣工验收.
+
+    Checked once acceptance passed: the archive acceptance must have passed (``acceptance.archive_acceptance``),
+    and, when its date is given (``acceptance.archive_accepted``), on or before the day acceptance passed.
+    """
+    a = ctx.project.acceptance
+    passed = ctx.known(a.passed)
+    if passed is None:
+        return ctx.not_applicable("尚未通过竣工验收", "acceptance has not been passed")
+    result = a.archive_acceptance
+    checks = [
+        ctx.expect(
+            Label("acceptance.archive_acceptance", "档案验收合格", "archive acceptance passed"),
+            None if result is None else result is Result.PASSED,
+        ),
+    ]
+    if a.archive_accepted is not None:
+        checks.append(
+            ctx.check(
+                Label("acceptance.archive_accepted", "档案验收日期", "archive acceptance date"),
+                Relation.ON_OR_BEFORE,
+                passed,
+                a.archive_accepted,
+            )
+        )
+    return ctx.condition(
+        *checks, note_zh=f"竣工验收合格日期：{passed}", note_en=f"acceptance passed on {passed}"
+    )
