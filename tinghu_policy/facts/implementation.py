@@ -1,7 +1,7 @@
 """Implementation: the facts of art. 19–26 — changes and hazards, security, reports, delays, money, adjustments.
 
-Trigger dates (D16): 初步设计批复 = the date of the approval document; 开工 = the start of works the unit records;
-批复工期 = the completion date the approval sets.
+Trigger dates (D16): 初步设计批复 = the date of the approval document; 开工 = the start of works the unit records
+(also the start of 项目实施期间 for art. 20, 21 and 23); 批复工期 = the completion date the approval sets.
 """
 
 from __future__ import annotations
@@ -99,10 +99,39 @@ class Adjustment(Facts):
     amount: Money = Field(description="资金调整数额（元）")
     total_after: Money | None = Field(None, description="调整后投资规模（元）")
     goals_unchanged: bool = Field(description="建设目标不变")
-    ground: AdjustmentGround | None = Field(None, description="符合的情形")
+    ground: AdjustmentGround | None = Field(
+        None, description="符合的情形 the ground claimed; None: none claimed (art. 26 para. 1 route closed)"
+    )
     reviewed_by_data_bureau: LegalDate | None = Field(None, description="区数据局审核日期")
     reviewed_by_finance: LegalDate | None = Field(None, description="区财政局审核日期")
     filed_with_development_reform: LegalDate | None = Field(None, description="报区发改委备案日期")
+    basis: str | None = Field(
+        None,
+        max_length=300,
+        description="依据的法律法规或国家和省、市、区工作部署 (ground (一)); None: not stated",
+    )
+    within_approved_plan: bool | None = Field(
+        None, description="在已批复项目建设规划的框架下调整 (ground (三)); None: not known"
+    )
+    adjusted: LegalDate | None = Field(None, description="实施调整日期 the adjustment was carried out")
+    reapproved: LegalDate | None = Field(
+        None, description="按有关规定重新报批获批日期 approved anew under the general rules (art. 26 para. 2)"
+    )
+
+    @model_validator(mode="after")
+    def _after_request(self) -> Adjustment:
+        """Nothing about an adjustment happens before it is requested."""
+        for name in (
+            "reviewed_by_data_bureau",
+            "reviewed_by_finance",
+            "filed_with_development_reform",
+            "adjusted",
+            "reapproved",
+        ):
+            day = getattr(self, name)
+            if day is not None and day < self.requested:
+                raise ValueError(f"{name} ({day}) is before requested ({self.requested})")
+        return self
 
 
 class Implementation(Facts):
@@ -117,6 +146,13 @@ class Implementation(Facts):
         None, description="安排经费日期 (art. 12: the money is arranged)"
     )
     major_loss: bool = Field(False, description="造成重大损失等问题 (art. 24)")
+    major_loss_on: LegalDate | None = Field(
+        None,
+        description="造成重大损失之日 the day the major loss occurred (art. 24; starts a configured D11 clock)",
+    )
+    not_started_reported: LegalDate | None = Field(
+        None, description="未按时开工项目报区数据局、区发改委、区财政局调整的日期 (art. 24)"
+    )
     incidents: tuple[Incident, ...] = Field(default=(), description="重大变更或安全隐患 (art. 19)")
     security: Security = Field(
         default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)"
@@ -129,3 +165,13 @@ class Implementation(Facts):
     adjustments: tuple[Adjustment, ...] = Field(default=(), description="调整 (art. 26)")
     actual_expenditure: Money | None = Field(None, description="项目实际支出（元）")
     surplus_returned: LegalDate | None = Field(None, description="结余资金上缴财政日期 (art. 25)")
+
+    @model_validator(mode="after")
+    def _one_report_a_year(self) -> Implementation:
+        """At most one performance report per year (art. 23)."""
+        years = [r.year for r in self.performance_reports]
+        if dupes := sorted({y for y in years if years.count(y) > 1}):
+            raise ValueError(
+                f"performance_reports: more than one report for year {', '.join(map(str, dupes))}"
+            )
+        return self

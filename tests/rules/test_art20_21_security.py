@@ -1,0 +1,84 @@
+"""Art. 20, 21: security, cryptography, electronic records and secrecy, checked once works have started."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tinghu_policy.engine import Report, Status, evaluate
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-20",
+    "name": "测试项目",
+    "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+    "funding": [{"source": "fiscal_budget", "amount": "1000000.00"}],
+}
+ALL_TRUE = {
+    "security_management_system": True,
+    "security_measures_synchronised": True,
+    "periodic_security_testing": True,
+    "cryptography_plan": True,
+    "cryptography_synchronised": True,
+    "electronic_records_synchronised": True,
+    "secrecy_protection_plan": True,
+}
+RULE_OF = {
+    "security_management_system": "art20.network_security",
+    "security_measures_synchronised": "art20.network_security",
+    "periodic_security_testing": "art20.network_security",
+    "cryptography_plan": "art21.cryptography",
+    "cryptography_synchronised": "art21.cryptography",
+    "electronic_records_synchronised": "art21.electronic_records",
+    "secrecy_protection_plan": "art21.secrecy_protection",
+}
+
+
+def run(
+    security: dict[str, Any], *, works_started: str | None = "2025-04-07", classified: bool = True
+) -> Report:
+    implementation = {"works_started": works_started, "security": security}
+    facts = {**BASE, "classified": classified, "implementation": implementation}
+    return evaluate(facts, as_of=date(2025, 9, 30))
+
+
+def test_all_measures_in_place_hold() -> None:
+    report = run(ALL_TRUE)
+    for rule in set(RULE_OF.values()):
+        assert report.finding(rule).status is Status.HOLDS, rule
+
+
+@pytest.mark.parametrize("fact", sorted(RULE_OF))
+def test_each_measure_missing_fails_its_rule_only(fact: str) -> None:
+    report = run({**ALL_TRUE, fact: False})
+    finding = report.finding(RULE_OF[fact])
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == [f"implementation.security.{fact}"]
+    for rule in set(RULE_OF.values()) - {RULE_OF[fact]}:
+        assert report.finding(rule).status is Status.HOLDS, rule
+
+
+@pytest.mark.parametrize("fact", sorted(RULE_OF))
+def test_an_unassessed_measure_is_undetermined_and_named(fact: str) -> None:
+    security = {k: v for k, v in ALL_TRUE.items() if k != fact}
+    finding = run(security).finding(RULE_OF[fact])
+    assert finding.status is Status.UNDETERMINED
+    assert finding.missing == (f"implementation.security.{fact}",)
+
+
+@pytest.mark.parametrize("works_started", [None, "2025-10-09"])
+def test_nothing_applies_before_works_start(works_started: str | None) -> None:
+    report = run(dict.fromkeys(ALL_TRUE, False), works_started=works_started)
+    for rule in set(RULE_OF.values()):
+        assert report.finding(rule).status is Status.NOT_APPLICABLE, rule
+
+
+def test_secrecy_plan_only_for_classified_projects() -> None:
+    report = run({**ALL_TRUE, "secrecy_protection_plan": False}, classified=False)
+    assert report.finding("art21.secrecy_protection").status is Status.NOT_APPLICABLE
+    assert (
+        run({**ALL_TRUE, "secrecy_protection_plan": False}).finding("art21.secrecy_protection").status
+        is Status.FAILS
+    )

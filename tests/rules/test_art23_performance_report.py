@@ -1,0 +1,175 @@
+"""Art. 23: a performance report before the end of each year of implementation (D6), its copies and content."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.facts import Implementation
+from tinghu_policy.interpretation import Interpretation
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-23",
+    "name": "测试项目",
+    "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+    "funding": [{"source": "fiscal_budget", "amount": "1000000.00"}],
+}
+RULE = "art23.performance_report"
+FULL = {
+    "copied_to_data_bureau": True,
+    "copied_to_development_reform": True,
+    "filed_on_platform": True,
+    "covers_progress_and_funds": True,
+}
+
+
+def run(
+    as_of: date,
+    *,
+    interpretation: Interpretation | None = None,
+    completed: str | None = None,
+    **implementation: Any,
+) -> Report:
+    facts = {**BASE, "implementation": implementation, "acceptance": {"completed": completed}}
+    return evaluate(facts, as_of=as_of, interpretation=interpretation)
+
+
+def subjects(report: Report, rule: str = RULE) -> list[str | None]:
+    return [f.subject for f in report.findings if f.rule == rule]
+
+
+def test_one_finding_per_year_from_works_start_to_as_of() -> None:
+    report = run(date(2026, 3, 1), works_started="2024-11-04")
+    assert subjects(report) == ["2024", "2025", "2026"]
+    assert [report.finding(RULE, y).status for y in ("2024", "2025", "2026")] == [
+        Status.OVERDUE,
+        Status.OVERDUE,
+        Status.PENDING,
+    ]
+
+
+def test_the_years_end_with_completion() -> None:
+    report = run(date(2026, 3, 1), works_started="2024-06-03", completed="2025-04-30")
+    assert subjects(report) == ["2024", "2025"]
+
+
+def test_not_applicable_before_works_start() -> None:
+    report = run(date(2025, 9, 30), works_started="2025-10-09")
+    assert [(f.subject, f.status) for f in report.findings if f.rule == RULE] == [
+        (None, Status.NOT_APPLICABLE)
+    ]
+
+
+@settings(max_examples=120, deadline=None)
+@given(year=st.integers(min_value=2005, max_value=2025), offset=st.integers(min_value=-40, max_value=40))
+def test_due_on_31_december_without_rollover(year: int, offset: int) -> None:
+    submitted = date(year, 12, 31) + timedelta(days=offset)
+    report = run(
+        date(year + 1, 3, 1),
+        works_started=f"{year}-01-10",
+        completed=f"{year}-06-30",
+        performance_reports=[{"year": year, "submitted_to_finance": submitted.isoformat(), **FULL}],
+    )
+    finding = report.finding(RULE, str(year))
+    assert finding.due == date(year, 12, 31)
+    assert finding.status is (Status.MET if offset <= 0 else Status.LATE)
+
+
+@pytest.mark.parametrize(
+    ("year", "rolled_due"),
+    [
+        (2023, date(2024, 1, 2)),  # Sun 12-31, New Year holiday 12-30…01-01 → Tue 01-02
+        (2016, date(2017, 1, 3)),  # Sat 12-31; 01-01 New Year's Day, 01-02 in lieu → Tue 01-03
+        (2011, date(2011, 12, 31)),  # Sat 12-31 is a make-up working day: never rolled
+        (2025, date(2025, 12, 31)),  # Wed: a working day
+    ],
+)
+def test_year_end_rollover_option(year: int, rolled_due: date) -> None:
+    def due(rollover: bool) -> date | None:
+        report = run(
+            date(year + 1, 2, 1),
+            interpretation=Interpretation(year_end_rollover=rollover),
+            works_started=f"{year}-03-01",
+            completed=f"{year}-09-30",
+        )
+        return report.finding(RULE, str(year)).due
+
+    assert due(False) == date(year, 12, 31)
+    assert due(True) == rolled_due
+
+
+def test_distribution_and_content_wait_for_the_report() -> None:
+    report = run(date(2025, 11, 30), works_started="2025-03-10")
+    assert report.finding("art23.report_distribution", "2025").status is Status.NOT_APPLICABLE
+    assert report.finding("art23.report_content", "2025").status is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    "missing", ["copied_to_data_bureau", "copied_to_development_reform", "filed_on_platform"]
+)
+def test_each_copy_and_the_platform_are_required(missing: str) -> None:
+    reports = [{"year": 2025, "submitted_to_finance": "2025-12-19", **FULL, missing: False}]
+    finding = run(date(2026, 1, 15), works_started="2025-03-10", performance_reports=reports).finding(
+        "art23.report_distribution", "2025"
+    )
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == [
+        f"implementation.performance_reports[0].{missing}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("trial", "required"),
+    [
+        ("2025-09-01", True),  # in trial when the report was made
+        ("2025-12-19", True),  # trial started on the day of the report
+        ("2025-12-20", False),  # after the report
+        ("2026-01-05", False),  # the next year
+        (None, False),
+    ],
+)
+def test_trial_results_required_once_in_trial_when_the_report_is_made(
+    trial: str | None, required: bool
+) -> None:
+    reports = [{"year": 2025, "submitted_to_finance": "2025-12-19", **FULL, "covers_trial_operation": False}]
+    report = run(
+        date(2026, 1, 15),
+        works_started="2025-03-10",
+        trial_operation_started=trial,
+        performance_reports=reports,
+    )
+    assert report.finding("art23.report_content", "2025").status is (
+        Status.FAILS if required else Status.HOLDS
+    )
+
+
+def test_progress_and_funds_are_always_required() -> None:
+    reports = [
+        {"year": 2025, "submitted_to_finance": "2025-12-19", **FULL, "covers_progress_and_funds": False}
+    ]
+    finding = run(date(2026, 1, 15), works_started="2025-03-10", performance_reports=reports).finding(
+        "art23.report_content", "2025"
+    )
+    assert finding.status is Status.FAILS
+
+
+def test_years_ending_before_the_effective_date_are_out_of_reach() -> None:
+    report = run(
+        date(2026, 3, 1),
+        interpretation=Interpretation(effective_date=date(2025, 6, 1)),
+        works_started="2024-03-01",
+    )
+    assert report.finding(RULE, "2024").status is Status.NOT_APPLICABLE
+    assert report.finding(RULE, "2025").status is Status.OVERDUE
+
+
+def test_two_reports_for_one_year_are_refused() -> None:
+    with pytest.raises(ValidationError, match="more than one report for year 2025"):
+        Implementation.model_validate({"performance_reports": [{"year": 2025}, {"year": 2025}]})

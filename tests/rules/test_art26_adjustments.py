@@ -1,0 +1,210 @@
+"""Art. 26: adjustments within the budget, goals unchanged, at most 10%, on a listed ground; otherwise para. 2."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.facts import Adjustment
+from tinghu_policy.rules.art26_adjustments import share_note
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-26",
+    "name": "测试项目",
+    "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+    "funding": [{"source": "fiscal_budget", "amount": "1000000.00"}],
+}
+ROUTE = "art26.adjustment_route"
+GROUND_RULES = {
+    "law_or_policy": "art26.ground_law_or_policy",
+    "technical_optimisation": "art26.ground_technical_optimisation",
+    "business_need": "art26.ground_business_need",
+}
+OK = {
+    "requested": "2025-06-16",
+    "amount": "50000.00",
+    "total_after": "1000000.00",
+    "goals_unchanged": True,
+    "ground": "technical_optimisation",
+}
+
+
+def run(
+    *adjustments: dict[str, Any], budget: str | None = "1000000.00", as_of: date = date(2025, 9, 1)
+) -> Report:
+    facts = {
+        **BASE,
+        "approval": {"approved_budget": budget},
+        "implementation": {"adjustments": list(adjustments)},
+    }
+    return evaluate(facts, as_of=as_of)
+
+
+def route(amount: Decimal, budget: Decimal) -> Status:
+    report = run({**OK, "amount": str(amount), "total_after": str(budget)}, budget=str(budget))
+    return report.finding(ROUTE, "adjustment 1").status
+
+
+def yuan(fen: int) -> Decimal:
+    return Decimal(fen).scaleb(-2)
+
+
+# --- the 10% threshold (不超过 includes the limit) ---------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**13))
+def test_exactly_ten_percent_passes_and_one_fen_more_fails(tenth_in_fen: int) -> None:
+    budget = yuan(tenth_in_fen * 10)  # a budget whose 10% is a whole number of fen
+    ten_percent = yuan(tenth_in_fen)
+    assert route(ten_percent, budget) is Status.HOLDS
+    assert route(ten_percent + Decimal("0.01"), budget) is Status.FAILS
+    assert route(ten_percent - Decimal("0.01"), budget) is Status.HOLDS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**14))
+def test_largest_passing_amount_for_any_budget(budget_fen: int) -> None:
+    largest = budget_fen // 10  # integer oracle: 10 × amount ≤ budget, in fen
+    assert route(yuan(largest), yuan(budget_fen)) is Status.HOLDS
+    assert route(yuan(largest + 1), yuan(budget_fen)) is Status.FAILS
+
+
+@pytest.mark.parametrize(
+    ("amount", "budget", "shown"),
+    [
+        ("100000.00", "1000000.00", "占概算总投资 1000000.00 元的10.00%，不超过10%（10%为 100000.00 元）"),
+        ("100000.01", "1000000.00", "的约10.00%，超过10%（10%为 100000.00 元）"),
+        ("99999.99", "1000000.00", "的约10.00%，不超过10%"),
+        ("123456.79", "1234567.89", "的约10.00%，超过10%（10%为 123456.789 元）"),
+        ("80000.00", "1000000.00", "的8.00%，不超过10%"),
+    ],
+)
+def test_the_percentage_is_shown_to_two_decimals_without_lying(amount: str, budget: str, shown: str) -> None:
+    note_zh, _ = share_note(Decimal(amount), Decimal(budget))
+    assert shown in note_zh
+
+
+def test_a_zero_budget_has_no_percentage() -> None:
+    assert "无法计算比例" in share_note(Decimal("0.00"), Decimal("0.00"))[0]
+
+
+# --- the other conditions and the grounds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "failed_fact"),
+    [
+        ({"total_after": "1000000.01"}, "total_after"),
+        ({"goals_unchanged": False}, "goals_unchanged"),
+        ({"amount": "100000.01"}, "amount"),
+        ({"ground": None}, "ground"),
+        ({"ground": "business_need", "within_approved_plan": False}, "within_approved_plan"),
+    ],
+)
+def test_each_condition_closes_the_route(change: dict[str, Any], failed_fact: str) -> None:
+    finding = run({**OK, **change}).finding(ROUTE, "adjustment 1")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == [
+        f"implementation.adjustments[0].{failed_fact}"
+    ]
+
+
+@pytest.mark.parametrize("ground", sorted(GROUND_RULES))
+def test_only_the_claimed_ground_finds(ground: str) -> None:
+    extra: dict[str, dict[str, Any]] = {
+        "law_or_policy": {"basis": "省级工作部署"},
+        "business_need": {"within_approved_plan": True},
+    }
+    report = run({**OK, "ground": ground, **extra.get(ground, {})})
+    for name, rule in GROUND_RULES.items():
+        expected = Status.HOLDS if name == ground else Status.NOT_APPLICABLE
+        assert report.finding(rule, "adjustment 1").status is expected
+
+
+def test_ground_one_without_a_basis_is_undetermined() -> None:
+    report = run({**OK, "ground": "law_or_policy"})
+    for rule in (ROUTE, GROUND_RULES["law_or_policy"]):
+        finding = report.finding(rule, "adjustment 1")
+        assert finding.status is Status.UNDETERMINED
+        assert finding.missing == ("implementation.adjustments[0].basis",)
+
+
+def test_missing_budget_leaves_every_finding_undetermined() -> None:
+    report = run(OK, budget=None)
+    for rule in (ROUTE, GROUND_RULES["technical_optimisation"], "art26.general_rules"):
+        finding = report.finding(rule, "adjustment 1")
+        assert finding.status is Status.UNDETERMINED
+        assert finding.missing == ("approval.approved_budget",)
+
+
+def test_no_adjustment_no_finding_per_subject() -> None:
+    report = run({**OK, "requested": "2025-10-01"})
+    assert [(f.subject, f.status) for f in report.findings if f.rule == ROUTE] == [
+        (None, Status.NOT_APPLICABLE)
+    ]
+
+
+# --- the review (para. 1) and the general rules (para. 2) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("steps", "status"),
+    [
+        ({}, Status.PENDING),
+        ({"reviewed_by_data_bureau": "2025-07-01", "reviewed_by_finance": "2025-07-03"}, Status.PENDING),
+        (
+            {
+                "reviewed_by_data_bureau": "2025-07-01",
+                "reviewed_by_finance": "2025-07-03",
+                "adjusted": "2025-07-03",
+                "filed_with_development_reform": "2025-07-04",
+            },
+            Status.HOLDS,
+        ),
+        ({"reviewed_by_data_bureau": "2025-07-01", "adjusted": "2025-07-02"}, Status.FAILS),
+        (
+            {
+                "reviewed_by_data_bureau": "2025-07-01",
+                "reviewed_by_finance": "2025-07-10",
+                "adjusted": "2025-07-05",
+            },
+            Status.FAILS,
+        ),
+    ],
+)
+def test_review_before_adjusting_and_filing(steps: dict[str, str], status: Status) -> None:
+    assert run({**OK, **steps}).finding("art26.adjustment_review", "adjustment 1").status is status
+
+
+@pytest.mark.parametrize(
+    ("steps", "status"),
+    [
+        ({}, Status.PENDING),
+        ({"reapproved": "2025-08-01"}, Status.HOLDS),
+        ({"reapproved": "2025-08-01", "adjusted": "2025-08-01"}, Status.HOLDS),
+        ({"reapproved": "2025-08-02", "adjusted": "2025-08-01"}, Status.FAILS),
+        ({"adjusted": "2025-08-01"}, Status.FAILS),
+    ],
+)
+def test_off_the_route_a_new_approval_comes_first(steps: dict[str, str], status: Status) -> None:
+    report = run({**OK, "goals_unchanged": False, **steps})
+    assert report.finding("art26.general_rules", "adjustment 1").status is status
+    assert report.finding("art26.adjustment_review", "adjustment 1").status is Status.NOT_APPLICABLE
+
+
+def test_on_the_route_the_general_rules_do_not_apply() -> None:
+    assert run(OK).finding("art26.general_rules", "adjustment 1").status is Status.NOT_APPLICABLE
+
+
+def test_nothing_happens_before_the_request() -> None:
+    with pytest.raises(ValidationError, match="reviewed_by_finance"):
+        Adjustment.model_validate({**OK, "reviewed_by_finance": "2025-06-15"})

@@ -1,0 +1,183 @@
+"""第二十三条 绩效评价报告 — a performance report each year of implementation, before the year end (D6).
+
+项目实施期间 runs from the start of works (``implementation.works_started``, 开工; as for art. 20 and 21) to
+completion (``acceptance.completed``, 建成, D16) or, while not completed, to ``as_of``. Every calendar year it
+touches owes a report, the first and last years included (implementation went on in them); subject: the year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.facts import PerformanceReport
+from tinghu_policy.parties import Party
+from tinghu_policy.periods import year_end
+
+_R = "implementation.performance_reports"
+
+
+def _years(ctx: Context) -> Iterator[tuple[int, int | None, PerformanceReport | None]]:
+    """Each year of implementation known on ``as_of``, with the index and the report filed for it (if any)."""
+    # DECISION NEEDED: the event that starts 项目实施期间 — default: the start of works (see art20_21_security).
+    started = ctx.known(ctx.project.implementation.works_started)
+    if started is None:
+        return
+    ended = ctx.known(ctx.project.acceptance.completed) or ctx.as_of
+    reports = {r.year: (i, r) for i, r in enumerate(ctx.project.implementation.performance_reports)}
+    for year in range(started.year, ended.year + 1):
+        index, report = reports.get(year, (None, None))
+        yield year, index, report
+
+
+def _not_started(ctx: Context) -> Outcome:
+    return ctx.not_applicable(
+        "项目尚未开工建设，实施期间尚未开始", "works have not started: implementation has not begun"
+    )
+
+
+def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
+    return ctx.known(report.submitted_to_finance) if report is not None else None
+
+
+# 第二十三条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art23.performance_report",
+    provision="art23.p1",
+    title_zh="项目实施期间每年年底前向区财政局提交绩效评价报告",
+    title_en="A performance report to the finance bureau before the end of each year of implementation",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.FINANCE_BUREAU,),
+    decisions=("D6", "D12", "D16"),
+)
+def performance_report(ctx: Context) -> Iterator[Outcome]:
+    """项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交.
+
+    D6: "每年年底前" is the fixed date 31 December of the year, met by a report submitted on or before it; it
+    rolls over a rest day only with ``year_end_rollover``.
+    """
+    effective = ctx.interpretation.effective_date
+    found = False
+    for year, index, report in _years(ctx):
+        found = True
+        subject = str(year)
+        limit = year_end(year, calendar=ctx.calendar, interpretation=ctx.interpretation)
+        if effective is not None and limit.due < effective:
+            yield ctx.not_applicable(
+                f"{year}年年底早于本办法施行日期 {effective}（D13）",
+                f"the end of {year} is before the regulation took effect on {effective} (D13)",
+                subject=subject,
+            )
+            continue
+        fact = f"{_R}[{index}].submitted_to_finance" if index is not None else _R
+        yield ctx.due_by(
+            limit.due,
+            _submitted(ctx, report),
+            Label(
+                fact, f"{year}年度绩效评价报告提交区财政局", f"{year} performance report submitted to finance"
+            ),
+            subject=subject,
+            provisional=limit.provisional,
+            note_zh=limit.explanation_zh.rstrip("。"),
+            note_en=limit.explanation_en.rstrip("."),
+        )
+    if not found:
+        yield _not_started(ctx)
+
+
+@rule(
+    "art23.report_distribution",
+    provision="art23.p1",
+    title_zh="绩效评价报告抄送区数据局、区发改委，并在管理平台中报送",
+    title_en="The performance report is copied to the data bureau and development-reform and filed on the platform",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM),
+)
+def report_distribution(ctx: Context) -> Iterator[Outcome]:
+    """…抄送区数据局、区发改委，并在管理平台中报送."""
+    found = False
+    for year, index, report in _years(ctx):
+        found = True
+        if report is None or _submitted(ctx, report) is None:
+            yield ctx.not_applicable(
+                f"{year}年度报告尚未提交", f"the {year} report is not submitted yet", subject=str(year)
+            )
+            continue
+        p = f"{_R}[{index}]"
+        yield ctx.condition(
+            ctx.expect(
+                Label(f"{p}.copied_to_data_bureau", "抄送区数据局", "copied to the data bureau"),
+                report.copied_to_data_bureau,
+            ),
+            ctx.expect(
+                Label(f"{p}.copied_to_development_reform", "抄送区发改委", "copied to development-reform"),
+                report.copied_to_development_reform,
+            ),
+            ctx.expect(
+                Label(f"{p}.filed_on_platform", "在管理平台中报送", "filed on the platform"),
+                report.filed_on_platform,
+            ),
+            subject=str(year),
+        )
+    if not found:
+        yield _not_started(ctx)
+
+
+# 第二十三条第二款 ————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art23.report_content",
+    provision="art23.p2",
+    title_zh="绩效评价报告包括实施进度和资金执行情况；已投入试运行的系统还应说明试运行效果及存在问题",
+    title_en="The report covers progress and funds; for a system in trial operation also the trial's results",
+    owed_by=Party.PROJECT_UNIT,
+)
+def report_content(ctx: Context) -> Iterator[Outcome]:
+    """项目绩效评价报告主要包括实施进度和资金执行情况。对于已投入试运行的系统，还应说明试运行效果及存在问题等.
+
+    已投入试运行: the trial operation started on or before the earlier of the report's submission and
+    31 December of its year (a report cannot describe a trial that had not begun when it was written).
+    """
+    trial = ctx.known(ctx.project.implementation.trial_operation_started)
+    found = False
+    for year, index, report in _years(ctx):
+        found = True
+        submitted = _submitted(ctx, report)
+        if report is None or submitted is None:
+            yield ctx.not_applicable(
+                f"{year}年度报告尚未提交", f"the {year} report is not submitted yet", subject=str(year)
+            )
+            continue
+        p = f"{_R}[{index}]"
+        checks = [
+            ctx.expect(
+                Label(
+                    f"{p}.covers_progress_and_funds",
+                    "包括实施进度和资金执行情况",
+                    "covers progress and funds",
+                ),
+                report.covers_progress_and_funds,
+            )
+        ]
+        in_trial = trial is not None and trial <= min(submitted, date(year, 12, 31))
+        if in_trial:
+            checks.append(
+                ctx.expect(
+                    Label(
+                        f"{p}.covers_trial_operation",
+                        "说明试运行效果及存在问题",
+                        "covers the trial operation",
+                    ),
+                    report.covers_trial_operation,
+                )
+            )
+        yield ctx.condition(
+            *checks,
+            subject=str(year),
+            note_zh=f"系统已于 {trial} 投入试运行" if in_trial else "报告时系统尚未投入试运行",
+            note_en=f"trial operation since {trial}"
+            if in_trial
+            else "no trial operation when the report was made",
+        )
+    if not found:
+        yield _not_started(ctx)

@@ -1,0 +1,268 @@
+"""第二十四条 严重逾期、未按时开工 — the two 6-month limits and the reports they trigger.
+
+Art. 24 is one paragraph; both limbs cite ``art24.p1``:
+
+* 严重逾期（超过批复工期6个月以上）: not completed (``acceptance.completed``, 建成) when more than 6 months have
+  passed since the approved completion date (``implementation.approved_completion``) → the project unit reports to
+  区数据局 with a remediation plan, "及时" (D11). 造成重大损失 (``implementation.major_loss``) triggers the same report.
+* 由财政预算资金安排未按时开工建设的项目（超过初步设计批复时间6个月以上）: a project funded from the fiscal budget and
+  not started (``implementation.works_started``) more than 6 months after the preliminary design approval
+  (``implementation.preliminary_design_approved``) → reported to 区数据局、区发改委、区财政局 for adjustment, "适时" (D11).
+
+The limit day is the corresponding day 6 months on (D1, D3: 31 Aug → 28/29 Feb). D5: "超过…以上" pairs two words
+that disagree only on that day; by default (``strictly_more``, 超过 governs) the limit day itself is not yet over
+the limit, the next day is; ``at_least`` makes the limit day over. The limit day is never rolled over a holiday
+(第二百零三条 lets a party act on the next working day when a period *for acting* ends on a rest day; here the
+period marks the start of a state of delay, and rolling it would only defer the duty to report).
+
+What follows a report (区数据局会同…研究后，要求责任单位限期整改或者暂停项目实施; 适时调整) is the departments'
+discretion and is not computed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.facts import FundingSource
+from tinghu_policy.interpretation import OverBoundary
+from tinghu_policy.parties import Party
+from tinghu_policy.periods import Deadline, Months, period_limit
+from tinghu_policy.rules.art19_changes_and_hazards import timely
+
+_I = "implementation"
+_SIX_MONTHS = Months(6)
+
+
+def _limit(ctx: Context, start: date) -> Deadline:
+    """The day 6 months after ``start`` is complete (届满), never rolled over (D1, D3, D5)."""
+    return period_limit(start, _SIX_MONTHS, calendar=ctx.calendar, interpretation=ctx.interpretation)
+
+
+def _at_least(ctx: Context) -> bool:
+    return ctx.interpretation.serious_overdue_boundary is OverBoundary.AT_LEAST
+
+
+def _first_day_over(ctx: Context, limit: date) -> date:
+    """The first day that is "超过…6个月以上" (D5): the limit day itself with ``at_least``, else the day after."""
+    return limit if _at_least(ctx) else limit + timedelta(days=1)
+
+
+def _boundary_note(ctx: Context, limit: Deadline) -> tuple[str, str]:
+    first = _first_day_over(ctx, limit.due)
+    reading_zh = (
+        "“以上”包括本数，届满之日即属超过" if _at_least(ctx) else "“超过”不包括本数，届满之日尚不属超过"
+    )
+    reading_en = (
+        "'or more' includes the limit day" if _at_least(ctx) else "'more than' excludes the limit day"
+    )
+    return (
+        f"{limit.explanation_zh.rstrip('。')}；D5：{reading_zh}，自 {first} 起属超过6个月",
+        f"{limit.explanation_en.rstrip('.')}; D5: {reading_en}; over the limit from {first}",
+    )
+
+
+def _within_limit(ctx: Context, start: date, done: date | None, label: Label) -> Outcome:
+    """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS."""
+    limit = _limit(ctx, start)
+    relation = Relation.BEFORE if _at_least(ctx) else Relation.ON_OR_BEFORE
+    note_zh, note_en = _boundary_note(ctx, limit)
+    return ctx.condition(
+        ctx.check(label, relation, limit.due, ctx.known(done) or ctx.as_of), note_zh=note_zh, note_en=note_en
+    )
+
+
+def _serious_overdue_since(ctx: Context) -> date | None:
+    """The day the project became seriously overdue, if it has on ``as_of`` (and was not completed before)."""
+    approved = ctx.known(ctx.project.implementation.approved_completion)
+    if approved is None:
+        return None
+    first = _first_day_over(ctx, _limit(ctx, approved).due)
+    completed = ctx.known(ctx.project.acceptance.completed)
+    if first > ctx.as_of or (completed is not None and completed < first):
+        return None
+    return first
+
+
+def _fiscal(ctx: Context) -> bool | None:
+    """由财政预算资金安排: None when no funding is given."""
+    funding = ctx.project.funding
+    return any(f.source is FundingSource.FISCAL_BUDGET for f in funding) if funding else None
+
+
+def _not_started_since(ctx: Context) -> date | None:
+    """The day a fiscal project became "not started on time", if it has on ``as_of``."""
+    approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
+    if approved is None or not _fiscal(ctx):
+        return None
+    first = _first_day_over(ctx, _limit(ctx, approved).due)
+    started = ctx.known(ctx.project.implementation.works_started)
+    if first > ctx.as_of or (started is not None and started < first):
+        return None
+    return first
+
+
+def _report(ctx: Context, start: date | None, start_label: Label) -> Outcome:
+    """The report to 区数据局 with a remediation plan: a report without the plan does not discharge the duty."""
+    report = ctx.project.implementation.overdue_report
+    with_plan = ctx.known(report.reported) if report is not None and report.remediation_plan else None
+    outcome = timely(
+        ctx,
+        start,
+        with_plan,
+        start_label=start_label,
+        done_label=Label(
+            f"{_I}.overdue_report.reported", "向区数据局报告并提出整改方案", "report with remediation plan"
+        ),
+    )
+    if report is not None and ctx.known(report.reported) is not None and not report.remediation_plan:
+        outcome.checks += (
+            ctx.expect(
+                Label(f"{_I}.overdue_report.remediation_plan", "提出整改方案", "remediation plan"), False
+            ),
+        )
+        outcome.note_zh += f"；{report.reported} 的报告未提出整改方案，不视为已报告"
+        outcome.note_en += f"; the report of {report.reported} has no remediation plan and does not count"
+    return outcome
+
+
+# 第二十四条 严重逾期 ——————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art24.schedule",
+    provision="art24.p1",
+    title_zh="项目未严重逾期（未超过批复工期6个月以上）",
+    title_en="The project is not seriously overdue (not more than 6 months beyond the approved schedule)",
+    owed_by=Party.PROJECT_UNIT,
+    decisions=("D1", "D3", "D5", "D16"),
+)
+def schedule(ctx: Context) -> Outcome:
+    """项目实施过程中出现严重逾期（超过批复工期6个月以上）…的.
+
+    FAILS once the project, not completed, is more than 6 months beyond ``approved_completion`` (D5); a project
+    completed on or before the limit HOLDS for good.
+    """
+    approved = ctx.known(ctx.project.implementation.approved_completion)
+    if approved is None:
+        return ctx.not_applicable("未提供批复工期", "no approved completion date")
+    return _within_limit(
+        ctx,
+        approved,
+        ctx.project.acceptance.completed,
+        Label(
+            "acceptance.completed",
+            "项目建成日期（未建成的按评估日）",
+            "completion (as_of while not completed)",
+        ),
+    )
+
+
+@rule(
+    "art24.overdue_report",
+    provision="art24.p1",
+    title_zh="严重逾期的，项目单位及时向区数据局报告并提出整改方案",
+    title_en="A seriously overdue project is reported to the data bureau in time with a remediation plan",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+    decisions=("D1", "D2", "D3", "D5", "D11", "D12"),
+)
+def overdue_report(ctx: Context) -> Outcome:
+    """出现严重逾期…的，项目单位应当及时向区数据局报告并提出整改方案.
+
+    The clock (only with D11 configured) starts on the first day over the limit.
+    """
+    since = _serious_overdue_since(ctx)
+    if since is None:
+        return ctx.not_applicable("项目未严重逾期", "the project is not seriously overdue")
+    return _report(
+        ctx,
+        since,
+        Label(f"{_I}.approved_completion", "出现严重逾期（超过批复工期6个月）", "seriously overdue"),
+    )
+
+
+@rule(
+    "art24.major_loss_report",
+    provision="art24.p1",
+    title_zh="造成重大损失的，项目单位及时向区数据局报告并提出整改方案",
+    title_en="A major loss is reported to the data bureau in time with a remediation plan",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+    decisions=("D1", "D2", "D11", "D12"),
+)
+def major_loss_report(ctx: Context) -> Outcome:
+    """项目实施过程中出现…造成重大损失等问题的，项目单位应当及时向区数据局报告并提出整改方案."""
+    impl = ctx.project.implementation
+    if not impl.major_loss:
+        return ctx.not_applicable("未造成重大损失", "no major loss")
+    if impl.major_loss_on is not None and ctx.known(impl.major_loss_on) is None:
+        return ctx.not_applicable("重大损失尚未发生", "the major loss has not happened yet")
+    return _report(ctx, impl.major_loss_on, Label(f"{_I}.major_loss_on", "造成重大损失", "major loss"))
+
+
+# 第二十四条 未按时开工 ————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art24.start_of_works",
+    provision="art24.p1",
+    title_zh="财政预算资金安排的项目在初步设计批复后6个月内开工建设（未超过6个月以上）",
+    title_en="A fiscal-budget project starts works within 6 months of the preliminary design approval",
+    owed_by=Party.PROJECT_UNIT,
+    decisions=("D1", "D3", "D5", "D16"),
+)
+def start_of_works(ctx: Context) -> Outcome:
+    """由财政预算资金安排未按时开工建设的项目（超过初步设计批复时间6个月以上）."""
+    approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
+    if approved is None:
+        return ctx.not_applicable("初步设计尚未批复", "the preliminary design is not approved yet")
+    fiscal = _fiscal(ctx)
+    if fiscal is None:
+        return ctx.condition(
+            ctx.expect(Label("funding", "由财政预算资金安排", "funded from the fiscal budget"), None)
+        )
+    if not fiscal:
+        return ctx.not_applicable("非财政预算资金安排的项目", "not funded from the fiscal budget")
+    return _within_limit(
+        ctx,
+        approved,
+        ctx.project.implementation.works_started,
+        Label(
+            f"{_I}.works_started",
+            "开工建设日期（未开工的按评估日）",
+            "start of works (as_of while not started)",
+        ),
+    )
+
+
+@rule(
+    "art24.not_started_report",
+    provision="art24.p1",
+    title_zh="未按时开工建设的项目报区数据局、区发改委、区财政局适时调整",
+    title_en="A project not started on time is reported to the data bureau, development-reform and finance",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM, Party.FINANCE_BUREAU),
+    decisions=("D1", "D2", "D3", "D5", "D11", "D12"),
+)
+def not_started_report(ctx: Context) -> Outcome:
+    """由财政预算资金安排未按时开工建设的项目…报区数据局、区发改委、区财政局适时调整.
+
+    "适时" is read as "及时" (D11): the clock (only when configured) starts on the first day over the limit.
+    """
+    since = _not_started_since(ctx)
+    if since is None:
+        return ctx.not_applicable(
+            "不属于未按时开工建设的财政项目", "not a fiscal project late in starting works"
+        )
+    return timely(
+        ctx,
+        since,
+        ctx.project.implementation.not_started_reported,
+        start_label=Label(
+            f"{_I}.preliminary_design_approved",
+            "超过初步设计批复时间6个月未开工",
+            "not started 6 months after approval",
+        ),
+        done_label=Label(
+            f"{_I}.not_started_reported",
+            "报区数据局、区发改委、区财政局",
+            "reported to data, development-reform, finance",
+        ),
+    )

@@ -1,0 +1,87 @@
+"""第二十五条 结余资金上缴 — an unchanged project's unspent money goes back to the treasury "及时" (D11).
+
+项目目标和内容不变: no adjustment recorded (``implementation.adjustments`` empty); an adjusted project is handled by
+art. 26 and the general rules instead. 有结余: the approved budget (``approval.approved_budget``) exceeds the actual
+expenditure (``implementation.actual_expenditure``); the surplus is the exact difference in 元. The expenditure is
+settled by the final accounts (竣工财务决算, ``acceptance.final_accounts_submitted``, art. 27 para. 4): the duty
+arises then, and a configured "及时" clock runs from that day.
+"""
+
+from __future__ import annotations
+
+from tinghu_policy.engine import Context, Label, Outcome, Status, rule
+from tinghu_policy.parties import Party
+from tinghu_policy.rules.art19_changes_and_hazards import timely
+
+
+# 第二十五条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art25.surplus_returned",
+    provision="art25.p1",
+    title_zh="项目目标和内容不变，实际支出有结余的，及时将结余资金上缴财政",
+    title_en="An unchanged project's surplus is returned to the treasury in time",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.FINANCE_BUREAU,),
+    decisions=("D1", "D2", "D11", "D12"),
+)
+def surplus_returned(ctx: Context) -> Outcome:
+    """项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政.
+
+    D11: "及时" has a due date only when ``timely_within_working_days`` is set (counted from the final accounts).
+    """
+    impl = ctx.project.implementation
+    if impl.adjustments:
+        return ctx.not_applicable(
+            f"项目内容已调整（{len(impl.adjustments)}项调整），不属于目标和内容不变的项目",
+            f"the project was adjusted ({len(impl.adjustments)} adjustment(s)): not unchanged",
+        )
+    budget, spent = ctx.project.approval.approved_budget, impl.actual_expenditure
+    if budget is None or spent is None:
+        missing = tuple(
+            f
+            for f, v in (("approval.approved_budget", budget), ("implementation.actual_expenditure", spent))
+            if v is None
+        )
+        return Outcome(
+            Status.UNDETERMINED,
+            missing=missing,
+            note_zh="缺少批复概算或实际支出，无法确定是否有结余",
+            note_en="the approved budget or the actual expenditure is missing: no surplus can be computed",
+        )
+    surplus = budget - spent
+    if surplus <= 0:
+        return ctx.not_applicable(
+            f"无结余：批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元",
+            f"no surplus: approved budget {budget} − actual expenditure {spent} = {surplus} yuan",
+        )
+    settled = ctx.known(ctx.project.acceptance.final_accounts_submitted)
+    returned = ctx.known(impl.surplus_returned)
+    amount_zh = f"结余资金 = 批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元"
+    amount_en = f"surplus = approved budget {budget} − actual expenditure {spent} = {surplus} yuan"
+    if settled is None:
+        if returned is None:
+            return ctx.not_applicable(
+                f"{amount_zh}；尚未编报竣工财务决算，结余尚未确定",
+                f"{amount_en}; no final accounts yet, so the surplus is not settled",
+            )
+        return Outcome(
+            Status.HOLDS,
+            note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未编报竣工财务决算，期限未起算）",
+            note_en=f"{amount_en}; returned on {returned}, before the final accounts started any clock",
+        )
+    # DECISION NEEDED: the event that settles the surplus and starts a configured "及时" clock — default: the
+    # final accounts (acceptance.final_accounts_submitted); alternatives: acceptance passed, completion.
+    outcome = timely(
+        ctx,
+        settled,
+        returned,
+        start_label=Label(
+            "acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted"
+        ),
+        done_label=Label(
+            "implementation.surplus_returned", "结余资金上缴财政", "surplus returned to the treasury"
+        ),
+    )
+    outcome.note_zh = f"{amount_zh}；{outcome.note_zh}"
+    outcome.note_en = f"{amount_en}; {outcome.note_en}"
+    return outcome

@@ -1,0 +1,394 @@
+"""第二十六条 项目调整 — adjusting the main content without a new approval, within 10% of the approved budget.
+
+Each adjustment (``implementation.adjustments``, subject ``adjustment N`` from 1) is tested on its own:
+
+* ``art26.adjustment_route`` (第一款): the route is open when the lead-in's conditions hold — investment within the
+  approved budget, goals unchanged, the adjusted amount not more than 10% of the approved total — and the adjustment
+  rests on one of the three grounds (with that ground's own condition, if it has one);
+* ``art26.ground_*`` (第一款第（一）至（三）项): one rule per ground, NOT_APPLICABLE unless the adjustment claims it;
+  when claimed, HOLDS if the route is open on that ground, FAILS if the ground's or the lead-in's condition fails;
+* ``art26.adjustment_review`` (第一款): on the route, 区数据局 and 区财政局 review before the adjustment is made, and
+  it is filed with 区发改委;
+* ``art26.general_rules`` (第二款): off the route, the general rules apply — a new approval before the adjustment.
+
+不超过 includes the limit (民法典 第一千二百五十九条): exactly 10% passes. Money is exact ``Decimal`` 元; the 10%
+limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 123,456.789).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+
+from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import Adjustment, AdjustmentGround
+from tinghu_policy.parties import Party
+
+_TEN_PERCENT = Decimal("0.1")
+_CENT = Decimal("0.01")
+
+_GROUNDS = {
+    AdjustmentGround.LAW_OR_POLICY: (
+        "第（一）项 根据法律法规、工作部署确需改变实施内容",
+        "ground (i)",
+    ),
+    AdjustmentGround.TECHNICAL_OPTIMISATION: (
+        "第（二）项 确需完善优化技术方案",
+        "ground (ii)",
+    ),
+    AdjustmentGround.BUSINESS_NEED: (
+        "第（三）项 业务发展需要、在已批复规划框架下调整",
+        "ground (iii)",
+    ),
+}
+
+
+def _adjustments(ctx: Context) -> Iterator[tuple[int, Adjustment]]:
+    """The adjustments requested on or before ``as_of``, with their index."""
+    for n, adjustment in enumerate(ctx.project.implementation.adjustments):
+        if ctx.known(adjustment.requested) is not None:
+            yield n, adjustment
+
+
+def _subject(n: int) -> str:
+    return f"adjustment {n + 1}"
+
+
+def _limit(budget: Decimal) -> Decimal:
+    """10% of the approved total, exact; shown to the fen when that is exact."""
+    limit = budget * _TEN_PERCENT
+    return limit.quantize(_CENT) if limit == limit.quantize(_CENT) else limit
+
+
+def share_note(amount: Decimal, budget: Decimal) -> tuple[str, str]:
+    """The adjusted amount as a percentage of the approved total, to two decimals ("约" when rounded)."""
+    if budget == 0:
+        return "概算总投资为0，无法计算比例", "the approved total is 0: no percentage"
+    exact = amount * 100 / budget
+    shown = exact.quantize(_CENT, rounding=ROUND_HALF_UP)
+    about_zh, about_en = ("", "") if shown == exact else ("约", "about ")
+    verdict_zh, verdict_en = (
+        ("不超过10%", "not more than 10%")
+        if amount <= budget * _TEN_PERCENT
+        else ("超过10%", "more than 10%")
+    )
+    return (
+        f"资金调整数额 {amount} 元占概算总投资 {budget} 元的{about_zh}{shown}%，{verdict_zh}（10%为 {_limit(budget)} 元）",
+        f"the adjusted amount {amount} is {about_en}{shown}% of the approved total {budget}: {verdict_en} "
+        f"(10% is {_limit(budget)} yuan)",
+    )
+
+
+def _lead_in(ctx: Context, n: int, adjustment: Adjustment, budget: Decimal) -> list[Check]:
+    """第一款: 投资规模未超出概算批复、建设目标不变、资金调整数额不超过概算总投资10%."""
+    p = f"implementation.adjustments[{n}]"
+    return [
+        ctx.check(
+            Label(
+                f"{p}.total_after",
+                "调整后投资规模（元，不超出概算批复）",
+                "investment after adjustment (yuan)",
+            ),
+            Relation.ON_OR_BEFORE,
+            budget,
+            adjustment.total_after,
+            provision="art26.p1",
+        ),
+        ctx.expect(
+            Label(f"{p}.goals_unchanged", "建设目标不变", "goals unchanged"),
+            adjustment.goals_unchanged,
+            provision="art26.p1",
+        ),
+        ctx.check(
+            Label(
+                f"{p}.amount",
+                "资金调整数额（元，不超过概算总投资10%）",
+                "adjusted amount (yuan, ≤ 10% of the total)",
+            ),
+            Relation.ON_OR_BEFORE,
+            _limit(budget),
+            adjustment.amount,
+            provision="art26.p1",
+        ),
+    ]
+
+
+def _ground_checks(ctx: Context, n: int, adjustment: Adjustment) -> list[Check]:
+    """The claimed ground's own condition: (一) a named law or deployment; (三) within the approved plan."""
+    p = f"implementation.adjustments[{n}]"
+    if adjustment.ground is AdjustmentGround.LAW_OR_POLICY:
+        return [
+            ctx.expect(
+                Label(
+                    f"{p}.basis", "说明所依据的法律法规或工作部署", "the law or deployment relied on is named"
+                ),
+                None if adjustment.basis is None else True,
+                provision="art26.p1.i1",
+            )
+        ]
+    if adjustment.ground is AdjustmentGround.BUSINESS_NEED:
+        return [
+            ctx.expect(
+                Label(
+                    f"{p}.within_approved_plan",
+                    "在已批复项目建设规划的框架下调整",
+                    "within the approved plan",
+                ),
+                adjustment.within_approved_plan,
+                provision="art26.p1.i3",
+            )
+        ]
+    return []
+
+
+def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
+    """第一款 as a whole: the lead-in's conditions, one ground claimed, and that ground's own condition."""
+    budget = ctx.project.approval.approved_budget
+    if budget is None:
+        return Outcome(
+            Status.UNDETERMINED,
+            missing=("approval.approved_budget",),
+            subject=_subject(n),
+            note_zh="缺少批复概算总投资，无法判断调整是否在概算和10%以内",
+            note_en="the approved total is missing: the budget and 10% tests cannot be made",
+        )
+    claimed = ctx.expect(
+        Label(
+            f"implementation.adjustments[{n}].ground",
+            "符合第一款第（一）至（三）项所列情形之一",
+            "one of the grounds (i)–(iii) is claimed",
+        ),
+        adjustment.ground is not None,
+    )
+    note_zh, note_en = share_note(adjustment.amount, budget)
+    if adjustment.ground is not None:
+        ground_zh, ground_en = _GROUNDS[adjustment.ground]
+        note_zh, note_en = f"{note_zh}；主张{ground_zh}", f"{note_en}; claims {ground_en}"
+    if adjustment.basis is not None:
+        note_zh, note_en = f"{note_zh}（依据：{adjustment.basis}）", f"{note_en} (basis: {adjustment.basis})"
+    return ctx.condition(
+        *_lead_in(ctx, n, adjustment, budget),
+        claimed,
+        *_ground_checks(ctx, n, adjustment),
+        subject=_subject(n),
+        note_zh=note_zh,
+        note_en=note_en,
+    )
+
+
+# 第二十六条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art26.adjustment_route",
+    provision="art26.p1",
+    title_zh="投资未超概算、目标不变、调整数额不超过概算总投资10%且符合所列情形之一的，可经审核调整",
+    title_en="Within the budget, goals unchanged, at most 10% and on a listed ground: adjustable after review",
+    owed_by=Party.PROJECT_UNIT,
+)
+def adjustment_route(ctx: Context) -> Iterator[Outcome]:
+    """项目投资规模未超出概算批复、建设目标不变，项目主要内容确需调整且资金调整数额不超过概算总投资10%，并符合下列情形之一的…可以调整."""
+    found = False
+    for n, adjustment in _adjustments(ctx):
+        found = True
+        yield _route(ctx, n, adjustment)
+    if not found:
+        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+
+
+def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
+    """One ground's finding per adjustment: NOT_APPLICABLE unless claimed, else the route's verdict on it."""
+    found = False
+    for n, adjustment in _adjustments(ctx):
+        found = True
+        if adjustment.ground is not ground:
+            yield ctx.not_applicable("未主张本项情形", "this ground is not claimed", subject=_subject(n))
+            continue
+        budget = ctx.project.approval.approved_budget
+        if budget is None:
+            yield _route(ctx, n, adjustment)
+            continue
+        note_zh, note_en = share_note(adjustment.amount, budget)
+        yield ctx.condition(
+            *_lead_in(ctx, n, adjustment, budget),
+            *_ground_checks(ctx, n, adjustment),
+            subject=_subject(n),
+            note_zh=note_zh,
+            note_en=note_en,
+        )
+    if not found:
+        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+
+
+@rule(
+    "art26.ground_law_or_policy",
+    provision="art26.p1.i1",
+    title_zh="根据法律法规、国家和省、市、区工作部署，确需改变实施内容的调整",
+    title_en="Adjustment required by law or by national, provincial, municipal or district deployment",
+    owed_by=Party.PROJECT_UNIT,
+)
+def ground_law_or_policy(ctx: Context) -> Iterator[Outcome]:
+    """（一）根据法律法规、国家和省、市、区工作部署，确需改变实施内容的."""
+    return _ground(ctx, AdjustmentGround.LAW_OR_POLICY)
+
+
+@rule(
+    "art26.ground_technical_optimisation",
+    provision="art26.p1.i2",
+    title_zh="确需对原项目技术方案进行完善优化的调整",
+    title_en="Adjustment to improve or optimise the original technical plan",
+    owed_by=Party.PROJECT_UNIT,
+)
+def ground_technical_optimisation(ctx: Context) -> Iterator[Outcome]:
+    """（二）确需对原项目技术方案进行完善优化的."""
+    return _ground(ctx, AdjustmentGround.TECHNICAL_OPTIMISATION)
+
+
+@rule(
+    "art26.ground_business_need",
+    provision="art26.p1.i3",
+    title_zh="根据业务发展需要，在已批复项目建设规划框架下调整建设内容及进度的调整",
+    title_en="Adjustment of content and schedule for business needs within the approved plan",
+    owed_by=Party.PROJECT_UNIT,
+)
+def ground_business_need(ctx: Context) -> Iterator[Outcome]:
+    """（三）根据项目业务发展需要，在已批复项目建设规划的框架下调整相关建设内容及进度的."""
+    return _ground(ctx, AdjustmentGround.BUSINESS_NEED)
+
+
+@rule(
+    "art26.adjustment_review",
+    provision="art26.p1",
+    title_zh="经区数据局、区财政局审核后调整，同时报区发改委备案",
+    title_en="Reviewed by the data bureau and finance before adjusting, and filed with development-reform",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU, Party.DEVELOPMENT_REFORM),
+)
+def adjustment_review(ctx: Context) -> Iterator[Outcome]:
+    """…经区数据局、区财政局审核后可以调整，同时报区发改委备案.
+
+    FAILS when the adjustment was made before both reviews; PENDING (no time limit in the text) while a review or
+    the filing is still to come; HOLDS when both reviews came first and the filing is made.
+    """
+    found = False
+    for n, adjustment in _adjustments(ctx):
+        found = True
+        if _route(ctx, n, adjustment).status is not Status.HOLDS:
+            yield ctx.not_applicable(
+                "不符合第一款调整情形（见 art26.adjustment_route）",
+                "the adjustment is not on the route of para. 1 (see art26.adjustment_route)",
+                subject=_subject(n),
+            )
+            continue
+        yield _review(ctx, n, adjustment)
+    if not found:
+        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+
+
+def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
+    """FAILS if adjusted before both reviews; PENDING while a step is open; else HOLDS."""
+    p = f"implementation.adjustments[{n}]"
+    adjusted = ctx.known(adjustment.adjusted)
+    steps = [
+        (
+            Label(f"{p}.reviewed_by_data_bureau", "区数据局审核", "data bureau review"),
+            adjustment.reviewed_by_data_bureau,
+        ),
+        (Label(f"{p}.reviewed_by_finance", "区财政局审核", "finance review"), adjustment.reviewed_by_finance),
+    ]
+    reviews = [(label, ctx.known(day)) for label, day in steps]
+    checks = tuple(
+        ctx.check(label, Relation.ON_OR_BEFORE, adjusted, day) for label, day in reviews if adjusted
+    )
+    if any(c.ok is not True for c in checks):
+        return Outcome(
+            Status.FAILS,
+            checks=checks,
+            subject=_subject(n),
+            note_zh=f"已于 {adjusted} 调整，调整前未经区数据局、区财政局审核",
+            note_en=f"adjusted on {adjusted} without both reviews first",
+        )
+    filing = Label(f"{p}.filed_with_development_reform", "报区发改委备案", "filed with development-reform")
+    filed = ctx.known(adjustment.filed_with_development_reform)
+    still = [label for label, day in (*reviews, (filing, filed)) if day is None]
+    if still:
+        return Outcome(
+            Status.PENDING,
+            checks=checks,
+            subject=_subject(n),
+            note_zh="尚待：" + "、".join(label.zh for label in still) + "（本条未规定期限）",
+            note_en="still to come: "
+            + ", ".join(label.en for label in still)
+            + " (no time limit in the text)",
+        )
+    return Outcome(
+        Status.HOLDS,
+        checks=checks,
+        subject=_subject(n),
+        note_zh=f"区数据局、区财政局审核后调整，{filed} 报区发改委备案",
+        note_en=f"reviewed by the data bureau and finance, filed with development-reform on {filed}",
+    )
+
+
+# 第二十六条第二款 ————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art26.general_rules",
+    provision="art26.p2",
+    title_zh="不符合第一款情形的调整，按相关法律法规和有关规定执行（重新报批）",
+    title_en="An adjustment outside para. 1 follows the general rules (a new approval)",
+    owed_by=Party.PROJECT_UNIT,
+)
+def general_rules(ctx: Context) -> Iterator[Outcome]:
+    """不符合上述情形的，应按相关法律法规、国家和省、市、区有关规定执行.
+
+    The general rules are outside this regulation; what they require of an adjustment is read as a new approval
+    (``reapproved``) before it is made. HOLDS when approved anew no later than the adjustment; FAILS when made
+    without it; PENDING while neither has happened. NOT_APPLICABLE on the route of para. 1.
+    """
+    found = False
+    for n, adjustment in _adjustments(ctx):
+        found = True
+        route = _route(ctx, n, adjustment)
+        if route.status is Status.HOLDS:
+            yield ctx.not_applicable(
+                "符合第一款调整情形", "the adjustment is on the route of para. 1", subject=_subject(n)
+            )
+            continue
+        if route.status is Status.UNDETERMINED:
+            yield Outcome(
+                Status.UNDETERMINED,
+                missing=route.missing,
+                subject=_subject(n),
+                note_zh="无法判断是否符合第一款情形",
+                note_en="cannot tell whether para. 1 applies",
+            )
+            continue
+        yield _reapproval(ctx, n, adjustment)
+    if not found:
+        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+
+
+def _reapproval(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
+    p = f"implementation.adjustments[{n}]"
+    adjusted, reapproved = ctx.known(adjustment.adjusted), ctx.known(adjustment.reapproved)
+    label = Label(f"{p}.reapproved", "按有关规定重新报批获批", "approved anew under the general rules")
+    if reapproved is not None and (adjusted is None or reapproved <= adjusted):
+        return Outcome(
+            Status.HOLDS,
+            checks=(ctx.check(label, Relation.ON_OR_BEFORE, adjusted, reapproved),) if adjusted else (),
+            subject=_subject(n),
+            note_zh=f"不符合第一款情形，已于 {reapproved} 按一般规定重新报批获批",
+            note_en=f"outside para. 1; approved anew on {reapproved}",
+        )
+    if adjusted is not None:
+        return Outcome(
+            Status.FAILS,
+            checks=(ctx.check(label, Relation.ON_OR_BEFORE, adjusted, reapproved),),
+            subject=_subject(n),
+            note_zh=f"不符合第一款情形，却于 {adjusted} 调整，调整前未按一般规定重新报批",
+            note_en=f"outside para. 1, yet adjusted on {adjusted} without a new approval first",
+        )
+    return Outcome(
+        Status.PENDING,
+        subject=_subject(n),
+        note_zh="不符合第一款情形，须按一般规定重新报批后方可调整（本办法未规定期限）",
+        note_en="outside para. 1: a new approval under the general rules is needed before adjusting (no time limit)",
+    )
