@@ -1,0 +1,114 @@
+"""Art. 6 para. 2 (a unit plan is a basis only after review) and art. 7 para. 2 (APPs connect upward, no duplicates)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.interpretation import Interpretation
+
+BASE: dict[str, Any] = {
+    "id": "TH-T-06",
+    "name": "测试项目",
+    "owner": {"name": "区农业农村局", "level": "district", "kind": "party_government"},
+    "category": "software_development",
+    "funding": [{"source": "fiscal_budget", "amount": "100000.00"}],
+}
+RECEIVED = date(2025, 11, 3)
+AS_OF = date(2025, 12, 31)
+PLAN = "art6.implementation_plan_reviewed"
+
+
+def run(as_of: date = AS_OF, interpretation: Interpretation | None = None, **facts: Any) -> Report:
+    return evaluate({**BASE, **facts}, as_of=as_of, interpretation=interpretation)
+
+
+def with_plan(reviewed: date | None, *received: date, **more: Any) -> Report:
+    planning = {"implementation_plan_as_basis": True, "implementation_plan_reviewed": reviewed}
+    return run(planning=planning, review=[{"received": r} for r in received or (RECEIVED,)], **more)
+
+
+# --- art. 6 para. 2 -------------------------------------------------------------------------------------------
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=-30, max_value=30))
+def test_the_review_must_be_on_or_before_the_application_day(offset: int) -> None:
+    """Boundary: reviewed the day of the application holds; a day later fails (art. 6 para. 2)."""
+    finding = with_plan(RECEIVED + timedelta(days=offset)).finding(PLAN, "round 1")
+    assert finding.status is (Status.HOLDS if offset <= 0 else Status.FAILS)
+
+
+def test_a_plan_never_reviewed_fails_on_the_review_fact() -> None:
+    finding = with_plan(None).finding(PLAN, "round 1")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks] == ["planning.implementation_plan_reviewed"]
+    assert finding.checks[0].actual is False
+
+
+def test_a_review_after_as_of_is_not_yet_known() -> None:
+    reviewed = date(2025, 11, 5)
+    assert with_plan(reviewed).finding(PLAN, "round 1").status is Status.FAILS  # 11-05 > 11-03 anyway
+    finding = evaluate(
+        {
+            **BASE,
+            "planning": {"implementation_plan_as_basis": True, "implementation_plan_reviewed": "2025-11-01"},
+            "review": [{"received": "2025-10-31"}],
+        },
+        as_of=date(2025, 10, 31),
+    ).finding(PLAN, "round 1")
+    assert finding.status is Status.FAILS  # on 10-31 the review of 11-01 has not happened
+
+
+def test_each_round_is_judged_on_its_own_day() -> None:
+    report = with_plan(date(2025, 11, 10), date(2025, 11, 3), date(2025, 11, 17))
+    assert report.finding(PLAN, "round 1").status is Status.FAILS
+    assert report.finding(PLAN, "round 2").status is Status.HOLDS
+
+
+def test_not_applicable_without_a_unit_plan_or_before_applying() -> None:
+    assert run(review=[{"received": RECEIVED}]).finding(PLAN).status is Status.NOT_APPLICABLE
+    no_round = run(planning={"implementation_plan_as_basis": True}).finding(PLAN)
+    assert no_round.status is Status.NOT_APPLICABLE
+    assert no_round.note_zh == "尚未申报"
+    future = run(
+        as_of=date(2025, 11, 2),
+        planning={"implementation_plan_as_basis": True},
+        review=[{"received": RECEIVED}],
+    ).finding(PLAN)
+    assert future.status is Status.NOT_APPLICABLE
+
+
+def test_an_application_before_the_effective_date_is_out_of_reach() -> None:
+    report = with_plan(None, interpretation=Interpretation(effective_date=date(2025, 11, 4)))
+    finding = report.finding(PLAN, "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "D13" in finding.note_zh
+
+
+# --- art. 7 para. 2 -------------------------------------------------------------------------------------------
+
+OUTCOME = {True: Status.HOLDS, False: Status.FAILS, None: Status.UNDETERMINED}
+
+
+@pytest.mark.parametrize("connects", [True, False, None])
+@pytest.mark.parametrize("duplicates", [True, False, None])
+def test_app_rules(connects: bool | None, duplicates: bool | None) -> None:
+    report = run(app={"connects_upward": connects, "duplicates_higher_level_app": duplicates})
+    up = report.finding("art7.app_connects_upward")
+    assert up.status is OUTCOME[connects]
+    dup = report.finding("art7.app_not_duplicated")
+    assert dup.status is OUTCOME[None if duplicates is None else not duplicates]
+    if duplicates is None:
+        assert dup.missing == ("app.duplicates_higher_level_app",)
+
+
+def test_app_rules_are_not_applicable_without_an_app() -> None:
+    report = run()
+    for rule in ("art7.app_connects_upward", "art7.app_not_duplicated"):
+        assert report.finding(rule).status is Status.NOT_APPLICABLE

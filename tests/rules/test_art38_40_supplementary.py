@@ -1,0 +1,287 @@
+"""Art. 38 (state-owned enterprises), art. 39 (social capital: scope, filing before works, contents, incidents in
+operation) and art. 40 (the effective date, D13)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.facts import FundingSource, Project
+from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.rules.art38_40_supplementary import dated_facts, earliest_event
+
+AS_OF = date(2025, 11, 20)
+BASE: dict[str, Any] = {
+    "id": "TH-T-38",
+    "name": "测试项目",
+    "owner": {"name": "区城市管理局", "level": "district", "kind": "party_government"},
+    "category": "digital_infrastructure",
+}
+SOE = {"name": "亭湖城投", "level": "district", "kind": "state_owned_enterprise"}
+MIXED = [{"source": "fiscal_budget", "amount": "10.00"}, {"source": "social_capital", "amount": "90.00"}]
+COMPLETE = {
+    "filed_plan": True,
+    "filed_data_catalogue": True,
+    "filed_funding_source": True,
+    "filed_security_measures": True,
+}
+STARTED = date(2025, 11, 10)
+
+
+def run(as_of: date = AS_OF, interpretation: Interpretation | None = None, **facts: Any) -> Report:
+    return evaluate({**BASE, **facts}, as_of=as_of, interpretation=interpretation)
+
+
+# --- art. 38 --------------------------------------------------------------------------------------------------
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(list(FundingSource)), min_size=1, max_size=4, unique=True))
+def test_a_district_enterprise_is_governed_whatever_its_money(sources: list[FundingSource]) -> None:
+    report = run(
+        owner=SOE,
+        funding=[{"source": s.value, "amount": "1.00"} for s in sources],
+        review=[{"received": "2025-11-03"}],
+    )
+    assert report.finding("art38.state_owned_enterprise").status is Status.HOLDS
+    assert report.finding("art11.filing_set", "round 1").status is Status.FAILS  # the gate is open
+
+
+def test_an_enterprise_with_own_money_fails_art2_but_art38_brings_it_in() -> None:
+    finding = run(owner=SOE, funding=[{"source": "self_raised", "amount": "1.00"}]).finding(
+        "art2.government_it_project"
+    )
+    assert finding.status is Status.FAILS
+    assert {c.fact for c in finding.checks if c.ok is False} == {"owner.kind", "funding"}
+    assert "但依第三十八条仍适用本办法" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("facts", "failing"),
+    [
+        ({"owner": {**SOE, "level": "municipal"}}, "owner.level"),
+        ({"owner": SOE, "category": "other"}, "category"),
+    ],
+)
+def test_art38_fails_naming_the_limb(facts: dict[str, Any], failing: str) -> None:
+    report = run(review=[{"received": "2025-11-03"}], **facts)
+    finding = report.finding("art38.state_owned_enterprise")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == [failing]
+    assert report.finding("art11.filing_set").status is Status.NOT_APPLICABLE
+
+
+def test_art38_reaches_only_enterprises() -> None:
+    assert run().finding("art38.state_owned_enterprise").status is Status.NOT_APPLICABLE
+
+
+# --- art. 39: scope -------------------------------------------------------------------------------------------
+
+
+def test_social_capital_alone_is_governed_by_art39() -> None:
+    report = run(
+        funding=[{"source": "social_capital", "amount": "5.00"}], implementation={"works_started": STARTED}
+    )
+    assert report.finding("art2.government_it_project").status is Status.FAILS
+    assert report.finding("art39.social_capital_project").status is Status.HOLDS
+    assert report.finding("art39.filing_before_works").status is Status.OVERDUE
+
+
+def test_social_capital_facts_alone_mark_a_social_capital_project() -> None:
+    report = run(funding=[{"source": "fiscal_budget", "amount": "5.00"}], social_capital={})
+    assert report.finding("art39.social_capital_project").status is Status.HOLDS
+    assert report.finding("art39.filing_before_works").status is Status.PENDING
+
+
+def test_art39_rules_are_not_applicable_without_social_capital() -> None:
+    report = run(
+        funding=[{"source": "fiscal_budget", "amount": "5.00"}], implementation={"works_started": STARTED}
+    )
+    for rule in (
+        "art39.social_capital_project",
+        "art39.filing_before_works",
+        "art39.filing_contents",
+        "art39.operation_incidents",
+    ):
+        assert report.finding(rule).status is Status.NOT_APPLICABLE, rule
+
+
+# --- art. 39: the filing before works start -------------------------------------------------------------------
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=-40, max_value=9))
+def test_filing_on_the_start_day_is_on_time_the_day_after_is_late(offset: int) -> None:
+    """Reading of 开工前: on or before the day works start (boundary pair: offset 0 met, offset 1 late)."""
+    filed = STARTED + timedelta(days=offset)
+    finding = run(
+        funding=MIXED,
+        social_capital={**COMPLETE, "filed_with_data_bureau": filed},
+        implementation={"works_started": STARTED},
+    ).finding("art39.filing_before_works")
+    assert finding.due == STARTED
+    assert finding.status is (Status.MET if offset <= 0 else Status.LATE)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"), [(STARTED, Status.PENDING), (STARTED + timedelta(days=1), Status.OVERDUE)]
+)
+def test_not_filed_after_the_start(as_of: date, expected: Status) -> None:
+    finding = run(as_of, funding=MIXED, implementation={"works_started": STARTED}).finding(
+        "art39.filing_before_works"
+    )
+    assert (finding.status, finding.due) == (expected, STARTED)
+
+
+def test_before_works_start() -> None:
+    filed = run(funding=MIXED, social_capital={"filed_with_data_bureau": "2025-11-03"}).finding(
+        "art39.filing_before_works"
+    )
+    assert (filed.status, filed.due) == (Status.MET, None)
+    waiting = run(funding=MIXED).finding("art39.filing_before_works")
+    assert (waiting.status, waiting.due) == (Status.PENDING, None)
+    future_start = run(date(2025, 11, 9), funding=MIXED, implementation={"works_started": STARTED}).finding(
+        "art39.filing_before_works"
+    )
+    assert (future_start.status, future_start.due) == (Status.PENDING, None)
+
+
+def test_works_started_before_the_effective_date_are_out_of_reach() -> None:
+    interpretation = Interpretation(effective_date=STARTED + timedelta(days=1))
+    finding = run(
+        interpretation=interpretation, funding=MIXED, implementation={"works_started": STARTED}
+    ).finding("art39.filing_before_works")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "D13" in finding.note_zh
+
+
+# --- art. 39: the filing's contents ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("missing", sorted(COMPLETE))
+def test_each_named_item_is_required(missing: str) -> None:
+    filing = {**COMPLETE, missing: False, "filed_with_data_bureau": "2025-11-03"}
+    finding = run(funding=MIXED, social_capital=filing).finding("art39.filing_contents")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == [f"social_capital.{missing}"]
+
+
+def test_a_complete_filing_holds_and_nothing_filed_is_not_judged() -> None:
+    complete = run(funding=MIXED, social_capital={**COMPLETE, "filed_with_data_bureau": "2025-11-03"})
+    assert complete.finding("art39.filing_contents").status is Status.HOLDS
+    later = run(
+        date(2025, 11, 2), funding=MIXED, social_capital={**COMPLETE, "filed_with_data_bureau": "2025-11-03"}
+    )
+    assert later.finding("art39.filing_contents").status is Status.NOT_APPLICABLE
+
+
+# --- art. 39: incidents in operation --------------------------------------------------------------------------
+
+INCIDENTS = [
+    {"kind": "security_hazard", "occurred": "2025-09-30", "filed_with_data_bureau": "2025-10-14"},
+    {"kind": "major_change", "occurred": "2025-10-13", "filed_with_data_bureau": "2025-10-21"},
+    {"kind": "major_change", "occurred": "2025-11-17"},
+]
+
+
+def test_incidents_with_timely_configured() -> None:
+    report = run(
+        interpretation=Interpretation(timely_within_working_days=5),
+        funding=MIXED,
+        social_capital={"operation_incidents": INCIDENTS},
+    )
+    found = {f.subject: (f.status, f.due) for f in report.findings if f.rule == "art39.operation_incidents"}
+    assert found == {
+        "incident 1": (Status.MET, date(2025, 10, 14)),  # National Day, Sat 10-11 make-up
+        "incident 2": (Status.LATE, date(2025, 10, 20)),
+        "incident 3": (Status.PENDING, date(2025, 11, 24)),  # 11-18, 19, 20, 21, 24
+    }
+    assert report.finding("art19.incident_filed").status is Status.NOT_APPLICABLE
+
+
+def test_incidents_without_timely_configured() -> None:
+    report = run(funding=MIXED, social_capital={"operation_incidents": INCIDENTS})
+    found = {f.subject: (f.status, f.due) for f in report.findings if f.rule == "art39.operation_incidents"}
+    assert found == {
+        "incident 1": (Status.HOLDS, None),
+        "incident 2": (Status.HOLDS, None),
+        "incident 3": (Status.PENDING, None),
+    }
+
+
+def test_no_incident_in_operation_yet() -> None:
+    report = run(date(2025, 9, 29), funding=MIXED, social_capital={"operation_incidents": INCIDENTS})
+    assert report.finding("art39.operation_incidents").status is Status.NOT_APPLICABLE
+
+
+# --- art. 40 --------------------------------------------------------------------------------------------------
+
+APPLIED: dict[str, Any] = {
+    "review": [{"received": "2025-07-01", "initial_opinion": "2025-07-04"}],
+    "implementation": {"works_started": "2025-09-01"},
+}
+
+
+def test_no_effective_date_stated() -> None:
+    finding = run(**APPLIED).finding("art40.effective_date")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "未载明" in finding.note_zh
+    assert "no event is excluded" in finding.note_en
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=-60, max_value=60))
+def test_the_earliest_event_against_the_effective_date(offset: int) -> None:
+    effective = date(2025, 7, 1) + timedelta(days=offset)
+    finding = run(interpretation=Interpretation(effective_date=effective), **APPLIED).finding(
+        "art40.effective_date"
+    )
+    assert finding.status is (Status.HOLDS if offset <= 0 else Status.FAILS)
+    assert finding.checks[0].fact == "review[0].received"
+    assert finding.checks[0].actual == date(2025, 7, 1)
+
+
+def test_the_failure_names_the_earliest_event_and_counts_the_others() -> None:
+    interpretation = Interpretation(effective_date=date(2025, 8, 1))
+    finding = run(interpretation=interpretation, **APPLIED).finding("art40.effective_date")
+    assert finding.status is Status.FAILS
+    assert "review[0].received" in finding.note_zh
+    assert "共2项" in finding.note_zh  # received 07-01 and opinion 07-04; works 09-01 is after
+
+
+def test_events_after_as_of_are_not_yet_events() -> None:
+    interpretation = Interpretation(effective_date=date(2025, 8, 1))
+    early = run(date(2025, 6, 30), interpretation=interpretation, **APPLIED).finding("art40.effective_date")
+    assert early.status is Status.NOT_APPLICABLE
+
+
+def test_dated_facts_walks_nested_lists_and_maps() -> None:
+    project = Project.model_validate(
+        {
+            **BASE,
+            "review": [
+                {
+                    "received": "2025-07-01",
+                    "sent_to_departments": "2025-07-10",
+                    "department_opinions": {"finance_bureau": "2025-07-11", "audit_bureau": None},
+                }
+            ],
+            "social_capital": {"operation_incidents": [{"kind": "major_change", "occurred": "2025-06-30"}]},
+        }
+    )
+    paths = {path: day for path, _, day in dated_facts(project)}
+    assert paths == {
+        "review[0].received": date(2025, 7, 1),
+        "review[0].sent_to_departments": date(2025, 7, 10),
+        "review[0].department_opinions.finance_bureau": date(2025, 7, 11),
+        "social_capital.operation_incidents[0].occurred": date(2025, 6, 30),
+    }
+    earliest = earliest_event(project, date(2025, 12, 31))
+    assert earliest is not None
+    assert earliest[0] == "social_capital.operation_incidents[0].occurred"
+    assert earliest_event(project, date(2025, 6, 29)) is None

@@ -1,0 +1,272 @@
+"""第三十八条 国有企业, 第三十九条 社会资本合作, 第四十条 施行日期 — the supplementary provisions (附则).
+
+Art. 38 and the scope part of art. 39 are verdicts of the scope test (:mod:`.art02_03_scope`), reported here; the
+art. 39 filing is a duty of the project unit; art. 40 is the effective date the caller states (D13).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from pydantic import BaseModel
+
+from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import IncidentKind, Project, SocialCapital
+from tinghu_policy.parties import Party
+from tinghu_policy.rules.art02_03_scope import assess, has_social_capital
+from tinghu_policy.rules.art19_changes_and_hazards import timely
+
+
+def before_effective(ctx: Context, day: date, label: Label, *, subject: str | None = None) -> Outcome | None:
+    """NOT_APPLICABLE when ``day`` is before the stated effective date (D13): the regulation does not reach it."""
+    effective = ctx.interpretation.effective_date
+    if effective is not None and day < effective:
+        return ctx.not_applicable(
+            f"{label.zh} {day} 早于本办法施行日期 {effective}（D13）",
+            f"{label.en} {day} is before the regulation took effect on {effective} (D13)",
+            subject=subject,
+        )
+    return None
+
+
+# 第三十八条 ——————————————————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art38.state_owned_enterprise",
+    provision="art38.p1",
+    title_zh="国有企业建设的政务信息化项目遵守本办法相关条款",
+    title_en="A government IT project built by a state-owned enterprise follows the regulation",
+    decides_scope=True,
+)
+def state_owned_enterprise(ctx: Context) -> Outcome:
+    """国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款，确保各项工作合法合规开展.
+
+    NOT_APPLICABLE unless the owner is a state-owned enterprise. HOLDS when it is a district 政务信息系统 project:
+    the regulation then governs it whatever its money (own, social or fiscal), which is the only reading that gives
+    art. 38 work to do beyond art. 2's "各有关单位…使用财政预算资金"; FAILS naming the level or category that keeps
+    it out. "相关条款" is not narrowed: every rule runs, each one's own conditions deciding whether it reaches the
+    project. # DECISION NEEDED: "art38_funding" (any money, default / fiscal budget only) — see
+    :func:`~tinghu_policy.rules.art02_03_scope.state_owned_enterprise`.
+    """
+    return assess(ctx.project, ctx.interpretation).art38.outcome()
+
+
+# 第三十九条 ——————————————————————————————————————————————————————————————————————————————————————————————————————
+_FILED = Label(
+    "social_capital.filed_with_data_bureau", "向区数据局提交备案材料", "filing with the data bureau"
+)
+_WORKS = Label("implementation.works_started", "开工", "start of works")
+_CONTENTS = (
+    ("filed_plan", "项目方案", "project plan"),
+    ("filed_data_catalogue", "数据资源目录", "data-resource catalogue"),
+    ("filed_funding_source", "资金来源", "funding source"),
+    ("filed_security_measures", "安全保障措施", "security measures"),
+)
+_INCIDENT_KINDS = {
+    IncidentKind.MAJOR_CHANGE: ("重大变更", "major change"),
+    IncidentKind.SECURITY_HAZARD: ("安全隐患", "security hazard"),
+}
+
+
+def _no_social_capital(ctx: Context) -> Outcome | None:
+    if has_social_capital(ctx.project):
+        return None
+    return ctx.not_applicable("项目未与社会资本合作建设", "the project is not built with social capital")
+
+
+@rule(
+    "art39.social_capital_project",
+    provision="art39.p1",
+    title_zh="与社会资本合作建设的政务信息化项目适用本办法",
+    title_en="A government IT project built with social capital is governed by the regulation",
+    decides_scope=True,
+)
+def social_capital_project(ctx: Context) -> Outcome:
+    """对于与社会资本合作建设的政务信息化项目，项目单位应…依照国家相关法律法规及本办法的规定，做好网络和数据安全、
+    保密管理、运维监管和绩效评价等工作。项目竣工后，参照本办法要求进行验收并报送相关材料.
+
+    Social capital is shown by ``FundingSource.SOCIAL_CAPITAL`` in ``funding`` or by ``social_capital`` facts.
+    HOLDS: the regulation governs the project even without 财政预算资金 (its security, acceptance, O&M and
+    performance duties are then the other rules'); FAILS naming the level or category that keeps it out.
+    """
+    return assess(ctx.project, ctx.interpretation).art39.outcome()
+
+
+@rule(
+    "art39.filing_before_works",
+    provision="art39.p1",
+    title_zh="与社会资本合作建设的项目于开工前向区数据局提交备案材料",
+    title_en="A project with social capital is filed with the data bureau before works start",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+    decisions=("D13", "D14"),
+)
+def filing_before_works(ctx: Context) -> Outcome:
+    """项目单位应于开工前向区数据局提交备案材料.
+
+    Reading of "开工前": on or before the day works start — a filing dated the start day is on time (dates are
+    calendar days, D14, and a "前" tied to a day is read inclusively here as in D6's "年底前"); the day after is late.
+    # DECISION NEEDED: "开工前" strictly before the start day would make a same-day filing late.
+    MET / LATE against the start of works; before works start: MET once filed, else PENDING (no date yet);
+    started and not filed: OVERDUE. A start before the stated effective date is out of reach (D13).
+    This rule and :func:`filing_contents` are separate because one is a deadline and one a condition.
+    """
+    if (skip := _no_social_capital(ctx)) is not None:
+        return skip
+    filing = ctx.project.social_capital or SocialCapital()
+    started = ctx.known(ctx.project.implementation.works_started)
+    filed = ctx.known(filing.filed_with_data_bureau)
+    if started is None:
+        if filed is not None:
+            return Outcome(
+                Status.MET,
+                note_zh=f"已于{filed}备案，尚未开工",
+                note_en=f"filed on {filed}; works not started",
+            )
+        return Outcome(
+            Status.PENDING,
+            note_zh="尚未开工；应于开工前（最迟开工当日）备案",
+            note_en="works not started; to be filed before works start (at the latest on the start day)",
+        )
+    if (skip := before_effective(ctx, started, _WORKS)) is not None:
+        return skip
+    return ctx.due_by(
+        started,
+        filed,
+        _FILED,
+        note_zh=f"开工日期 {started}，开工当日备案视为开工前",
+        note_en=f"works started {started}; a filing on the start day counts as before it",
+    )
+
+
+@rule(
+    "art39.filing_contents",
+    provision="art39.p1",
+    title_zh="备案材料包括项目方案、数据资源目录、资金来源、安全保障措施",
+    title_en="The filing holds the plan, the data-resource catalogue, the funding source and the security measures",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def filing_contents(ctx: Context) -> Outcome:
+    """提交备案材料（项目方案、数据资源目录、资金来源、安全保障措施等）: each named item is required ("等" admits
+    more; none can be checked). NOT_APPLICABLE until filed (the timing is :func:`filing_before_works`)."""
+    if (skip := _no_social_capital(ctx)) is not None:
+        return skip
+    filing = ctx.project.social_capital
+    if filing is None or ctx.known(filing.filed_with_data_bureau) is None:
+        return ctx.not_applicable("尚未提交备案材料", "nothing filed yet")
+    return ctx.condition(
+        *(
+            ctx.expect(Label(f"social_capital.{field}", zh, en), getattr(filing, field))
+            for field, zh, en in _CONTENTS
+        )
+    )
+
+
+@rule(
+    "art39.operation_incidents",
+    provision="art39.p1",
+    title_zh="运行中发生重大变更或安全隐患及时向区数据局等部门备案",
+    title_en="A major change or security hazard in operation is filed with the data bureau in time",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+    decisions=("D1", "D2", "D11", "D12", "D13"),
+)
+def operation_incidents(ctx: Context) -> Iterator[Outcome]:
+    """运行中如发生重大变更或安全隐患，应及时向区数据局等部门备案并依法处置.
+
+    One finding per incident in ``social_capital.operation_incidents`` (those during implementation are art. 19's),
+    subject ``incident N``. "及时" is read as art. 19 reads it (D11, :func:`~.art19_changes_and_hazards.timely`):
+    a deadline only when ``timely_within_working_days`` is set; otherwise HOLDS once filed, else PENDING undated.
+    """
+    if (skip := _no_social_capital(ctx)) is not None:
+        yield skip
+        return
+    filing = ctx.project.social_capital or SocialCapital()
+    known = [(n, i) for n, i in enumerate(filing.operation_incidents) if ctx.known(i.occurred) is not None]
+    if not known:
+        yield ctx.not_applicable(
+            "运行中未发生重大变更或安全隐患", "no major change or security hazard in operation"
+        )
+        return
+    for n, incident in known:
+        path = f"social_capital.operation_incidents[{n}]"
+        zh, en = _INCIDENT_KINDS[incident.kind]
+        yield timely(
+            ctx,
+            incident.occurred,
+            incident.filed_with_data_bureau,
+            start_label=Label(f"{path}.occurred", f"运行中出现{zh}", f"{en} in operation"),
+            done_label=Label(
+                f"{path}.filed_with_data_bureau", "向区数据局备案", "filed with the data bureau"
+            ),
+            subject=f"incident {n + 1}",
+        )
+
+
+# 第四十条 ————————————————————————————————————————————————————————————————————————————————————————————————————————
+def dated_facts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str, date]]:
+    """Every date in the facts, in field order: (path, the field's description, date)."""
+    for name, info in type(model).model_fields.items():
+        yield from _dates(getattr(model, name), f"{prefix}{name}", info.description or name)
+
+
+def _dates(value: object, path: str, description: str) -> Iterator[tuple[str, str, date]]:
+    if isinstance(value, date):
+        yield path, description, value
+    elif isinstance(value, BaseModel):
+        yield from dated_facts(value, f"{path}.")
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _dates(item, f"{path}[{i}]", description)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, f"{path}.{getattr(key, 'value', key)}", description)
+
+
+def earliest_event(project: Project, as_of: date) -> tuple[str, str, date] | None:
+    """The project's earliest dated fact known on ``as_of`` (the first in field order on a tie)."""
+    known = [event for event in dated_facts(project) if event[2] <= as_of]
+    return min(known, key=lambda event: event[2]) if known else None
+
+
+@rule(
+    "art40.effective_date",
+    provision="art40.p1",
+    title_zh="项目事件不早于本办法施行日期（自印发之日起施行）",
+    title_en="The project's events are on or after the regulation's effective date",
+    decisions=("D13",),
+    decides_scope=True,
+)
+def effective_date(ctx: Context) -> Outcome:
+    """本办法自印发之日起施行.
+
+    D13: the text states no date of issue; the caller gives ``interpretation.effective_date``. None: NOT_APPLICABLE,
+    no event is excluded. Set: HOLDS when the earliest dated fact is on or after it; FAILS naming the earliest one
+    before it (clocks started before it are NOT_APPLICABLE in their own rules, see ``Context.within``).
+    """
+    effective = ctx.interpretation.effective_date
+    if effective is None:
+        return ctx.not_applicable(
+            "第四十条“本办法自印发之日起施行”未载明印发日期，使用者未提供施行日期（D13）：不以施行日期排除任何事件",
+            "art. 40 states no date of issue and none was given (D13): no event is excluded by the effective date",
+        )
+    earliest = earliest_event(ctx.project, ctx.as_of)
+    if earliest is None:
+        return ctx.not_applicable("项目尚无已发生的日期事实", "the project has no dated fact yet")
+    path, description, day = earliest
+    before = sum(1 for _, _, d in dated_facts(ctx.project) if d < effective and d <= ctx.as_of)
+    check = ctx.check(Label(path, description, path), Relation.ON_OR_AFTER, effective, day)
+    if check.ok:
+        return ctx.condition(
+            check,
+            note_zh=f"最早的日期事实 {path} {day} 不早于施行日期 {effective}（D13）",
+            note_en=f"the earliest dated fact, {path} {day}, is on or after {effective} (D13)",
+        )
+    return ctx.condition(
+        check,
+        note_zh=f"最早的日期事实 {path}（{description}）{day} 早于施行日期 {effective}，共{before}项日期事实早于施行日期："
+        "这些事件不受本办法约束，自其起算的期限不适用（D13）",
+        note_en=f"the earliest dated fact, {path} {day}, is before the effective date {effective}; {before} dated "
+        "fact(s) precede it and are out of the regulation's reach, as are clocks they start (D13)",
+    )
