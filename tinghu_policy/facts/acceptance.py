@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from tinghu_policy.facts.base import Facts, LegalDate
+from tinghu_policy.facts.base import Dated, Facts, LegalDate, require_order
 
 
 class Result(StrEnum):
@@ -72,16 +72,21 @@ class Acceptance(Facts):
     def _causal_order(self) -> Acceptance:
         """Acceptance cannot come before completion; final accounts and their extension not before acceptance."""
         extension = self.final_accounts_extension
-        pairs = (
-            ("completed", "applied", self.applied),
-            ("completed", "passed", self.passed),
-            ("passed", "final_accounts_submitted", self.final_accounts_submitted),
-            ("passed", "final_accounts_extension.approved", extension.approved if extension else None),
+        completed: Dated = ("completed", self.completed)
+        require_order(
+            (
+                completed,
+                ("passed", self.passed),
+                ("final_accounts_submitted", self.final_accounts_submitted),
+            ),
+            (
+                completed,
+                ("passed", self.passed),
+                ("final_accounts_extension.approved", extension.approved if extension else None),
+            ),
+            (completed, ("applied", self.applied)),
+            (completed, ("failed", self.failed)),
         )
-        for earlier, later, then in pairs:
-            first = getattr(self, earlier)
-            if first is not None and then is not None and then < first:
-                raise ValueError(f"{later} ({then}) is before {earlier} ({first})")
         if self.passed is not None and self.failed is not None:
             raise ValueError("acceptance cannot both pass and fail: give passed or failed")
         return self

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from tinghu_policy.facts.base import Facts, LegalDate
+from tinghu_policy.facts.base import Dated, Facts, LegalDate, require_order
 from tinghu_policy.parties import Party
 
 
@@ -115,28 +115,23 @@ class ReviewRound(Facts):
 
     @model_validator(mode="after")
     def _causal_order(self) -> ReviewRound:
-        """An answer cannot come before what it answers."""
-        pairs = (
-            ("received", "initial_opinion"),
-            ("initial_opinion", "revised"),
-            ("received", "returned"),
-            ("received", "sent_to_departments"),
-            ("received", "panel_received"),
-            ("panel_received", "expert_opinion"),
-            ("expert_opinion", "revised_after_evaluation"),
-            ("received", "fiscal_review_report"),
-            ("received", "final_opinion"),
+        """An answer cannot come before what it answers; nothing in a round comes before its receipt."""
+        opinions = tuple((f"department_opinions.{p.value}", d) for p, d in self.department_opinions.items())
+        received: Dated = ("received", self.received)
+        require_order(
+            (received, ("initial_opinion", self.initial_opinion), ("revised", self.revised)),
+            (received, ("returned", self.returned)),
+            (received, ("sent_to_departments", self.sent_to_departments)),
+            *((received, ("sent_to_departments", self.sent_to_departments), o) for o in opinions),
+            (
+                received,
+                ("panel_received", self.panel_received),
+                ("expert_opinion", self.expert_opinion),
+                ("revised_after_evaluation", self.revised_after_evaluation),
+            ),
+            (received, ("fiscal_review_report", self.fiscal_review_report)),
+            (received, ("final_opinion", self.final_opinion)),
         )
-        for earlier, later in pairs:
-            first, then = getattr(self, earlier), getattr(self, later)
-            if first is not None and then is not None and then < first:
-                raise ValueError(f"{later} ({then}) is before {earlier} ({first})")
-        for party, day in self.department_opinions.items():
-            if day is not None and self.sent_to_departments is not None and day < self.sent_to_departments:
-                raise ValueError(
-                    f"department_opinions.{party.value} ({day}) is before sent_to_departments "
-                    f"({self.sent_to_departments})"
-                )
         return self
 
 

@@ -46,3 +46,18 @@ Money = Annotated[
 """An amount in 元: exact ``Decimal``, non-negative, at most two decimal places; NaN and Infinity refused."""
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+Dated = tuple[str, date | None]
+"""A fact's path and its date (None when not given)."""
+
+
+def require_order(*chains: tuple[Dated, ...]) -> None:
+    """Refuse an answer dated before what it answers: in each chain, no given date precedes an earlier one.
+
+    Every pair of a chain is compared, not only neighbours, so a missing fact in between hides nothing.
+    """
+    for chain in chains:
+        for n, (earlier, first) in enumerate(chain):
+            for later, then in chain[n + 1 :]:
+                if first is not None and then is not None and then < first:
+                    raise ValueError(f"{later} ({then}) is before {earlier} ({first})")

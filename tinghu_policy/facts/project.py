@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from tinghu_policy.facts.acceptance import Acceptance, Operation
 from tinghu_policy.facts.application import App, Conditions, OmPlan, Planning, Prohibitions, ReviewRound
 from tinghu_policy.facts.approval import Approval
-from tinghu_policy.facts.base import Facts
+from tinghu_policy.facts.base import Dated, Facts, require_order
 from tinghu_policy.facts.implementation import Implementation
 from tinghu_policy.facts.scope import Category, CrossDepartment, CrossLevel, Funding, Owner, SocialCapital
 
@@ -60,7 +60,16 @@ class Project(Facts):
 
     @model_validator(mode="after")
     def _one_timeline(self) -> Project:
-        """Review rounds follow one another; each year has at most one O&M plan and one performance report."""
+        """Review rounds follow one another, approval follows the application, completion follows the works; each
+        year has at most one O&M plan and one performance report."""
+        first_receipt: Dated = ("review[0].received", self.review[0].received if self.review else None)
+        require_order(
+            (first_receipt, ("approval.approved", self.approval.approved)),
+            (
+                ("implementation.works_started", self.implementation.works_started),
+                ("acceptance.completed", self.acceptance.completed),
+            ),
+        )
         for n in range(1, len(self.review)):
             before, after = self.review[n - 1], self.review[n]
             if after.received < before.received:
