@@ -1,0 +1,158 @@
+"""Generated blocks the hand-written pages embed with a marker ``<!-- tinghu:NAME -->``."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import yaml
+
+from sitegen import data
+from sitegen.labels import ENCODING, encoding_badge
+from sitegen.markup import code, fence, table, text
+
+
+def stats() -> str:
+    """The home page's figures: articles, provisions by status, rules, tables, cases."""
+    from tinghu_policy.engine import tables
+
+    counts = Counter(data.status(u.id).status for a in data.articles() for u in data.units(a.id))
+    rows = [
+        ("条 <small>articles</small>", str(len(data.articles()))),
+        *((f"款、项：{encoding_badge(s)}", str(counts[s])) for s in ENCODING if counts[s]),
+        ("规则 <small>rules</small>", str(len(data.rules()))),
+        ("数据表 <small>tables</small>", str(len(tables()))),
+        ("工作案例 <small>worked cases</small>", str(len(data.cases()))),
+        ("解释决定 <small>decisions</small>", str(len(data.decisions()))),
+    ]
+    return table(["", "数量 <small>count</small>"], rows)
+
+
+def calendar_coverage() -> str:
+    """The years of official working-day data, and the built-in corrections with their notices."""
+    from tinghu_policy.periods import CORRECTIONS, WorkCalendar
+
+    first, last = WorkCalendar.default().covered
+    rows = [
+        (
+            code(c.date.isoformat()),
+            f"{text(c.kind.value)}（{text(c.name_zh)}）",
+            f"《{text(c.source.title)}》" + (f"（{text(c.source.number)}）" if c.source.number else ""),
+            text(c.reason),
+        )
+        for c in CORRECTIONS
+    ]
+    return f"内置数据覆盖 <small>built-in data covers</small> **{first}–{last}** 年。\n\n" + table(
+        [
+            "日期 <small>date</small>",
+            "更正为 <small>corrected to</small>",
+            "依据 <small>notice</small>",
+            "理由 <small>reason</small>",
+        ],
+        rows,
+    )
+
+
+def calendar_examples() -> str:
+    """Deadlines computed by the library now, each with its own explanation (never copied by hand)."""
+    from datetime import date
+
+    from tinghu_policy.periods import Days, Months, Period, WorkingDays, deadline
+
+    examples: tuple[tuple[date, Period], ...] = (
+        (date(2025, 9, 27), WorkingDays(5)),
+        (date(2026, 2, 13), WorkingDays(3)),
+        (date(2025, 8, 31), Months(6)),
+        (date(2025, 9, 30), Days(1)),
+        (date(2025, 3, 31), Months(12)),
+    )
+    rows = []
+    for start, period in examples:
+        result = deadline(start, period)
+        rows.append(
+            (
+                code(start.isoformat()) + f" <small>{start.strftime('%a')}</small>",
+                f"{text(period.label_zh)} <small>{text(period.label_en)}</small>",
+                code(result.due.isoformat()) + f" <small>{result.due.strftime('%a')}</small>",
+                text(result.explanation_zh),
+            )
+        )
+    return table(
+        [
+            "起算事件 <small>event</small>",
+            "期间 <small>period</small>",
+            "最后一日 <small>last day</small>",
+            "计算说明 <small>explanation</small>",
+        ],
+        rows,
+    )
+
+
+def calendar_overlays() -> str:
+    """``examples/calendar-overlays/README.md``, its headings moved two levels down to sit in this page."""
+    source = (data.ROOT / "examples" / "calendar-overlays" / "README.md").read_text(encoding="utf-8")
+    out, in_fence = [], False
+    for line in source.splitlines():
+        if line.startswith("```"):
+            in_fence = not in_fence
+        out.append("##" + line if not in_fence and re.match(r"#{1,4} ", line) else line)
+    return "\n".join(out)
+
+
+def _example_case() -> data.CaseInfo | None:
+    """The first runnable case, preferring the exemplar article 11."""
+    from tinghu_policy.corpus import discover
+
+    for case_file in sorted(discover(), key=lambda c: (not c.id.startswith("art11/"), c.id)):
+        try:
+            case_file.case.run()
+        except Exception:  # a case another engineer is still writing; try the next one
+            continue
+        return next(c for c in data.cases() if c.id == case_file.id)
+    return None
+
+
+def example_project() -> str:
+    """A corpus case's project as the YAML ``tinghu-policy evaluate`` reads."""
+    from tinghu_policy.corpus import discover
+
+    info = _example_case()
+    if info is None:
+        return "（尚无可运行的案例 no runnable case yet）"
+    case = next(c for c in discover() if c.id == info.id).case
+    facts = case.project.model_dump(mode="json", exclude_defaults=True)
+    body = yaml.safe_dump(facts, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    return (
+        f"取自案例 <small>from the case</small> {code(info.path)}（{text(info.title)}），评估日 as of "
+        f"{code(info.as_of.isoformat() if info.as_of else '')}：\n\n" + fence(body, "yaml")
+    )
+
+
+def example_report() -> str:
+    """That case's report as JSON (``--format json``), with its first finding only."""
+    from tinghu_policy.corpus import discover
+
+    info = _example_case()
+    if info is None:
+        return "（尚无可运行的案例 no runnable case yet）"
+    case = next(c for c in discover() if c.id == info.id).case
+    report = json.loads(case.run().to_json())
+    total = len(report["findings"])
+    report["findings"] = report["findings"][:1]
+    shown = json.dumps(report, ensure_ascii=False, indent=2)
+    return (
+        f"共 {total} 条结论，此处只列第一条。<small>{total} findings; the first is shown.</small>\n\n"
+        + fence(shown, "json")
+    )
+
+
+SNIPPETS: dict[str, Callable[[], str]] = {
+    "stats": stats,
+    "calendar-coverage": calendar_coverage,
+    "calendar-examples": calendar_examples,
+    "calendar-overlays": calendar_overlays,
+    "example-project": example_project,
+    "example-report": example_report,
+}

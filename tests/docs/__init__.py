@@ -1,0 +1,1 @@
+"""Tests of the documentation site (mkdocs build, article pages, a real browser)."""
