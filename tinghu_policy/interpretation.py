@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D16: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D30: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -7,7 +7,8 @@ design notes, and whose alternatives a caller can choose::
     Interpretation(serious_overdue_boundary=OverBoundary.AT_LEAST)
 
 The catalogue :data:`DECISIONS` documents each decision (legal basis, default, alternatives, the provisions it
-applies to); documentation pages and the CLI render it.
+applies to, the rules that apply it); documentation pages and the CLI render it. A rule reads
+``ctx.interpretation.<field>`` and lists the decision's id in its ``decisions``.
 """
 
 from __future__ import annotations
@@ -131,6 +132,134 @@ class CompletionTrigger(StrEnum):
     """The day the system enters trial operation (试运行), when that is recorded and earlier."""
 
 
+class SameDayPrecedence(StrEnum):
+    """D17 — an act dated the same day as the act it must precede (开工前, 经…审核后, 未经…不得, 方可, …后)."""
+
+    SAME_DAY_COUNTS = "same_day_counts"
+    """Facts are calendar dates (D14) and the text names no hour: an act on the same day counts as before (default)."""
+    EARLIER_DAY = "earlier_day"
+    """The act must be dated at least a day earlier; on the same day it does not count as before."""
+
+
+class TownshipUnits(StrEnum):
+    """D18 — whether art. 2's "区级" units include 乡镇、街道 units."""
+
+    NOT_DISTRICT_LEVEL = "not_district_level"
+    """区级 is the district's own units; a 乡镇/街道 unit is not one (default)."""
+    DISTRICT_LEVEL = "district_level"
+    """A 乡镇/街道 unit counts as 区级, as art. 7 para. 2's "区级及以下" groups them with the district."""
+
+
+class ClassifiedApplication(StrEnum):
+    """D19 — how far "涉密项目按国家有关保密规定申报" (art. 11(1)(ii)) takes a classified project out of the flow."""
+
+    WHOLE_FLOW = "whole_flow"
+    """Out of all of art. 11(1) (items (i)–(iv)) and so out of art. 14's order, which starts from the joint
+    evaluation (default)."""
+    APPLICATION_ONLY = "application_only"
+    """Out of art. 11(1) (chapter 3 申报), but art. 14's approval steps (chapter 4 审批) from the project code on
+    still run in order: code → documents → approval."""
+    PRE_REVIEW_ONLY = "pre_review_only"
+    """Only the item where the sentence sits: the pre-review of art. 11(1)(ii) (initial opinion, revision);
+    items (i), (iii), (iv) and art. 14 apply in full."""
+
+
+class FinalOpinionOrder(StrEnum):
+    """D20 — where "区数据局形成最终审核意见" stands among the last steps of art. 11(1)(iv)."""
+
+    LAST_STEP = "last_step"
+    """After the unit's revision and the fiscal review report, as the sentence lists them and "最终" says
+    (default)."""
+    AFTER_EXPERT_OPINION = "after_expert_opinion"
+    """Only after the expert opinion, like the other two steps: the text fixes no order among the three."""
+
+
+class OmFundingAct(StrEnum):
+    """D21 — the act art. 12's "不得安排运维经费" blocks."""
+
+    ARRANGED = "arranged"
+    """The money arranged: the O&M plan entered in the annual budget; a request alone is not the act (default)."""
+    REQUESTED = "requested"
+    """Also the request: asking for O&M money while public data is not shared is already the blocked act."""
+
+
+class ExtraApprovalException(StrEnum):
+    """D22 — which of art. 16's approvals "涉及新建土建工程、高耗能项目的除外" brings back."""
+
+    ALL_FOUR = "all_four"
+    """Either ground lifts the exemption for all four approvals: the text does not pair them (default)."""
+    PAIRED = "paired"
+    """Each ground brings back the approvals its subject calls for: new civil works → 规划选址、用地预审、环境影响评价;
+    a high-energy project → 节能评估."""
+
+
+class ExtraApprovalSought(StrEnum):
+    """D23 — an art. 16 approval sought or required although no exception applies ("原则上不再进行")."""
+
+    FAILS = "fails"
+    """Against "不再进行": the finding fails, the note saying an exception 原则上 allows must be justified
+    (default)."""
+    WARNS = "warns"
+    """"原则上" leaves room for exceptions: the finding holds, with a warning that the approval is not needed."""
+
+
+class ImplementationStart(StrEnum):
+    """D24 — the event that starts 项目实施 (chapter 5: the duties of art. 20, 21 and 23)."""
+
+    WORKS_STARTED = "works_started"
+    """The start of works (开工, ``implementation.works_started``), as art. 24 "开工建设" (default)."""
+    APPROVED = "approved"
+    """The approval (``approval.approved``): art. 12 lets a project be "实施" once approved."""
+
+
+class SurplusSettlement(StrEnum):
+    """D25 — the event that settles an unchanged project's surplus (art. 25) and starts a configured "及时" clock."""
+
+    FINAL_ACCOUNTS = "final_accounts"
+    """The final accounts submitted to 区财政局 (竣工财务决算, art. 27 para. 4) (default)."""
+    ACCEPTANCE_PASSED = "acceptance_passed"
+    """Passing the completion acceptance (art. 27 para. 1)."""
+    COMPLETION = "completion"
+    """Completion (建成, D16)."""
+
+
+class ClassifiedAcceptance(StrEnum):
+    """D26 — what "涉密项目的竣工验收按有关规定执行" (art. 27 para. 5) takes out of art. 27."""
+
+    PARAS_1_TO_3 = "paras_1_to_3"
+    """The acceptance, its filing, the 等保/密评 bar and the delay explanation; the final accounts of para. 4,
+    a fiscal duty to 区财政局, still apply (default)."""
+    PARAS_1_TO_4 = "paras_1_to_4"
+    """Also the final accounts of para. 4: they run from an acceptance the other rules govern."""
+
+
+class AcceptanceFilingPeriod(StrEnum):
+    """D27 — whether "项目建成后6个月内" (art. 27 para. 1) also limits the filing of the acceptance materials."""
+
+    WITH_ACCEPTANCE = "with_acceptance"
+    """"6个月内" heads the sentence and governs both verbs: the filing is due with the acceptance (default)."""
+    NO_PERIOD = "no_period"
+    """"6个月内" governs 组织竣工验收 only; the filing follows the acceptance with no period of its own."""
+
+
+class LateExtension(StrEnum):
+    """D28 — a final-accounts extension approved by 区财政局 after the 3-month due date (art. 27 para. 4)."""
+
+    IGNORED = "ignored"
+    """A period that has run out cannot be extended: the approval does not count (default)."""
+    COUNTED = "counted"
+    """The approval counts whenever given: 3 + n months (capped by D7), the late approval regularising the delay."""
+
+
+class StateEnterpriseFunding(StrEnum):
+    """D29 — the money a state-owned enterprise's project must use for art. 38 to bring it in."""
+
+    ANY_MONEY = "any_money"
+    """Any money (own, social or fiscal): the only reading that gives art. 38 work beyond art. 2 (default)."""
+    FISCAL_BUDGET_ONLY = "fiscal_budget_only"
+    """财政预算资金 only, as art. 2: art. 38 merely counts an enterprise among art. 2's units."""
+
+
 TIMEZONE_DEFAULT: Literal["Asia/Shanghai"] = "Asia/Shanghai"
 
 PositiveInt = Annotated[int, Field(gt=0, le=366)]
@@ -213,8 +342,61 @@ class Interpretation(BaseModel):
         None,
         ge=0,
         allow_inf_nan=False,
-        description="art. 37 严重超概算 the cost overrun, in percent of the approved budget, that counts as serious; "
-        "the text gives no figure, so none unless configured.",
+        description="D30 严重超概算 the cost overrun, in percent of the approved budget, that counts as serious "
+        "(art. 37); the text gives no figure, so none unless configured.",
+    )
+    same_day_precedence: SameDayPrecedence = Field(
+        SameDayPrecedence.SAME_DAY_COUNTS,
+        description="D17 同日先后 an act dated the same day as the act it must precede (开工前, 经…审核后, 方可).",
+    )
+    township_units: TownshipUnits = Field(
+        TownshipUnits.NOT_DISTRICT_LEVEL,
+        description="D18 乡镇、街道单位 whether art. 2's 区级 units include township and sub-district units.",
+    )
+    classified_application: ClassifiedApplication = Field(
+        ClassifiedApplication.WHOLE_FLOW,
+        description="D19 涉密项目按国家有关保密规定申报 how far a classified project leaves art. 11(1) and art. 14.",
+    )
+    final_opinion_order: FinalOpinionOrder = Field(
+        FinalOpinionOrder.LAST_STEP,
+        description="D20 最终审核意见 whether the final opinion of art. 11(1)(iv) comes after the revision and the "
+        "fiscal report.",
+    )
+    om_funding_act: OmFundingAct = Field(
+        OmFundingAct.ARRANGED,
+        description="D21 安排运维经费 the act art. 12 blocks: the money arranged, or also the request.",
+    )
+    extra_approval_exception: ExtraApprovalException = Field(
+        ExtraApprovalException.ALL_FOUR,
+        description="D22 新建土建工程、高耗能项目的除外 which of art. 16's approvals each exception brings back.",
+    )
+    extra_approval_sought: ExtraApprovalSought = Field(
+        ExtraApprovalSought.FAILS,
+        description="D23 原则上不再进行 an art. 16 approval sought without an exception: fails, or holds with a warning.",
+    )
+    implementation_start: ImplementationStart = Field(
+        ImplementationStart.WORKS_STARTED,
+        description="D24 项目实施 the event that starts implementation for art. 20, 21 and 23.",
+    )
+    surplus_settlement: SurplusSettlement = Field(
+        SurplusSettlement.FINAL_ACCOUNTS,
+        description="D25 结余资金 the event that settles art. 25's surplus and starts a configured 及时 clock.",
+    )
+    classified_acceptance: ClassifiedAcceptance = Field(
+        ClassifiedAcceptance.PARAS_1_TO_3,
+        description="D26 涉密项目的竣工验收 the paragraphs of art. 27 a classified project leaves.",
+    )
+    acceptance_filing_period: AcceptanceFilingPeriod = Field(
+        AcceptanceFilingPeriod.WITH_ACCEPTANCE,
+        description="D27 验收材料备案 whether art. 27's 6 months also limit the filing of the acceptance materials.",
+    )
+    late_extension: LateExtension = Field(
+        LateExtension.IGNORED,
+        description="D28 逾期后批准延长 a final-accounts extension approved after the 3-month due date.",
+    )
+    state_enterprise_funding: StateEnterpriseFunding = Field(
+        StateEnterpriseFunding.ANY_MONEY,
+        description="D29 国有企业项目资金 the money a state-owned enterprise's project must use for art. 38.",
     )
 
 
@@ -227,10 +409,15 @@ class Decision:
 
     id: str
     field: str
+    """The :class:`Interpretation` field that holds the choice."""
     title_zh: str
     title_en: str
     basis: str
+    """The legal basis: the clause that leaves the point open, and the law or national rule a reading follows."""
     provisions: tuple[str, ...]
+    """The provisions whose computation the decision changes."""
+    rules: tuple[str, ...] = ()
+    """The rules that apply it (each lists the decision in its ``decisions``)."""
 
 
 DECISIONS: dict[str, Decision] = {
@@ -242,7 +429,38 @@ DECISIONS: dict[str, Decision] = {
             "期间起算",
             "Counting start",
             "民法典 第二百零一条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。",
-            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art24.p1", "art27.p1", "art27.p4", "art30.p1"),
+            (
+                "art11.p1.i2",
+                "art11.p1.i3",
+                "art11.p1.i4",
+                "art19.p1",
+                "art24.p1",
+                "art25.p1",
+                "art27.p1",
+                "art27.p3",
+                "art27.p4",
+                "art30.p1",
+                "art39.p1",
+            ),
+            (
+                "art11.initial_opinion",
+                "art11.revision",
+                "art11.department_review",
+                "art11.joint_evaluation",
+                "art19.incident_filed",
+                "art24.schedule",
+                "art24.overdue_report",
+                "art24.major_loss_report",
+                "art24.start_of_works",
+                "art24.not_started_report",
+                "art25.surplus_returned",
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+                "art39.operation_incidents",
+            ),
         ),
         Decision(
             "D2",
@@ -250,7 +468,19 @@ DECISIONS: dict[str, Decision] = {
             "工作日",
             "Working day",
             "国务院办公厅关于部分节假日安排的通知（逐年）；行政许可法 第八十二条：期限以工作日计算，不含法定节假日。",
-            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4"),
+            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art19.p1", "art24.p1", "art25.p1", "art39.p1"),
+            (
+                "art11.initial_opinion",
+                "art11.revision",
+                "art11.department_review",
+                "art11.joint_evaluation",
+                "art19.incident_filed",
+                "art24.overdue_report",
+                "art24.major_loss_report",
+                "art24.not_started_report",
+                "art25.surplus_returned",
+                "art39.operation_incidents",
+            ),
         ),
         Decision(
             "D3",
@@ -258,7 +488,18 @@ DECISIONS: dict[str, Decision] = {
             "到期月无对应日",
             "Month end",
             "民法典 第二百零二条：按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。",
-            ("art24.p1", "art27.p1", "art27.p4", "art30.p1"),
+            ("art24.p1", "art27.p1", "art27.p3", "art27.p4", "art30.p1"),
+            (
+                "art24.schedule",
+                "art24.overdue_report",
+                "art24.start_of_works",
+                "art24.not_started_report",
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+            ),
         ),
         Decision(
             "D4",
@@ -267,7 +508,14 @@ DECISIONS: dict[str, Decision] = {
             "Last-day rollover",
             "民法典 第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。"
             "期间的最后一日的截止时间为二十四时。",
-            ("art24.p1", "art27.p1", "art27.p4", "art30.p1"),
+            ("art27.p1", "art27.p3", "art27.p4", "art30.p1"),
+            (
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+            ),
         ),
         Decision(
             "D5",
@@ -276,6 +524,7 @@ DECISIONS: dict[str, Decision] = {
             "Over … or more",
             "民法典 第一千二百五十九条：民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。",
             ("art24.p1",),
+            ("art24.schedule", "art24.overdue_report", "art24.start_of_works", "art24.not_started_report"),
         ),
         Decision(
             "D6",
@@ -284,6 +533,7 @@ DECISIONS: dict[str, Decision] = {
             "Before each year end",
             "“年底前”是一个固定日期（当年12月31日），不是期间，不适用民法典 第二百零三条，除非选择顺延。",
             ("art23.p1",),
+            ("art23.performance_report",),
         ),
         Decision(
             "D7",
@@ -292,6 +542,7 @@ DECISIONS: dict[str, Decision] = {
             "Final-accounts extension cap",
             "财建〔2016〕503号：特殊情况确需延长的，中小型项目不得超过2个月，大型项目不得超过6个月（上限只能针对延长期）。",
             ("art27.p4",),
+            ("art27.final_accounts",),
         ),
         Decision(
             "D8",
@@ -300,6 +551,7 @@ DECISIONS: dict[str, Decision] = {
             "Scope of the art. 3 qualifier",
             "第三条的定语“不产生公共数据资源的”在语法上最近修饰第一组（楼宇智能化工程至通用软件）。",
             ("art3.p1",),
+            ("art3.not_excluded",),
         ),
         Decision(
             "D9",
@@ -308,6 +560,7 @@ DECISIONS: dict[str, Decision] = {
             "Joint-evaluation clock start",
             "第十一条第一款第（四）项未写明起算事件；以评审小组收到材料之日为起算日。",
             ("art11.p1.i4",),
+            ("art11.joint_evaluation",),
         ),
         Decision(
             "D10",
@@ -316,6 +569,7 @@ DECISIONS: dict[str, Decision] = {
             "Self-evaluation clock start",
             "第三十条“通过验收并投入运行后12个月内”：两个条件均满足之日起算；以报告提交日期判断是否开展。",
             ("art30.p1",),
+            ("art30.self_evaluation",),
         ),
         Decision(
             "D11",
@@ -324,6 +578,14 @@ DECISIONS: dict[str, Decision] = {
             "Timely",
             "“及时”“适时”无数字；仅在使用者配置期限时才有到期日。",
             ("art19.p1", "art24.p1", "art25.p1", "art39.p1"),
+            (
+                "art19.incident_filed",
+                "art24.overdue_report",
+                "art24.major_loss_report",
+                "art24.not_started_report",
+                "art25.surplus_returned",
+                "art39.operation_incidents",
+            ),
         ),
         Decision(
             "D12",
@@ -331,7 +593,38 @@ DECISIONS: dict[str, Decision] = {
             "日历数据覆盖范围",
             "Calendar coverage",
             "国务院办公厅逐年发布节假日安排；数据之外的年份不得猜测。",
-            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4"),
+            (
+                "art11.p1.i2",
+                "art11.p1.i3",
+                "art11.p1.i4",
+                "art19.p1",
+                "art23.p1",
+                "art24.p1",
+                "art25.p1",
+                "art27.p1",
+                "art27.p3",
+                "art27.p4",
+                "art30.p1",
+                "art39.p1",
+            ),
+            (
+                "art11.initial_opinion",
+                "art11.revision",
+                "art11.department_review",
+                "art11.joint_evaluation",
+                "art19.incident_filed",
+                "art23.performance_report",
+                "art24.overdue_report",
+                "art24.major_loss_report",
+                "art24.not_started_report",
+                "art25.surplus_returned",
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+                "art39.operation_incidents",
+            ),
         ),
         Decision(
             "D13",
@@ -339,7 +632,43 @@ DECISIONS: dict[str, Decision] = {
             "施行日期",
             "Effective date",
             "第四十条“本办法自印发之日起施行”，文本未载明印发日期，由使用者提供。",
-            ("art40.p1",),
+            (
+                "art6.p2",
+                "art11.p1.i2",
+                "art11.p1.i3",
+                "art11.p1.i4",
+                "art19.p1",
+                "art23.p1",
+                "art24.p1",
+                "art25.p1",
+                "art27.p1",
+                "art27.p3",
+                "art27.p4",
+                "art30.p1",
+                "art39.p1",
+                "art40.p1",
+            ),
+            (
+                "art6.implementation_plan_reviewed",
+                "art11.initial_opinion",
+                "art11.revision",
+                "art11.department_review",
+                "art11.joint_evaluation",
+                "art19.incident_filed",
+                "art23.performance_report",
+                "art24.overdue_report",
+                "art24.major_loss_report",
+                "art24.not_started_report",
+                "art25.surplus_returned",
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+                "art39.filing_before_works",
+                "art39.operation_incidents",
+                "art40.effective_date",
+            ),
         ),
         Decision(
             "D14",
@@ -347,7 +676,8 @@ DECISIONS: dict[str, Decision] = {
             "日期与时区",
             "Dates and time zone",
             "期间按日历日计算；时间戳先换算为北京时间（Asia/Shanghai）的日期。民法典 第二百零三条第二款：截止时间为二十四时。",
-            ("art11.p1.i2",),
+            ("art6.p2", "art11.p1.i2", "art39.p1"),
+            ("art6.implementation_plan_reviewed", "art11.initial_opinion", "art39.filing_before_works"),
         ),
         Decision(
             "D15",
@@ -356,6 +686,7 @@ DECISIONS: dict[str, Decision] = {
             "Revision window expiry",
             "第十一条第一款第（二）项“项目单位应在15个工作日内…完善修改申报材料，否则将退回申请”；退回后重新申报重新计时。",
             ("art11.p1.i2",),
+            ("art11.revision",),
         ),
         Decision(
             "D16",
@@ -363,7 +694,216 @@ DECISIONS: dict[str, Decision] = {
             "起算事实",
             "Trigger facts",
             "“建成”“通过验收”“投入运行”各以模型字段说明中的事实为准。",
-            ("art27.p1", "art30.p1"),
+            ("art23.p1", "art24.p1", "art25.p1", "art27.p1", "art27.p3", "art27.p4", "art30.p1"),
+            (
+                "art23.performance_report",
+                "art24.schedule",
+                "art24.start_of_works",
+                "art25.surplus_returned",
+                "art27.acceptance",
+                "art27.acceptance_filing",
+                "art27.delay_explanation",
+                "art27.final_accounts",
+                "art30.self_evaluation",
+            ),
+        ),
+        Decision(
+            "D17",
+            "same_day_precedence",
+            "同日先后",
+            "Same-day precedence",
+            "文本以日期记载各行为（D14），未规定时刻；“开工前”（第三十九条）、“经区数据局审核后”（第六条第二款）、"
+            "“未经档案验收…不得通过项目竣工验收”（第二十八条第二款）、“经保密行政管理部门审查合格，方可投入运行”"
+            "（第二十九条）、“未按本办法履行审批程序…不得安排经费或实施”（第十二条）以及第十一条、第十四条、第二十六条"
+            "规定的先后次序，都要求一行为在另一行为之前，同一日的两行为无法以日期分先后。默认：同日视为在先（与D6"
+            "“年底前”含当日一致；民法典 第二百零三条第二款：期间的最后一日的截止时间为二十四时）；选项：须早于后一行为之日。",
+            (
+                "art6.p2",
+                "art11.p1.i3",
+                "art11.p1.i4",
+                "art11.p2",
+                "art12.p1",
+                "art14.p1",
+                "art26.p1",
+                "art26.p2",
+                "art28.p2",
+                "art29.p1",
+                "art39.p1",
+            ),
+            (
+                "art6.implementation_plan_reviewed",
+                "art11.departments_after_revision",
+                "art11.evaluation_sequence",
+                "art11.om_plan",
+                "art12.funds_and_works_need_approval",
+                "art14.approval_order",
+                "art26.adjustment_review",
+                "art26.general_rules",
+                "art28.archive_acceptance",
+                "art29.secrecy_review",
+                "art39.filing_before_works",
+            ),
+        ),
+        Decision(
+            "D18",
+            "township_units",
+            "乡镇、街道单位是否属区级",
+            "Township and sub-district units",
+            "第二条：“本办法所称政务信息化项目，是指区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的…”；"
+            "第七条第二款另用“区级及以下”（民法典 第一千二百五十九条：“以下”包括本数），可见需要时文本写明“及以下”。"
+            "预算法 第三条：国家实行一级政府一级预算，乡、民族乡、镇为一级预算。默认：乡镇、街道单位不属区级；"
+            "选项：视为区级（街道办事处是区人民政府的派出机关；第七条第二款将区级及以下并列）。",
+            ("art2.p1", "art38.p1", "art39.p1"),
+            ("art2.government_it_project", "art38.state_owned_enterprise", "art39.social_capital_project"),
+        ),
+        Decision(
+            "D19",
+            "classified_application",
+            "涉密项目申报流程",
+            "Classified projects and the application flow",
+            "第十一条第一款第（二）项末句：“涉密项目按国家有关保密规定申报。”该句位于第（二）项（项目预审），而“申报”是"
+            "第三章的标题和第十一条第一款的主题（“项目申报流程主要包括”）；第十三条同样以此句把涉密项目排除出管理平台申报。"
+            "第十四条属第四章（审批），以“项目经联合评审后”开始。默认：涉密项目不适用第十一条第一款全部流程，也不适用以联合"
+            "评审为起点的第十四条次序；选项：仍按第十四条自申请项目代码起的报批次序；或仅不适用第（二）项预审。",
+            ("art11.p1.i1", "art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art14.p1"),
+            (
+                "art11.filing_set",
+                "art11.department_review",
+                "art11.joint_evaluation",
+                "art11.evaluation_sequence",
+                "art14.approval_order",
+            ),
+        ),
+        Decision(
+            "D20",
+            "final_opinion_order",
+            "最终审核意见的次序",
+            "Order of the final opinion",
+            "第十一条第一款第（四）项：“项目单位应根据专家评审意见完善申报材料，区财政局根据评估情况出具财评报告，"
+            "区数据局形成最终审核意见。”三者以逗号并列，未明定彼此先后；列举顺序和“最终”表明审核意见在后。默认："
+            "最终审核意见不早于完善后的申报材料和财评报告；选项：只须不早于专家评审意见。",
+            ("art11.p1.i4",),
+            ("art11.evaluation_sequence",),
+        ),
+        Decision(
+            "D21",
+            "om_funding_act",
+            "安排运维经费",
+            "Arranging O&M money",
+            "第十二条：“严把项目和运维经费审核审批关…未按要求共享、更新公共数据的，不得安排运维经费”。“安排”是将运维经费"
+            "列入预算的行为（第十一条第二款：“由区财政局复核后列入年度预算”）；“审核审批关”也可理解为自申请起即把关。"
+            "默认：被禁止的行为是安排（年度运维方案列入年度预算）；选项：申请运维经费即属被禁止的行为。",
+            ("art12.p1",),
+            ("art12.om_funding_needs_data_sharing",),
+        ),
+        Decision(
+            "D22",
+            "extra_approval_exception",
+            "第十六条例外的范围",
+            "Reach of the art. 16 exceptions",
+            "第十六条：“原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外。”"
+            "文本未将两种例外与四项审批对应。各项审批依其自身法律：节约能源法 第十五条（固定资产投资项目节能评估和审查）"
+            "针对能耗；城乡规划法 第三十六条（选址意见书）、土地管理法（建设项目用地预审）、环境影响评价法 第十六条（按对环境的"
+            "影响程度分类管理）针对建设用地和工程。默认：任一例外使四项审批均不再免除；选项：新建土建工程对应规划选址、"
+            "用地预审、环境影响评价，高耗能项目对应节能评估。",
+            ("art16.p1",),
+            ("art16.extra_approvals",),
+        ),
+        Decision(
+            "D23",
+            "extra_approval_sought",
+            "无例外仍办理第十六条审批",
+            "An art. 16 approval sought without an exception",
+            "第十六条“原则上不再进行…审批”：“不再进行”是对审批的要求，“原则上”留有例外余地，而文本除两种情形外未列明"
+            "例外的条件。默认：无例外情形仍要求或办理的，不符合本条（不成立），说明中提示例外须另行说明理由；选项：只作提示，"
+            "不认定为违反（成立并附警示）。",
+            ("art16.p1",),
+            ("art16.extra_approvals",),
+        ),
+        Decision(
+            "D24",
+            "implementation_start",
+            "项目实施的起点",
+            "Start of implementation",
+            "第五章“实施”未界定项目实施自何时开始。第二十四条以“开工建设”标志建设开始（“由财政预算资金安排未按时开工建设的"
+            "项目（超过初步设计批复时间6个月以上）”）；第十二条“未按本办法履行审批程序…不得安排经费或实施”把“实施”"
+            "与审批相连。默认：以开工日期为项目实施的起点；选项：以审批（批复）日期为起点。",
+            ("art20.p1", "art21.p1", "art21.p2", "art23.p1", "art23.p2"),
+            (
+                "art20.network_security",
+                "art21.cryptography",
+                "art21.electronic_records",
+                "art21.secrecy_protection",
+                "art23.performance_report",
+                "art23.report_distribution",
+                "art23.report_content",
+            ),
+        ),
+        Decision(
+            "D25",
+            "surplus_settlement",
+            "结余资金的确定",
+            "Settling the surplus",
+            "第二十五条第一款：“项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政。”实际支出确定后才有"
+            "结余；确定实际支出的文件是第二十七条第四款的竣工财务决算（《基本建设财务规则》第四条第（四）项：及时准确编制"
+            "项目竣工财务决算，全面反映基本建设财务状况）。默认：以编报竣工财务决算之日确定结余，并作为D11“及时”期限的"
+            "起算日；选项：以竣工验收合格之日，或以项目建成之日（D16）为准。",
+            ("art25.p1",),
+            ("art25.surplus_returned",),
+        ),
+        Decision(
+            "D26",
+            "classified_acceptance",
+            "涉密项目竣工验收",
+            "Acceptance of a classified project",
+            "第二十七条第五款：“涉密项目的竣工验收按有关规定执行。”“竣工验收”是第一至三款的事项（组织验收、材料备案、"
+            "等保测评和密评结果、延期说明）；第四款的竣工财务决算是验收合格后向区财政局履行的财务义务。默认：涉密项目不适用"
+            "第一至三款，仍适用第四款；选项：第一至四款均不适用。",
+            ("art27.p4", "art27.p5"),
+            ("art27.final_accounts",),
+        ),
+        Decision(
+            "D27",
+            "acceptance_filing_period",
+            "验收材料备案的期限",
+            "Period of the acceptance filing",
+            "第二十七条第一款：“项目建成后6个月内，项目单位应按国家有关规定自行组织竣工验收，并将验收相关材料…报送区发改委、"
+            "区数据局、区财政局备案。”句首的“项目建成后6个月内”可统摄“组织竣工验收”和“报送备案”两个谓语，也可只限定前者。"
+            "默认：备案与验收同一期限；选项：备案无独立期限（验收后应备案，无到期日、不认定逾期）。",
+            ("art27.p1",),
+            ("art27.acceptance_filing",),
+        ),
+        Decision(
+            "D28",
+            "late_extension",
+            "期限届满后批准的延长",
+            "Extension approved after the due date",
+            "第二十七条第四款：“竣工验收合格后，项目单位应在3个月内向区财政局编报竣工财务决算，特殊情况确需延长的，需报"
+            "区财政局批准，最长不得超过6个月。”“延长”的对象是尚未届满的期限；届满后才批准的，已无可延长的期限。默认："
+            "届满后批准的延长不计入；选项：计入（视为对逾期的追认），仍受D7上限约束。",
+            ("art27.p4",),
+            ("art27.final_accounts",),
+        ),
+        Decision(
+            "D29",
+            "state_enterprise_funding",
+            "国有企业项目的资金来源",
+            "Funding of a state-owned enterprise's project",
+            "第三十八条：“国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款。”第二条已将“各有关单位…使用"
+            "财政预算资金实施的”项目纳入；若第三十八条也以财政预算资金为限，它只起提示作用。默认：国有企业建设的区级政务"
+            "信息系统项目不论资金来源均适用本办法；选项：仅限使用财政预算资金的项目。",
+            ("art38.p1",),
+            ("art38.state_owned_enterprise",),
+        ),
+        Decision(
+            "D30",
+            "serious_overrun_percent",
+            "严重超概算",
+            "Serious cost overrun",
+            "第三十七条“因管理不善、弄虚作假造成严重超概算”：“严重”无数字标准；仅在使用者设定比例时判断，超过该比例为严重"
+            "（民法典 第一千二百五十九条：“超过”不包括本数）。",
+            ("art37.p1",),
+            ("art37.cost_overrun",),
         ),
     )
 }

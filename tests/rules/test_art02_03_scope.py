@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, catalogue, evaluate, scope_of
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
-from tinghu_policy.interpretation import Art3QualifierScope, Interpretation
+from tinghu_policy.interpretation import Art3QualifierScope, Interpretation, TownshipUnits
 from tinghu_policy.rules.art02_03_scope import all_of, any_of, governed
 
 AS_OF = date(2025, 11, 20)
@@ -245,3 +245,47 @@ def test_the_gate_is_the_rules_verdict(facts: dict[str, Any], d8: Art3QualifierS
 def test_three_valued_logic(values: tuple[bool | None, ...], every: bool | None, some: bool | None) -> None:
     assert all_of(values) is every
     assert any_of(values) is some
+
+
+# --- D18: township and sub-district units ----------------------------------------------------------------------
+
+TOWNSHIP_LEVEL = Interpretation(township_units=TownshipUnits.DISTRICT_LEVEL)
+SCOPE_BASES = ("art2.government_it_project", "art38.state_owned_enterprise", "art39.social_capital_project")
+
+
+@pytest.mark.parametrize(
+    ("kind", "funding", "rule"),
+    [
+        ("party_government", [{"source": "fiscal_budget", "amount": "10.00"}], "art2.government_it_project"),
+        (
+            "state_owned_enterprise",
+            [{"source": "self_raised", "amount": "10.00"}],
+            "art38.state_owned_enterprise",
+        ),
+        (
+            "public_institution",
+            [{"source": "social_capital", "amount": "10.00"}],
+            "art39.social_capital_project",
+        ),
+    ],
+)
+def test_d18_a_township_unit_is_district_level_only_under_the_option(
+    kind: str, funding: list[dict[str, str]], rule: str
+) -> None:
+    facts: dict[str, Any] = {
+        "owner": {"name": "新兴街道", "level": "township", "kind": kind},
+        "funding": funding,
+    }
+    default = run(**facts)
+    assert status(default, rule) is Status.FAILS
+    assert "D18" in default.finding(rule).note_zh
+    assert status(default, "art11.initial_opinion") is Status.NOT_APPLICABLE  # the gate is closed
+    option = run(TOWNSHIP_LEVEL, **facts)
+    assert status(option, rule) is Status.HOLDS
+    assert scope_of(Project.model_validate({**BASE, **facts}), TOWNSHIP_LEVEL).governed is True
+
+
+@pytest.mark.parametrize("level", ["municipal", "provincial", "national"])
+def test_d18_option_does_not_reach_higher_levels(level: str) -> None:
+    report = run(TOWNSHIP_LEVEL, owner={"name": "市局", "level": level, "kind": "party_government"})
+    assert status(report, "art2.government_it_project") is Status.FAILS

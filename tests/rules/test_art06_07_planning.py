@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 
 BASE: dict[str, Any] = {
     "id": "TH-T-06",
@@ -112,3 +112,14 @@ def test_app_rules_are_not_applicable_without_an_app() -> None:
     report = run()
     for rule in ("art7.app_connects_upward", "art7.app_not_duplicated"):
         assert report.finding(rule).status is Status.NOT_APPLICABLE
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=-30, max_value=30))
+def test_d17_earlier_day_the_review_must_precede_the_application_day(offset: int) -> None:
+    """Under ``earlier_day`` a review dated the day of the application no longer comes first."""
+    report = with_plan(
+        RECEIVED + timedelta(days=offset),
+        interpretation=Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY),
+    )
+    assert report.finding(PLAN, "round 1").status is (Status.HOLDS if offset < 0 else Status.FAILS)

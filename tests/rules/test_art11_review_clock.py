@@ -5,15 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.interpretation import (
+    ClassifiedApplication,
     CountingStart,
+    FinalOpinionOrder,
     Interpretation,
     JointEvaluationClockStart,
     RevisionExpiry,
+    SameDayPrecedence,
 )
 from tinghu_policy.periods import WorkingDays, deadline, is_working_day
 
@@ -307,6 +311,7 @@ def test_classified_project_leaves_every_rule_of_paragraph_1() -> None:
         "art11.initial_opinion",
         "art11.revision",
         "art11.department_review",
+        "art11.departments_after_revision",
         "art11.joint_evaluation",
         "art11.evaluation_sequence",
     }
@@ -374,3 +379,142 @@ def test_om_plan_not_in_budget_but_rechecked_without_review_fails() -> None:
 
 def test_no_om_plan_is_not_applicable() -> None:
     assert run(date(2026, 1, 15)).finding("art11.om_plan").status is Status.NOT_APPLICABLE
+
+
+# --- (三) the materials go to the departments after the revision (D17) ---------------------------------------------
+
+EARLIER_DAY = Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)
+
+
+def _after_revision(
+    revised: date | None, sent: date | None, interpretation: Interpretation | None = None
+) -> Status:
+    round_ = {
+        "received": "2026-03-02",
+        "initial_opinion": "2026-03-03",
+        "revised": None if revised is None else revised.isoformat(),
+        "sent_to_departments": None if sent is None else sent.isoformat(),
+    }
+    report = one_round(date(2026, 4, 30), interpretation=interpretation, **round_)
+    return report.finding("art11.departments_after_revision", "round 1").status
+
+
+@settings(max_examples=60, deadline=None)
+@given(revised=st.integers(min_value=0, max_value=20), sent=st.integers(min_value=0, max_value=20))
+def test_departments_after_revision_both_readings_of_d17(revised: int, sent: int) -> None:
+    """Same day: holds by default, fails with ``earlier_day``; otherwise the order decides under both readings."""
+    revised_day, sent_day = (
+        date(2026, 3, 3) + timedelta(days=revised),
+        date(2026, 3, 3) + timedelta(days=sent),
+    )
+    assert _after_revision(revised_day, sent_day) is (Status.HOLDS if sent >= revised else Status.FAILS)
+    assert _after_revision(revised_day, sent_day, EARLIER_DAY) is (
+        Status.HOLDS if sent > revised else Status.FAILS
+    )
+
+
+def test_materials_sent_without_a_revision_fail_and_name_the_missing_step() -> None:
+    report = one_round(
+        date(2026, 3, 20),
+        received="2026-03-02",
+        initial_opinion="2026-03-05",
+        sent_to_departments="2026-03-10",
+    )
+    finding = report.finding("art11.departments_after_revision", "round 1")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == ["review[0].revised"]
+
+
+def test_departments_after_revision_waits_for_the_sending() -> None:
+    assert _after_revision(date(2026, 3, 9), None) is Status.NOT_APPLICABLE
+    assert _after_revision(date(2026, 3, 9), date(2026, 5, 4)) is Status.NOT_APPLICABLE  # sent after as_of
+
+
+# --- (四) sequence: D17 and D20 -------------------------------------------------------------------------------------
+
+
+def test_sequence_steps_on_the_same_day_fail_only_with_earlier_day() -> None:
+    same_day = {
+        **EVALUATED,
+        "revised_after_evaluation": "2026-03-25",
+        "fiscal_review_report": "2026-03-25",
+        "final_opinion": "2026-03-25",
+    }
+    assert one_round(date(2026, 4, 30), **same_day).finding(
+        "art11.evaluation_sequence", "round 1"
+    ).status is (Status.HOLDS)
+    strict = one_round(date(2026, 4, 30), interpretation=EARLIER_DAY, **same_day)
+    finding = strict.finding("art11.evaluation_sequence", "round 1")
+    assert finding.status is Status.FAILS
+    assert {c.fact for c in finding.checks if c.ok is False} == {
+        "review[0].revised_after_evaluation",
+        "review[0].fiscal_review_report",
+        "review[0].final_opinion",
+    }
+
+
+def test_d20_option_does_not_order_the_final_opinion_after_the_fiscal_report() -> None:
+    early_final = {"fiscal_review_report": "2026-03-30", "final_opinion": "2026-03-27"}
+    option = Interpretation(final_opinion_order=FinalOpinionOrder.AFTER_EXPERT_OPINION)
+    report = one_round(date(2026, 4, 30), interpretation=option, **{**EVALUATED, **early_final})
+    assert report.finding("art11.evaluation_sequence", "round 1").status is Status.HOLDS
+    assert _sequence(**early_final) is Status.FAILS  # the default: the final opinion is the last step
+
+
+def test_d20_option_still_orders_the_final_opinion_after_the_expert_opinion() -> None:
+    option = Interpretation(final_opinion_order=FinalOpinionOrder.AFTER_EXPERT_OPINION)
+    report = one_round(
+        date(2026, 4, 30), interpretation=option, **{**EVALUATED, "final_opinion": "2026-03-24"}
+    )
+    assert report.finding("art11.evaluation_sequence", "round 1").status is Status.FAILS
+
+
+# --- classified projects: D19 -------------------------------------------------------------------------------------
+
+
+def _classified(reading: ClassifiedApplication) -> Report:
+    round_ = EVALUATED | {"documents": ALL_DOCS, "initial_opinion": None, "revised": None}
+    return run(
+        date(2026, 4, 30),
+        classified=True,
+        review=[round_],
+        interpretation=Interpretation(classified_application=reading),
+    )
+
+
+def test_d19_pre_review_only_keeps_items_1_3_and_4() -> None:
+    report = _classified(ClassifiedApplication.PRE_REVIEW_ONLY)
+    assert report.finding("art11.filing_set", "round 1").status is Status.HOLDS
+    assert report.finding("art11.department_review", "round 1: finance_bureau").status is Status.MET
+    assert report.finding("art11.joint_evaluation", "round 1").status is Status.MET
+    assert report.finding("art11.evaluation_sequence", "round 1").status is Status.HOLDS
+    for rule in ("art11.initial_opinion", "art11.revision", "art11.departments_after_revision"):
+        assert report.finding(rule).status is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    "reading", [ClassifiedApplication.WHOLE_FLOW, ClassifiedApplication.APPLICATION_ONLY]
+)
+def test_d19_whole_flow_and_application_only_leave_all_of_paragraph_1(reading: ClassifiedApplication) -> None:
+    report = _classified(reading)
+    para1 = [f for f in report.findings if f.rule.startswith("art11.") and f.provision != "art11.p2"]
+    assert {f.status for f in para1} == {Status.NOT_APPLICABLE}
+    assert "D19" in report.finding("art11.department_review").note_zh
+
+
+# --- 第二款: D17 ------------------------------------------------------------------------------------------------------
+
+
+def test_om_plan_steps_on_the_same_day_fail_only_with_earlier_day() -> None:
+    plan = {
+        "year": 2026,
+        "submitted": "2025-10-09",
+        "reviewed_by_data_bureau": "2025-10-09",
+        "rechecked_by_finance": "2025-10-09",
+        "in_annual_budget": True,
+    }
+    assert run(date(2026, 1, 15), om_plans=[plan]).finding("art11.om_plan", "2026").status is Status.HOLDS
+    strict = run(date(2026, 1, 15), om_plans=[plan], interpretation=EARLIER_DAY).finding(
+        "art11.om_plan", "2026"
+    )
+    assert strict.status is Status.FAILS

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.interpretation import Interpretation, OmFundingAct, SameDayPrecedence
 
 BASE: dict[str, Any] = {
     "id": "TH-T-12",
@@ -142,3 +145,49 @@ def test_funds_and_works_need_approval(
     )
     assert finding.status is expected
     assert blocked in finding.note_zh
+
+
+# --- D21: the request as the blocked act; D17: an approval on the day of the action ------------------------------
+
+
+def _om_funding(plan: dict[str, Any], reading: OmFundingAct) -> Status:
+    facts = {**BASE, "prohibitions": {"public_data_shared": False}, "om_plans": [{"year": 2026, **plan}]}
+    report = evaluate(facts, as_of=date(2026, 3, 31), interpretation=Interpretation(om_funding_act=reading))
+    return report.finding("art12.om_funding_needs_data_sharing", "2026").status
+
+
+@pytest.mark.parametrize(
+    ("plan", "arranged", "requested"),
+    [
+        ({"om_funding_requested": True}, Status.HOLDS, Status.FAILS),
+        ({"in_annual_budget": True}, Status.FAILS, Status.FAILS),
+        ({}, Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),
+    ],
+)
+def test_d21_a_request_is_the_blocked_act_only_under_the_option(
+    plan: dict[str, Any], arranged: Status, requested: Status
+) -> None:
+    assert _om_funding(plan, OmFundingAct.ARRANGED) is arranged
+    assert _om_funding(plan, OmFundingAct.REQUESTED) is requested
+
+
+@settings(deadline=None)
+@given(offset=st.integers(min_value=-5, max_value=5))
+def test_d17_approval_and_works_on_the_same_day(offset: int) -> None:
+    """Approved ``offset`` days after the works start: by default not after (≤ 0) holds; with ``earlier_day`` only
+    strictly before (< 0) holds."""
+    approved = date(2026, 1, 20) + timedelta(days=offset)
+    facts = {
+        **BASE,
+        "approval": {"approved": approved.isoformat()},
+        "implementation": {"works_started": "2026-01-20"},
+    }
+    for reading, holds in (
+        (SameDayPrecedence.SAME_DAY_COUNTS, offset <= 0),
+        (SameDayPrecedence.EARLIER_DAY, offset < 0),
+    ):
+        report = evaluate(
+            facts, as_of=date(2026, 3, 31), interpretation=Interpretation(same_day_precedence=reading)
+        )
+        status = report.finding("art12.funds_and_works_need_approval", "works").status
+        assert status is (Status.HOLDS if holds else Status.FAILS)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.interpretation import ClassifiedApplication, Interpretation, SameDayPrecedence
 
 BASE: dict[str, Any] = {
     "id": "TH-T-14",
@@ -92,3 +93,53 @@ def test_classified_project_has_no_joint_evaluation() -> None:
     report = run({"project_code_obtained": "2026-03-01"}, review=[], classified=True)
     finding = report.finding("art14.approval_order")
     assert (finding.status, finding.subject) == (Status.NOT_APPLICABLE, None)
+
+
+# --- D19: a classified project; D17: steps on the same day -------------------------------------------------------
+
+OUT_OF_ORDER = {
+    "project_code_obtained": "2026-03-30",
+    "documents_filed": "2026-03-29",
+    "approved": "2026-04-15",
+}
+
+
+def interpreted(approval: dict[str, Any], interpretation: Interpretation, **facts: Any) -> Report:
+    facts = {**BASE, "review": [ROUND], "approval": approval, **facts}
+    return evaluate(facts, as_of=date(2026, 4, 30), interpretation=interpretation)
+
+
+def test_d19_application_only_orders_a_classified_project_from_the_project_code() -> None:
+    option = Interpretation(classified_application=ClassifiedApplication.APPLICATION_ONLY)
+    report = interpreted(OUT_OF_ORDER, option, review=[], classified=True)
+    assert order(report) == (H, F, H)  # no joint evaluation needed before the code
+    assert "D19" in report.finding("art14.approval_order", "project_code").note_zh
+
+
+def test_d19_pre_review_only_keeps_the_joint_evaluation_step_for_a_classified_project() -> None:
+    option = Interpretation(classified_application=ClassifiedApplication.PRE_REVIEW_ONLY)
+    early_code = {
+        "project_code_obtained": "2026-03-24",
+        "documents_filed": "2026-04-02",
+        "approved": "2026-04-15",
+    }
+    assert order(interpreted(early_code, option, classified=True)) == (F, H, H)
+    without_evaluation = interpreted(early_code, option, review=[], classified=True)
+    assert order(without_evaluation) == (F, H, H)
+
+
+def test_d19_readings_leave_a_non_classified_project_alone() -> None:
+    for reading in ClassifiedApplication:
+        report = interpreted(OUT_OF_ORDER, Interpretation(classified_application=reading))
+        assert order(report) == (H, F, H)
+
+
+def test_d17_earlier_day_makes_steps_on_the_same_day_out_of_order() -> None:
+    same_day = {
+        "project_code_obtained": "2026-03-25",
+        "documents_filed": "2026-03-25",
+        "approved": "2026-03-25",
+    }
+    strict = Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)
+    assert order(interpreted(same_day, strict)) == (F, F, F)
+    assert order(run(same_day)) == (H, H, H)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import ExtraApproval
+from tinghu_policy.interpretation import ExtraApprovalException, ExtraApprovalSought, Interpretation
 
 BASE: dict[str, Any] = {
     "id": "TH-T-16",
@@ -62,4 +63,72 @@ def test_a_flagged_approval_says_why() -> None:
         "art16.extra_approvals", "environmental_impact"
     )
     assert finding.status is Status.FAILS
+    assert "原则上不再进行" in finding.note_zh
+
+
+# --- D22: paired exceptions; D23: a sought approval only warned about --------------------------------------------
+
+CIVIL_WORKS_APPROVALS = {
+    ExtraApproval.SITE_SELECTION,
+    ExtraApproval.LAND_PRE_REVIEW,
+    ExtraApproval.ENVIRONMENTAL_IMPACT,
+}
+
+
+def interpreted(interpretation: Interpretation, **approval: Any) -> dict[ExtraApproval, Status]:
+    report = evaluate({**BASE, "approval": approval}, as_of=date(2026, 3, 1), interpretation=interpretation)
+    return by_kind(report)
+
+
+@given(
+    sought=st.sets(st.sampled_from(list(ExtraApproval))),
+    civil=st.booleans(),
+    energy=st.booleans(),
+)
+def test_d22_paired_each_exception_brings_back_its_own_approvals(
+    sought: set[ExtraApproval], civil: bool, energy: bool
+) -> None:
+    paired = Interpretation(extra_approval_exception=ExtraApprovalException.PAIRED)
+    found = interpreted(
+        paired, extra_approvals_sought=sorted(sought), new_civil_works=civil, high_energy=energy
+    )
+    for kind, status in found.items():
+        reached = energy if kind is ExtraApproval.ENERGY_SAVING else civil
+        if reached:
+            assert status is Status.NOT_APPLICABLE
+        else:
+            assert status is (Status.FAILS if kind in sought else Status.HOLDS)
+
+
+def test_d22_paired_note_says_which_exception_does_not_reach_the_approval() -> None:
+    paired = Interpretation(extra_approval_exception=ExtraApprovalException.PAIRED)
+    report = evaluate(
+        {**BASE, "approval": {"new_civil_works": True, "extra_approvals_sought": ["energy_saving"]}},
+        as_of=date(2026, 3, 1),
+        interpretation=paired,
+    )
+    finding = report.finding("art16.extra_approvals", "energy_saving")
+    assert finding.status is Status.FAILS
+    assert "涉及新建土建工程不涉及节能评估" in finding.note_zh
+    assert {k for k, s in by_kind(report).items() if s is Status.NOT_APPLICABLE} == CIVIL_WORKS_APPROVALS
+
+
+@given(sought=st.sets(st.sampled_from(list(ExtraApproval)), min_size=1))
+def test_d23_warns_holds_where_the_default_fails(sought: set[ExtraApproval]) -> None:
+    warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
+    assert set(interpreted(warns, extra_approvals_sought=sorted(sought)).values()) == {Status.HOLDS}
+    default = interpreted(Interpretation(), extra_approvals_sought=sorted(sought))
+    assert {k for k, s in default.items() if s is Status.FAILS} == sought
+
+
+def test_d23_warning_is_in_the_note() -> None:
+    warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
+    report = evaluate(
+        {**BASE, "approval": {"extra_approvals_sought": ["environmental_impact"]}},
+        as_of=date(2026, 3, 1),
+        interpretation=warns,
+    )
+    finding = report.finding("art16.extra_approvals", "environmental_impact")
+    assert finding.status is Status.HOLDS
+    assert "D23" in finding.note_zh
     assert "原则上不再进行" in finding.note_zh

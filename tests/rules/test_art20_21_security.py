@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.interpretation import ImplementationStart, Interpretation
 
 BASE: dict[str, Any] = {
     "id": "TH-T-20",
@@ -82,3 +83,35 @@ def test_secrecy_plan_only_for_classified_projects() -> None:
         run({**ALL_TRUE, "secrecy_protection_plan": False}).finding("art21.secrecy_protection").status
         is Status.FAILS
     )
+
+
+# --- D24: implementation starts with the approval ------------------------------------------------------------------
+
+APPROVED_START = Interpretation(implementation_start=ImplementationStart.APPROVED)
+
+
+@pytest.mark.parametrize(
+    ("approved", "works_started", "default", "option"),
+    [
+        ("2025-03-14", None, Status.NOT_APPLICABLE, Status.FAILS),  # approved, works not started
+        (None, "2025-04-07", Status.FAILS, Status.NOT_APPLICABLE),  # works without a recorded approval
+        ("2025-03-14", "2025-04-07", Status.FAILS, Status.FAILS),
+        ("2025-10-09", None, Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),  # approved after as_of
+    ],
+)
+def test_d24_the_duties_start_with_works_by_default_and_with_the_approval_as_option(
+    approved: str | None, works_started: str | None, default: Status, option: Status
+) -> None:
+    facts = {
+        **BASE,
+        "classified": True,
+        "approval": {"approved": approved},
+        "implementation": {
+            "works_started": works_started,
+            "security": {**ALL_TRUE, "cryptography_plan": False},
+        },
+    }
+    for interpretation, expected in ((None, default), (APPROVED_START, option)):
+        report = evaluate(facts, as_of=date(2025, 9, 30), interpretation=interpretation)
+        assert report.finding("art21.cryptography").status is expected
+        assert report.finding("art20.network_security").status in {Status.HOLDS, Status.NOT_APPLICABLE}

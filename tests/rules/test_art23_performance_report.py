@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import Implementation
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import ImplementationStart, Interpretation
 
 BASE: dict[str, Any] = {
     "id": "TH-T-23",
@@ -173,3 +173,39 @@ def test_years_ending_before_the_effective_date_are_out_of_reach() -> None:
 def test_two_reports_for_one_year_are_refused() -> None:
     with pytest.raises(ValidationError, match="more than one report for year 2025"):
         Implementation.model_validate({"performance_reports": [{"year": 2025}, {"year": 2025}]})
+
+
+# --- D24: implementation starts with the approval ------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    approved=st.dates(min_value=date(2022, 1, 1), max_value=date(2025, 12, 31)),
+    gap=st.integers(min_value=0, max_value=800),
+)
+def test_d24_the_years_owed_start_with_the_approval_year_under_the_option(approved: date, gap: int) -> None:
+    started = approved + timedelta(days=gap)
+    as_of = date(2026, 6, 30)
+    facts = {
+        **BASE,
+        "approval": {"approved": approved.isoformat()},
+        "implementation": {"works_started": started.isoformat()},
+    }
+    option = evaluate(
+        facts, as_of=as_of, interpretation=Interpretation(implementation_start=ImplementationStart.APPROVED)
+    )
+    default = evaluate(facts, as_of=as_of)
+    first_default = started.year if started <= as_of else None
+    assert subjects(option) == [str(y) for y in range(approved.year, 2027)]
+    if first_default is None:
+        assert subjects(default) == [None]
+    else:
+        assert subjects(default) == [str(y) for y in range(first_default, 2027)]
+
+
+def test_d24_option_not_yet_approved_is_not_applicable_and_says_so() -> None:
+    option = Interpretation(implementation_start=ImplementationStart.APPROVED)
+    report = run(date(2025, 9, 30), interpretation=option, works_started="2025-04-07")
+    finding = report.finding(RULE)
+    assert (finding.subject, finding.status) == (None, Status.NOT_APPLICABLE)
+    assert "D24" in finding.note_zh

@@ -6,11 +6,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import CompletionTrigger, Interpretation, SurplusSettlement
 
 BASE: dict[str, Any] = {
     "id": "TH-T-25",
@@ -98,3 +99,51 @@ def test_missing_amounts_are_named() -> None:
     assert run(budget=None).finding(RULE).missing == ("approval.approved_budget",)
     assert run(spent=None).finding(RULE).missing == ("implementation.actual_expenditure",)
     assert run(budget=None).finding(RULE).status is Status.UNDETERMINED
+
+
+# --- D25: the event that settles the surplus ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reading", "due"),
+    [
+        # 10 working days from each start (no holiday in these windows except the 2026 Spring Festival):
+        (
+            SurplusSettlement.FINAL_ACCOUNTS,
+            date(2026, 3, 2),
+        ),  # from Tue 2026-02-10, across the Spring Festival
+        (SurplusSettlement.ACCEPTANCE_PASSED, date(2025, 12, 29)),  # from Mon 2025-12-15
+        (SurplusSettlement.COMPLETION, date(2025, 12, 12)),  # from Fri 2025-11-28
+    ],
+)
+def test_d25_the_configured_clock_runs_from_the_settling_event(reading: SurplusSettlement, due: date) -> None:
+    interpretation = Interpretation(timely_within_working_days=10, surplus_settlement=reading)
+    finding = run(surplus_returned="2026-01-05", interpretation=interpretation).finding(RULE)
+    assert finding.due == due
+    assert finding.status is (Status.MET if date(2026, 1, 5) <= due else Status.LATE)
+
+
+def test_d25_option_settles_before_the_final_accounts() -> None:
+    acceptance = {"completed": "2025-11-28", "passed": "2025-12-15"}
+    default = run(acceptance=acceptance).finding(RULE)
+    assert default.status is Status.NOT_APPLICABLE
+    option = run(
+        acceptance=acceptance,
+        interpretation=Interpretation(surplus_settlement=SurplusSettlement.ACCEPTANCE_PASSED),
+    ).finding(RULE)
+    assert option.status is Status.PENDING  # settled on passing acceptance; "及时" unconfigured: no due date
+    assert option.due is None
+
+
+def test_d25_completion_follows_d16() -> None:
+    acceptance = {"completed": "2025-11-28", "passed": "2025-12-15"}
+    interpretation = Interpretation(
+        timely_within_working_days=10,
+        surplus_settlement=SurplusSettlement.COMPLETION,
+        completion_trigger=CompletionTrigger.TRIAL_OPERATION_START,
+    )
+    finding = run(
+        acceptance=acceptance, trial_operation_started="2025-11-14", interpretation=interpretation
+    ).finding(RULE)
+    # from Fri 2025-11-14: 11-17 … 11-21 (5), 11-24 … 11-28 (10) → Fri 2025-11-28
+    assert finding.due == date(2025, 11, 28)

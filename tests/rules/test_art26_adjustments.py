@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import Adjustment
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 from tinghu_policy.rules.art26_adjustments import share_note
 
 BASE: dict[str, Any] = {
@@ -208,3 +209,44 @@ def test_on_the_route_the_general_rules_do_not_apply() -> None:
 def test_nothing_happens_before_the_request() -> None:
     with pytest.raises(ValidationError, match="reviewed_by_finance"):
         Adjustment.model_validate({**OK, "reviewed_by_finance": "2025-06-15"})
+
+
+# --- D17: a review or new approval on the day of the adjustment ------------------------------------------------
+
+EARLIER_DAY = Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)
+
+
+def interpreted(adjustment: dict[str, Any], interpretation: Interpretation | None) -> Report:
+    facts = {
+        **BASE,
+        "approval": {"approved_budget": "1000000.00"},
+        "implementation": {"adjustments": [adjustment]},
+    }
+    return evaluate(facts, as_of=date(2025, 9, 1), interpretation=interpretation)
+
+
+@pytest.mark.parametrize(("interpretation", "status"), [(None, Status.HOLDS), (EARLIER_DAY, Status.FAILS)])
+def test_d17_reviews_on_the_day_of_the_adjustment(
+    interpretation: Interpretation | None, status: Status
+) -> None:
+    same_day = {
+        **OK,
+        "reviewed_by_data_bureau": "2025-07-01",
+        "reviewed_by_finance": "2025-07-01",
+        "adjusted": "2025-07-01",
+        "filed_with_development_reform": "2025-07-03",
+    }
+    assert (
+        interpreted(same_day, interpretation).finding("art26.adjustment_review", "adjustment 1").status
+        is status
+    )
+
+
+@pytest.mark.parametrize(("interpretation", "status"), [(None, Status.HOLDS), (EARLIER_DAY, Status.FAILS)])
+def test_d17_a_new_approval_on_the_day_of_the_adjustment(
+    interpretation: Interpretation | None, status: Status
+) -> None:
+    same_day = {**OK, "goals_unchanged": False, "reapproved": "2025-08-01", "adjusted": "2025-08-01"}
+    assert (
+        interpreted(same_day, interpretation).finding("art26.general_rules", "adjustment 1").status is status
+    )

@@ -13,7 +13,14 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Finding, Status, evaluate
 from tinghu_policy.facts import Acceptance
-from tinghu_policy.interpretation import CompletionTrigger, FinalAccountsCap, Interpretation
+from tinghu_policy.interpretation import (
+    AcceptanceFilingPeriod,
+    ClassifiedAcceptance,
+    CompletionTrigger,
+    FinalAccountsCap,
+    Interpretation,
+    LateExtension,
+)
 from tinghu_policy.periods import is_working_day
 
 BASE: dict[str, Any] = {
@@ -368,3 +375,77 @@ def test_final_accounts_wait_for_acceptance() -> None:
 def test_acceptance_refuses_impossible_order(facts: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         Acceptance.model_validate(facts)
+
+
+# --- D26, D27, D28 ----------------------------------------------------------------------------------------------
+
+
+def test_d26_option_takes_paragraph_4_out_for_a_classified_project_only() -> None:
+    option = Interpretation(classified_acceptance=ClassifiedAcceptance.PARAS_1_TO_4)
+    acceptance = {"completed": "2025-01-10", "applied": "2025-05-01", "passed": "2025-05-20"}
+    classified = find(
+        "art27.final_accounts",
+        date(2025, 9, 1),
+        interpretation=option,
+        classified=True,
+        acceptance=acceptance,
+    )
+    assert classified.status is Status.NOT_APPLICABLE
+    assert "D26" in classified.note_zh
+    unclassified = find(
+        "art27.final_accounts", date(2025, 9, 1), interpretation=option, acceptance=acceptance
+    )
+    assert (unclassified.status, unclassified.due) == (Status.OVERDUE, date(2025, 8, 20))
+
+
+NO_PERIOD = Interpretation(acceptance_filing_period=AcceptanceFilingPeriod.NO_PERIOD)
+
+
+@pytest.mark.parametrize(
+    ("acceptance", "status"),
+    [
+        (
+            {"completed": "2025-04-01", "passed": "2025-09-01", "filing": {"filed": "2025-10-10"}},
+            Status.HOLDS,
+        ),
+        ({"completed": "2025-04-01", "passed": "2025-09-01"}, Status.PENDING),  # never overdue: no period
+        ({"completed": "2025-04-01"}, Status.NOT_APPLICABLE),  # nothing accepted, nothing to file
+        ({"completed": "2025-04-01", "filing": {"filed": "2025-08-01"}}, Status.HOLDS),  # filed ahead: done
+    ],
+)
+def test_d27_no_period_the_filing_has_no_due_date(acceptance: dict[str, Any], status: Status) -> None:
+    finding = find(
+        "art27.acceptance_filing", date(2026, 6, 30), interpretation=NO_PERIOD, acceptance=acceptance
+    )
+    assert (finding.status, finding.due) == (status, None)
+    default = find("art27.acceptance_filing", date(2026, 6, 30), acceptance=acceptance)
+    assert default.due == date(
+        2025, 10, 9
+    )  # 2025-04-01 + 6 months → Wed 2025-10-01, National Day → Thu 10-09
+
+
+@pytest.mark.parametrize(
+    ("approved", "ignored", "counted"),
+    [
+        ("2025-07-29", date(2026, 1, 29), date(2026, 1, 29)),  # on the 3-month due day: counts under both
+        ("2025-07-30", date(2025, 7, 29), date(2026, 1, 29)),  # the day after: counted only with the option
+    ],
+)
+def test_d28_a_late_extension_counts_only_under_the_option(
+    approved: str, ignored: date, counted: date
+) -> None:
+    acceptance = {"passed": "2025-04-29", "final_accounts_extension": {"approved": approved, "months": 6}}
+    assert find("art27.final_accounts", date(2025, 12, 1), acceptance=acceptance).due == ignored
+    option = Interpretation(late_extension=LateExtension.COUNTED)
+    finding = find("art27.final_accounts", date(2025, 12, 1), interpretation=option, acceptance=acceptance)
+    assert finding.due == counted
+
+
+def test_d28_a_late_extension_is_still_capped_by_d7() -> None:
+    acceptance = {"passed": "2025-04-29", "final_accounts_extension": {"approved": "2025-09-01", "months": 6}}
+    option = Interpretation(
+        late_extension=LateExtension.COUNTED, final_accounts_cap=FinalAccountsCap.TOTAL_AT_MOST_6_MONTHS
+    )
+    finding = find("art27.final_accounts", date(2025, 12, 1), interpretation=option, acceptance=acceptance)
+    assert finding.due == date(2025, 10, 29)  # 6 months in all: 2025-04-29 → Wed 2025-10-29
+    assert "D28" in finding.note_zh

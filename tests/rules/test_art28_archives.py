@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tinghu_policy.engine import Finding, Status, evaluate
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 from tinghu_policy.provisions.status import EncodingStatus, status_of
 
 BASE: dict[str, Any] = {
@@ -64,3 +65,23 @@ def test_paragraph_1_is_not_computable_with_a_reason() -> None:
     state = status_of("art28.p1")
     assert state.status is EncodingStatus.NOT_COMPUTABLE
     assert "archive" in state.reason
+
+
+@pytest.mark.parametrize(
+    ("archived_on", "same_day_counts", "earlier_day"),
+    [("2025-10-08", Status.HOLDS, Status.HOLDS), ("2025-10-09", Status.HOLDS, Status.FAILS)],
+)
+def test_d17_an_archive_acceptance_on_the_day_acceptance_passed(
+    archived_on: str, same_day_counts: Status, earlier_day: Status
+) -> None:
+    acceptance = {"passed": "2025-10-09", "archive_acceptance": "passed", "archive_accepted": archived_on}
+    for reading, expected in (
+        (SameDayPrecedence.SAME_DAY_COUNTS, same_day_counts),
+        (SameDayPrecedence.EARLIER_DAY, earlier_day),
+    ):
+        report = evaluate(
+            {**BASE, "acceptance": acceptance},
+            as_of=date(2025, 10, 20),
+            interpretation=Interpretation(same_day_precedence=reading),
+        )
+        assert report.finding("art28.archive_acceptance").status is expected

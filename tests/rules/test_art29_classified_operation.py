@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 
 BASE: dict[str, Any] = {
     "id": "TH-T-29",
@@ -61,3 +62,16 @@ def test_not_applicable_unless_a_classified_project_runs(rule: str) -> None:
     assert (
         run(date(2025, 6, 1), started="2025-06-16").finding(rule).status is Status.NOT_APPLICABLE
     )  # after as_of
+
+
+@pytest.mark.parametrize(
+    ("review", "status"),
+    [("2025-06-15", Status.HOLDS), ("2025-06-16", Status.FAILS)],  # the day before / the same day
+)
+def test_d17_earlier_day_the_review_must_be_dated_before_operation(review: str, status: Status) -> None:
+    report = evaluate(
+        {**BASE, "classified": True, "operation": {"started": "2025-06-16", "secrecy_review_passed": review}},
+        as_of=date(2025, 7, 1),
+        interpretation=Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY),
+    )
+    assert report.finding("art29.secrecy_review").status is status

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import FundingSource, Project
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence, StateEnterpriseFunding
 from tinghu_policy.rules.art38_40_supplementary import dated_facts, earliest_event
 
 AS_OF = date(2025, 11, 20)
@@ -285,3 +285,53 @@ def test_dated_facts_walks_nested_lists_and_maps() -> None:
     assert earliest is not None
     assert earliest[0] == "social_capital.operation_incidents[0].occurred"
     assert earliest_event(project, date(2025, 6, 29)) is None
+
+
+# --- D17 (开工前 strictly before the start day) and D29 (art. 38 with fiscal money only) ---------------------------
+
+EARLIER_DAY = Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=-40, max_value=9))
+def test_d17_earlier_day_makes_a_filing_on_the_start_day_late(offset: int) -> None:
+    """Boundary pair under the option: the day before the start met, the start day itself late."""
+    finding = run(
+        interpretation=EARLIER_DAY,
+        funding=MIXED,
+        social_capital={**COMPLETE, "filed_with_data_bureau": STARTED + timedelta(days=offset)},
+        implementation={"works_started": STARTED},
+    ).finding("art39.filing_before_works")
+    assert finding.due == STARTED - timedelta(days=1)
+    assert finding.status is (Status.MET if offset < 0 else Status.LATE)
+
+
+def test_d17_earlier_day_an_unfiled_project_is_overdue_on_the_start_day() -> None:
+    finding = run(
+        STARTED, interpretation=EARLIER_DAY, funding=MIXED, implementation={"works_started": STARTED}
+    ).finding("art39.filing_before_works")
+    assert (finding.status, finding.due) == (Status.OVERDUE, STARTED - timedelta(days=1))
+    waiting = run(interpretation=EARLIER_DAY, funding=MIXED).finding("art39.filing_before_works")
+    assert "前一日" in waiting.note_zh
+
+
+FISCAL_ONLY = Interpretation(state_enterprise_funding=StateEnterpriseFunding.FISCAL_BUDGET_ONLY)
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(list(FundingSource)), min_size=1, max_size=4, unique=True))
+def test_d29_fiscal_budget_only_needs_budget_money(sources: list[FundingSource]) -> None:
+    funding = [{"source": s.value, "amount": "10.00"} for s in sources]
+    report = run(interpretation=FISCAL_ONLY, owner=SOE, funding=funding)
+    fiscal = bool({FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION} & set(sources))
+    assert report.finding("art38.state_owned_enterprise").status is (Status.HOLDS if fiscal else Status.FAILS)
+    assert run(owner=SOE, funding=funding).finding("art38.state_owned_enterprise").status is Status.HOLDS
+
+
+def test_d29_fiscal_budget_only_names_the_funding() -> None:
+    finding = run(
+        interpretation=FISCAL_ONLY, owner=SOE, funding=[{"source": "self_raised", "amount": "10.00"}]
+    ).finding("art38.state_owned_enterprise")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == ["funding"]
+    assert "未使用财政预算资金" in finding.note_zh

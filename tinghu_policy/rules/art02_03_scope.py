@@ -12,9 +12,9 @@ with the reason; an undetermined one is evaluated (the art. 2/3 findings name th
 
 Readings taken here (each stated where its code is):
 
-- art. 2 "区级": only ``OwnerLevel.DISTRICT``; a 乡镇/街道 unit is not 区级.
-  # DECISION NEEDED: whether projects of 乡镇、街道 units using district money are governed (art. 7 para. 2 speaks
-  # of "区级及以下" APPs, hinting they may be); default: not governed (art. 2 says 区级).
+- art. 2 "区级" (D18, default ``not_district_level``): only ``OwnerLevel.DISTRICT``; a 乡镇/街道 unit is not 区级
+  (art. 2 says 区级, where art. 7 para. 2 writes "区级及以下" when it means more). Option ``district_level``: a
+  乡镇/街道 unit counts as 区级. The same limb serves art. 38 and 39.
 - art. 2 "财政预算资金": any budget money, the district's or the province's (art. 10's 省级安排 construction money
   is the province's budget money); 单位自筹 and 社会资本 are not.
 - art. 2 "政务信息系统 (GB/T 40692-2021)": the three kinds, and also the kinds art. 3 lists (building intelligence,
@@ -30,7 +30,12 @@ from dataclasses import dataclass, replace
 
 from tinghu_policy.engine import Check, Context, Outcome, Relation, Scope, Status, rule, scope_test
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
-from tinghu_policy.interpretation import Art3QualifierScope, Interpretation
+from tinghu_policy.interpretation import (
+    Art3QualifierScope,
+    Interpretation,
+    StateEnterpriseFunding,
+    TownshipUnits,
+)
 
 ART2_OWNER_KINDS = frozenset(
     {
@@ -174,17 +179,39 @@ def _verdict(provision: str, limbs: tuple[Limb, ...], holds_zh: str, holds_en: s
 # --- 第二条 ---------------------------------------------------------------------------------------------------
 
 
-def _district_level(project: Project, provision: str = "art2.p1") -> Limb:
-    """区级 (see the module docstring: a 乡镇/街道 unit is not 区级)."""
+def _district_level(project: Project, interpretation: Interpretation, provision: str = "art2.p1") -> Limb:
+    """区级 (D18: a 乡镇/街道 unit is not 区级 by default; with ``district_level`` it is)."""
     owner = project.owner
+    township = owner.level is OwnerLevel.TOWNSHIP
+    counted = interpretation.township_units is TownshipUnits.DISTRICT_LEVEL
+    d18_zh, d18_en = "", ""
+    if township:
+        d18_zh = "（D18：乡镇、街道单位视为区级）" if counted else "（D18：乡镇、街道单位不属区级）"
+        d18_en = (
+            " (D18: township units count as district-level)" if counted else " (D18: township units are not)"
+        )
     return _limb(
         provision,
         "owner.level",
-        f"项目单位（{owner.name}，{owner.level.name_zh}）为区级单位",
-        f"the owner ({owner.name}, {owner.level.name_en}) is a district-level unit",
-        owner.level is OwnerLevel.DISTRICT,
-        fails_zh=f"项目单位{owner.name}为{owner.level.name_zh}单位，不是区级单位",
-        fails_en=f"the owner {owner.name} is a {owner.level.name_en} unit, not a district-level one",
+        f"项目单位（{owner.name}，{owner.level.name_zh}）为区级单位{d18_zh}",
+        f"the owner ({owner.name}, {owner.level.name_en}) is a district-level unit{d18_en}",
+        owner.level is OwnerLevel.DISTRICT or (township and counted),
+        fails_zh=f"项目单位{owner.name}为{owner.level.name_zh}单位，不是区级单位{d18_zh}",
+        fails_en=f"the owner {owner.name} is a {owner.level.name_en} unit, not a district-level one{d18_en}",
+    )
+
+
+def _fiscal_funding(project: Project) -> Limb:
+    """使用财政预算资金实施的: any source in :data:`FISCAL_SOURCES` (None when no funding is given)."""
+    sources_zh, sources_en = _sources(project)
+    return _limb(
+        "art2.p1",
+        "funding",
+        f"资金来源（{sources_zh}）含财政预算资金",
+        f"the funding ({sources_en}) includes fiscal budget money",
+        any(f.source in FISCAL_SOURCES for f in project.funding) if project.funding else None,
+        fails_zh=f"资金来源为{sources_zh}，未使用财政预算资金",
+        fails_en=f"the funding is {sources_en}, no fiscal budget money",
     )
 
 
@@ -211,13 +238,15 @@ def _sources(project: Project) -> tuple[str, str]:
     )
 
 
-def definition(project: Project) -> Verdict:
+def definition(project: Project, interpretation: Interpretation) -> Verdict:
     """第二条: 本办法所称政务信息化项目，是指区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的，
-    符合《政务信息系统定义和范围》（GB/T40692-2021）规定的数字基础设施、软件开发和数据治理等项目."""
-    owner, (sources_zh, sources_en) = project.owner, _sources(project)
+    符合《政务信息系统定义和范围》（GB/T40692-2021）规定的数字基础设施、软件开发和数据治理等项目.
+
+    D18: whether a 乡镇/街道 unit is 区级."""
+    owner = project.owner
     limbs = (
-        # 区级
-        _district_level(project),
+        # 区级 (D18)
+        _district_level(project, interpretation),
         # 各党政机关、事业单位和团体组织及各有关单位
         _limb(
             "art2.p1",
@@ -231,15 +260,7 @@ def definition(project: Project) -> Verdict:
             "mass organisation or other relevant unit",
         ),
         # 使用财政预算资金实施的
-        _limb(
-            "art2.p1",
-            "funding",
-            f"资金来源（{sources_zh}）含财政预算资金",
-            f"the funding ({sources_en}) includes fiscal budget money",
-            any(f.source in FISCAL_SOURCES for f in project.funding) if project.funding else None,
-            fails_zh=f"资金来源为{sources_zh}，未使用财政预算资金",
-            fails_en=f"the funding is {sources_en}, no fiscal budget money",
-        ),
+        _fiscal_funding(project),
         # 符合《政务信息系统定义和范围》（GB/T40692-2021）规定的数字基础设施、软件开发和数据治理等项目
         _government_information_system(project),
     )
@@ -346,14 +367,14 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
 # --- 第三十八条、第三十九条 (their rules are in art38_40_supplementary) ---------------------------------------------------
 
 
-def state_owned_enterprise(project: Project) -> Verdict:
+def state_owned_enterprise(project: Project, interpretation: Interpretation) -> Verdict:
     """第三十八条: 国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款.
 
-    Reading: art. 38 brings in a project a state-owned enterprise builds whatever its money — art. 2 already
-    covers "各有关单位" using 财政预算资金, so art. 38 has work to do only if it reaches an enterprise's own money.
-    It stays a 政务信息化项目 of the district: 区级 and a 政务信息系统 (art. 2's limbs), and art. 3 still excludes.
-    # DECISION NEEDED: "art38_funding" — default: any money (own, social, fiscal); option: only 财政预算资金, art. 38
-    # then merely counting an enterprise among art. 2's units.
+    D29 (default ``any_money``): art. 38 brings in a project a state-owned enterprise builds whatever its money —
+    art. 2 already covers "各有关单位" using 财政预算资金, so art. 38 has work to do only if it reaches an
+    enterprise's own money. Option ``fiscal_budget_only``: only with 财政预算资金, art. 38 then merely counting an
+    enterprise among art. 2's units. It stays a 政务信息化项目 of the district: 区级 (D18) and a 政务信息系统
+    (art. 2's limbs), and art. 3 still excludes.
     """
     if project.owner.kind is not OwnerKind.STATE_OWNED_ENTERPRISE:
         return Verdict(
@@ -364,9 +385,18 @@ def state_owned_enterprise(project: Project) -> Verdict:
             f"the owner is no state-owned enterprise ({project.owner.kind.name_en})",
             applies=False,
         )
+    limbs = (_district_level(project, interpretation), _government_information_system(project))
+    if interpretation.state_enterprise_funding is StateEnterpriseFunding.FISCAL_BUDGET_ONLY:
+        return _verdict(
+            "art38.p1",
+            (*limbs, _fiscal_funding(project)),
+            "国有企业使用财政预算资金建设的区级政务信息化项目，依第三十八条适用本办法相关条款（D29：仅限财政预算资金）",
+            "a district government IT project built by a state-owned enterprise with fiscal budget money: art. 38 "
+            "applies the regulation's relevant clauses (D29: fiscal budget money only)",
+        )
     return _verdict(
         "art38.p1",
-        (_district_level(project), _government_information_system(project)),
+        limbs,
         "国有企业建设的区级政务信息化项目，依第三十八条适用本办法相关条款（不论资金来源）",
         "a district government IT project built by a state-owned enterprise: art. 38 applies the regulation's "
         "relevant clauses (whatever the money)",
@@ -380,11 +410,11 @@ def has_social_capital(project: Project) -> bool:
     )
 
 
-def social_capital(project: Project) -> Verdict:
+def social_capital(project: Project, interpretation: Interpretation) -> Verdict:
     """第三十九条: 对于与社会资本合作建设的政务信息化项目，项目单位应…向区数据局提交备案材料….
 
     A project built with social capital is governed (its filing, acceptance and changes follow the regulation),
-    even when no 财政预算资金 is used; it stays a district 政务信息系统 project, and art. 3 still excludes.
+    even when no 财政预算资金 is used; it stays a district (D18) 政务信息系统 project, and art. 3 still excludes.
     """
     if not has_social_capital(project):
         return Verdict(
@@ -397,7 +427,7 @@ def social_capital(project: Project) -> Verdict:
         )
     return _verdict(
         "art39.p1",
-        (_district_level(project), _government_information_system(project)),
+        (_district_level(project, interpretation), _government_information_system(project)),
         "与社会资本合作建设的区级政务信息化项目，依第三十九条适用本办法",
         "a district government IT project built with social capital: art. 39 applies the regulation",
     )
@@ -455,7 +485,9 @@ _CITE = {"art2.p1": "第二条", "art38.p1": "第三十八条", "art39.p1": "第
 
 def assess(project: Project, interpretation: Interpretation) -> Assessment:
     """The verdicts of art. 2, 3, 38 and 39 on ``project``; art. 2's note says when art. 38 or 39 bring it in."""
-    art2, art38, art39 = definition(project), state_owned_enterprise(project), social_capital(project)
+    art2 = definition(project, interpretation)
+    art38 = state_owned_enterprise(project, interpretation)
+    art39 = social_capital(project, interpretation)
     if art2.holds is not True:
         rescuers = [v for v in (art38, art39) if v.applies and v.holds]
         if rescuers:
@@ -482,11 +514,14 @@ def governed(project: Project, interpretation: Interpretation) -> Scope:
     provision="art2.p1",
     title_zh="区级单位使用财政预算资金实施的政务信息系统项目（政务信息化项目的定义）",
     title_en="A district unit's government information system project funded by the fiscal budget (definition)",
+    decisions=("D18",),
     decides_scope=True,
 )
 def government_it_project(ctx: Context) -> Outcome:
     """第二条: 区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的，符合GB/T40692-2021规定的
-    数字基础设施、软件开发和数据治理等项目. FAILS names each condition that fails (see :func:`definition`)."""
+    数字基础设施、软件开发和数据治理等项目. FAILS names each condition that fails (see :func:`definition`).
+
+    D18 (default ``not_district_level``): a 乡镇/街道 unit is not 区级; option ``district_level``: it is."""
     return assess(ctx.project, ctx.interpretation).art2.outcome()
 
 

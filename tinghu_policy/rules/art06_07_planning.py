@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 from tinghu_policy.rules.art38_40_supplementary import before_effective
 
 _REVIEWED = Label(
@@ -25,15 +26,16 @@ _REVIEWED = Label(
     title_en="A unit's implementation plan is an application basis only after the data bureau's review",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D13", "D14"),
+    decisions=("D13", "D14", "D17"),
 )
 def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
     """区各有关单位…可编制本系统、本单位实施方案，经区数据局审核后，作为项目申报的依据.
 
     "可编制": a unit need not write one — NOT_APPLICABLE unless ``planning.implementation_plan_as_basis``. When the
     application relies on it, each application (review round, ``round N``) needs the review done on or before the
-    day 区数据局 received it: "经…审核后" read at day granularity (D14) — a review and a filing on the same day are
-    in order; a review the day after the filing is too late. No review date = not reviewed → FAILS.
+    day 区数据局 received it: "经…审核后" read at day granularity (D14) — D17 (default ``same_day_counts``): a review
+    and a filing on the same day are in order; a review the day after the filing is too late (option
+    ``earlier_day``: the review must be dated a day before the filing). No review date = not reviewed → FAILS.
     A round received before the stated effective date is out of reach (D13).
     """
     planning = ctx.project.planning
@@ -60,7 +62,7 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
             )
         ]
         if reviewed is not None:
-            checks.append(ctx.check(_REVIEWED, Relation.ON_OR_BEFORE, round_.received, reviewed))
+            checks.append(ctx.check(_REVIEWED, before(ctx), round_.received, reviewed))
         yield ctx.condition(*checks, subject=subject)
 
 

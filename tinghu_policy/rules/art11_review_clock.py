@@ -1,8 +1,15 @@
 """第十一条 项目申报流程 — the filing set and the review clock (5, 15, 3 and 5 working days), the O&M plan.
 
 Each rule runs once per review round (``Project.review``, oldest first); a round ends with a return (退回, D15)
-and a resubmission is a new round whose clock starts again. 涉密项目按国家有关保密规定申报: a classified project
-leaves the flow of paragraph 1 (every rule of it is NOT_APPLICABLE), but not paragraph 2.
+and a resubmission is a new round whose clock starts again.
+
+D19: 涉密项目按国家有关保密规定申报 sits in item (ii) but speaks of 申报, the whole of paragraph 1 ("项目申报流程"):
+by default a classified project leaves every item of paragraph 1 (every rule of it is NOT_APPLICABLE), but not
+paragraph 2; option ``pre_review_only`` takes it out of item (ii) only (the initial opinion, the revision, and
+the order of item (iii) that presupposes them).
+
+D17: an order between two steps ("…后") is read at day granularity: steps on the same day are in order (option
+``earlier_day``: the later step must be dated a day after).
 """
 
 from __future__ import annotations
@@ -10,11 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
 from tinghu_policy.facts import Document, OmPlan, ReviewRound
-from tinghu_policy.interpretation import JointEvaluationClockStart, RevisionExpiry
+from tinghu_policy.interpretation import (
+    ClassifiedApplication,
+    FinalOpinionOrder,
+    JointEvaluationClockStart,
+    RevisionExpiry,
+)
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkingDays
+from tinghu_policy.rules import after
 
 REVIEW_DEPARTMENTS = (
     Party.COMMITTEE_OFFICE,
@@ -42,16 +55,22 @@ def _subject(number: int) -> str:
     return f"round {number}"
 
 
-def _classified(ctx: Context) -> Outcome | None:
-    """涉密项目按国家有关保密规定申报: classified projects leave this flow."""
-    # DECISION NEEDED: the sentence sits in item (ii); it is read as taking a classified project out of the whole
-    # procedure of paragraph 1 (the filing set of item (i) included: "申报" is the filing itself), not paragraph 2.
-    if ctx.project.classified:
+def _classified(ctx: Context, *, pre_review: bool = False) -> Outcome | None:
+    """涉密项目按国家有关保密规定申报 (D19): NOT_APPLICABLE for a classified project, unless the option
+    ``pre_review_only`` keeps it in this step (``pre_review``: a step of the pre-review, out under every reading)."""
+    if not ctx.project.classified:
+        return None
+    if pre_review:
         return ctx.not_applicable(
-            "涉密项目按国家有关保密规定申报，不适用本流程",
-            "a classified project is filed under the secrecy rules",
+            "涉密项目按国家有关保密规定申报，不经预审（D19）",
+            "a classified project is filed under the secrecy rules: no pre-review (D19)",
         )
-    return None
+    if ctx.interpretation.classified_application is ClassifiedApplication.PRE_REVIEW_ONLY:
+        return None
+    return ctx.not_applicable(
+        "涉密项目按国家有关保密规定申报，不适用本流程（D19）",
+        "a classified project is filed under the secrecy rules, outside this flow (D19)",
+    )
 
 
 def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
@@ -67,9 +86,13 @@ def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
     title_en="The application holds the request, the feasibility study and the cost assessment",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
+    decisions=("D19",),
 )
 def filing_set(ctx: Context) -> Iterator[Outcome]:
-    """项目单位依据项目必要性、紧迫性向区数据局提供部门请示文件或报告、可行性研究报告、造价咨询评估报告."""
+    """项目单位依据项目必要性、紧迫性向区数据局提供部门请示文件或报告、可行性研究报告、造价咨询评估报告.
+
+    D19: a classified project is out by default; with ``pre_review_only`` it still files the set.
+    """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
@@ -93,15 +116,15 @@ def filing_set(ctx: Context) -> Iterator[Outcome]:
     title_en="Initial opinion within 5 working days of receipt",
     owed_by=Party.DATA_BUREAU,
     to=(Party.PROJECT_UNIT,),
-    decisions=("D1", "D2", "D12", "D14"),
+    decisions=("D1", "D2", "D12", "D13", "D14"),
 )
 def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     """区数据局接收到项目单位申请后，进行预审，在5个工作日内给予初审意见.
 
     D1: the day of receipt is not counted, also when it is a rest day (option D1b: a receipt on a rest day is
-    deemed to happen on the next working day, which is not counted).
+    deemed to happen on the next working day, which is not counted). D19: a classified project has no pre-review.
     """
-    if (skip := _classified(ctx)) is not None:
+    if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
     for number, round_ in _rounds(ctx):
@@ -122,7 +145,7 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     title_en="Revised materials within 15 working days of the initial opinion, else the application is returned",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D12", "D15"),
+    decisions=("D1", "D2", "D12", "D13", "D15"),
 )
 def revision(ctx: Context) -> Iterator[Outcome]:
     """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请.
@@ -132,9 +155,9 @@ def revision(ctx: Context) -> Iterator[Outcome]:
     Option ``returned_by_notice``: the application is returned only on the return 区数据局 records
     (``returned``); until then it stays open and overdue, and late materials continue the round.
     The status is the duty's (met, late, overdue, pending) under both; the note says whether and when the
-    application is returned.
+    application is returned. D19: a classified project has no pre-review.
     """
-    if (skip := _classified(ctx)) is not None:
+    if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
     by_notice = ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_BY_NOTICE
@@ -180,12 +203,13 @@ def _return_note(due: date | None, returned: date | None, *, by_notice: bool) ->
     title_zh="相关部门在3个工作日内出具审查意见",
     title_en="Each department gives its review opinion within 3 working days",
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D12"),
+    decisions=("D1", "D2", "D12", "D13", "D19"),
 )
 def department_review(ctx: Context) -> Iterator[Outcome]:
     """区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等相关部门，在3个工作日内出具审查意见.
 
     One finding per department: the four named ones always, and any other the round lists (等相关部门).
+    D19: a classified project is out by default; with ``pre_review_only`` its departments still answer in 3 days.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -211,6 +235,66 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
             )
 
 
+@rule(
+    "art11.departments_after_revision",
+    provision="art11.p1.i3",
+    title_zh="项目单位根据初审意见完善申报材料后，区数据局再将申请材料同步至相关部门",
+    title_en="The materials go to the departments only after the unit revised them following the initial opinion",
+    owed_by=Party.DATA_BUREAU,
+    to=REVIEW_DEPARTMENTS,
+    decisions=("D17",),
+)
+def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
+    """项目单位根据初审意见完善申报材料后，区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等
+    相关部门.
+
+    NOT_APPLICABLE until the materials are sent (``review[n].sent_to_departments``); then HOLDS when the revised
+    materials (``review[n].revised``) came on or before that day, FAILS when they came later or are not given (sent
+    without the revision). D17: a revision and a sending on the same day are in order (option ``earlier_day``: the
+    revision must be dated a day before). A classified project has no pre-review to follow (D19, every reading).
+    """
+    if (skip := _classified(ctx, pre_review=True)) is not None:
+        yield skip
+        return
+    for number, round_ in _rounds(ctx):
+        idx = number - 1
+        sent = ctx.known(round_.sent_to_departments)
+        if sent is None:
+            yield ctx.not_applicable(
+                "申请材料尚未同步至相关部门",
+                "the materials have not been sent to the departments",
+                subject=_subject(number),
+            )
+            continue
+        revised = ctx.known(round_.revised)
+        if revised is None:
+            check = ctx.expect(
+                Label(
+                    f"review[{idx}].revised",
+                    f"同步至相关部门（{sent}）之前已根据初审意见完善申报材料",
+                    f"materials revised after the initial opinion before they were sent ({sent})",
+                ),
+                False,
+            )
+        else:
+            check = ctx.check(
+                Label(
+                    f"review[{idx}].sent_to_departments",
+                    "申请材料同步至相关部门（完善申报材料之后）",
+                    "materials sent to the departments (after the revision)",
+                ),
+                after(ctx),
+                revised,
+                sent,
+            )
+        yield ctx.condition(
+            check,
+            subject=_subject(number),
+            note_zh=f"完善申报材料：{revised or '未提供'}；同步至相关部门：{sent}",
+            note_en=f"revised: {revised or 'not given'}; sent to the departments: {sent}",
+        )
+
+
 # 第十一条第一款第（四）项 ———————————————————————————————————————————————————————————————————————————————————————
 @rule(
     "art11.joint_evaluation",
@@ -219,14 +303,15 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
     title_en="The joint panel gives the expert opinion within 5 working days",
     owed_by=Party.JOINT_PANEL,
     to=(Party.DATA_BUREAU, Party.PROJECT_UNIT),
-    decisions=("D1", "D2", "D9", "D12"),
+    decisions=("D1", "D2", "D9", "D12", "D13", "D19"),
 )
 def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
     """联合评审小组…在5个工作日内对项目的技术可行性、建设内容合理性及投资概算进行综合评估，出具专家评审意见.
 
     D9 (default ``panel_receives_materials``): the clock runs from the day the panel receives the materials;
     option ``department_review_complete``: from the day the last department opinion is given (all of them,
-    the four named departments included, must have answered).
+    the four named departments included, must have answered). D19: a classified project is out by default; with
+    ``pre_review_only`` it is evaluated too.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -272,6 +357,7 @@ _AFTER_EXPERT_OPINION = (
     title_en="Joint evaluation after the departmental review; revision, fiscal report and final opinion after the "
     "expert opinion, the final opinion last",
     owed_by=Party.DATA_BUREAU,
+    decisions=("D17", "D19", "D20"),
 )
 def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     """项目申报材料经部门会审后…联合评审…项目单位应根据专家评审意见完善申报材料，区财政局根据评估情况出具财评报告，
@@ -281,12 +367,17 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     materials on or after the last department opinion given; the revision, the fiscal report and the final opinion
     on or after the expert opinion (a step taken while no expert opinion exists fails); the final opinion on or
     after the revision and the fiscal report.
+
+    D20 (default ``last_step``): "区数据局形成最终审核意见" is the last step, after the revision and the fiscal report
+    (the sentence's order and "最终"); option ``after_expert_opinion``: it need only follow the expert opinion.
+    D17: "on or after" (default); with ``earlier_day`` each step must be dated after the one it follows.
+    D19: a classified project is out by default; with ``pre_review_only`` its sequence is checked too.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
-    # DECISION NEEDED: "区数据局形成最终审核意见" is read as the last step (after the revision and the fiscal report),
-    # following the sentence's order and "最终"; the text gives no explicit order between those two.
+    follows = after(ctx)
+    final_last = ctx.interpretation.final_opinion_order is FinalOpinionOrder.LAST_STEP
     for number, round_ in _rounds(ctx):
         if ctx.known(round_.panel_received) is None:
             yield ctx.not_applicable(
@@ -298,7 +389,7 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
         checks = [
             ctx.check(
                 Label(f"review[{idx}].panel_received", "评审小组收到材料", "panel received materials"),
-                Relation.ON_OR_AFTER,
+                follows,
                 max(given) if given else ctx.known(round_.sent_to_departments),
                 round_.panel_received,
             )
@@ -312,9 +403,9 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
             if expert is None:
                 checks.append(_absent_before(ctx, label, "专家评审意见", "expert opinion", day))
             else:
-                checks.append(ctx.check(label, Relation.ON_OR_AFTER, expert, day))
+                checks.append(ctx.check(label, follows, expert, day))
         final = ctx.known(round_.final_opinion)
-        if final is not None:
+        if final is not None and final_last:
             for field, zh, en in _AFTER_EXPERT_OPINION[:2]:
                 day = ctx.known(getattr(round_, field))
                 if day is not None:
@@ -325,7 +416,7 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
                                 f"最终审核意见（{zh}之后）",
                                 f"final opinion (after {en})",
                             ),
-                            Relation.ON_OR_AFTER,
+                            follows,
                             day,
                             final,
                         )
@@ -351,6 +442,7 @@ def _absent_before(ctx: Context, label: Label, before_zh: str, before_en: str, d
     title_en="The annual O&M plan is reviewed by the data bureau and re-checked by finance before the budget",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU),
+    decisions=("D17",),
 )
 def om_plan(ctx: Context) -> Iterator[Outcome]:
     """区各有关单位政务信息系统整体运维方案按年度报区数据局审核，由区财政局复核后列入年度预算.
@@ -359,7 +451,8 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
     区数据局 (on or after its submission) and then re-checked by 区财政局: a missing step FAILS, since the budget
     entry is the step it must precede. A plan not yet in the budget fails only when a step already taken is out of
     order (a re-check without or before the review); otherwise the rule is not yet applicable and says how far
-    the plan has come.
+    the plan has come. D17: a step on the same day as the one it follows is in order (option ``earlier_day``: it
+    must be dated a day later).
     """
     if not ctx.project.om_plans:
         yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
@@ -397,12 +490,12 @@ def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], li
     given = [ctx.expect(review_label, reviewed is not None), ctx.expect(recheck_label, rechecked is not None)]
     order = []
     if reviewed is not None and ctx.known(plan.submitted) is not None:
-        order.append(ctx.check(review_label, Relation.ON_OR_AFTER, plan.submitted, reviewed))
+        order.append(ctx.check(review_label, after(ctx), plan.submitted, reviewed))
     if rechecked is not None:
         if reviewed is None:
             order.append(_absent_before(ctx, recheck_label, "区数据局审核", "data bureau review", rechecked))
         else:
-            order.append(ctx.check(recheck_label, Relation.ON_OR_AFTER, reviewed, rechecked))
+            order.append(ctx.check(recheck_label, after(ctx), reviewed, rechecked))
     return given, order
 
 

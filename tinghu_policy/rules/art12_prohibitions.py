@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
+from tinghu_policy.interpretation import OmFundingAct
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 
 
 def _applied(ctx: Context) -> bool:
@@ -121,20 +123,21 @@ def new_project_needs_cloud_migration(ctx: Context) -> Outcome:
     title_zh="未按要求共享、更新公共数据的，不得安排运维经费",
     title_en="No O&M money unless public data is shared and updated as required",
     owed_by=Party.FINANCE_BUREAU,
+    decisions=("D21",),
 )
 def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     """未按要求共享、更新公共数据的，不得安排运维经费.
 
-    One finding per O&M plan (subject: the year). Blocked action: O&M money arranged, i.e. the plan is in the
-    annual budget (``in_annual_budget``). A request not yet granted (``om_funding_requested``) puts the action in
-    question (HOLDS, with a warning when data is not shared); a plan with neither is NOT_APPLICABLE. Condition:
-    ``prohibitions.public_data_shared``.
+    One finding per O&M plan (subject: the year). Condition: ``prohibitions.public_data_shared``. D21 (default
+    ``arranged``): the blocked action is O&M money arranged, i.e. the plan is in the annual budget
+    (``in_annual_budget``); a request not yet granted (``om_funding_requested``) puts the action in question (HOLDS,
+    with a warning when data is not shared). Option ``requested``: the request is already the blocked action (it
+    FAILS when data is not shared). A plan with neither is NOT_APPLICABLE.
     """
     if not ctx.project.om_plans:
         yield ctx.not_applicable("无年度运维方案，不涉及运维经费", "no O&M plan: no O&M money in question")
         return
-    # DECISION NEEDED: "安排运维经费" is read as the money being arranged (the plan in the annual budget); a request
-    # alone is not yet the blocked action.
+    by_request = ctx.interpretation.om_funding_act is OmFundingAct.REQUESTED
     shared = ctx.project.prohibitions.public_data_shared
     for plan in ctx.project.om_plans:
         if not (plan.in_annual_budget or plan.om_funding_requested):
@@ -150,7 +153,11 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
             ),
             shared,
         )
-        outcome = _blocked(ctx, plan.in_annual_budget, check, "安排运维经费", "arranging O&M money")
+        if by_request:
+            acted, zh, en = True, "申请或安排运维经费（D21）", "requesting or arranging O&M money (D21)"
+        else:
+            acted, zh, en = plan.in_annual_budget, "安排运维经费", "arranging O&M money"
+        outcome = _blocked(ctx, acted, check, zh, en)
         outcome.subject = str(plan.year)
         yield outcome
 
@@ -193,6 +200,7 @@ _ACTIONS = (
     title_zh="未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施",
     title_en="No money and no implementation for a government IT project without the approval procedure",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D17",),
 )
 def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
     """未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施.
@@ -200,9 +208,9 @@ def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
     Two findings: subject ``funds`` (``implementation.funds_arranged``) and ``works``
     (``implementation.works_started``). The project is within the regulation's scope (the scope gate of art. 2/3
     runs first), so it is substantively a government IT project. Condition: approved (``approval.approved``) on or
-    before the day of the action; an action with no approval before it FAILS.
+    before the day of the action; an action with no approval before it FAILS. D17 (default ``same_day_counts``): an
+    approval dated the same day as the action comes first; option ``earlier_day``: it must be dated a day before.
     """
-    # DECISION NEEDED: an approval dated the same day as the action is read as coming first (not after it).
     approved = ctx.known(ctx.project.approval.approved)
     for subject, field, zh, en in _ACTIONS:
         day = ctx.known(getattr(ctx.project.implementation, field))
@@ -215,7 +223,7 @@ def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
             )
         else:
             label = Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})")
-            check = ctx.check(label, Relation.ON_OR_BEFORE, day, approved)
+            check = ctx.check(label, before(ctx), day, approved)
         outcome = _blocked(ctx, day is not None, check, zh, en)
         outcome.subject = subject
         yield outcome

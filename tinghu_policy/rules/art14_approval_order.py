@@ -6,8 +6,10 @@ project code → approval documents filed → approved; each step not before the
 simplified approval documents (简化报批文件按《江苏省政府投资管理办法》执行) refers to a provincial rule outside this
 regulation.
 
-A classified project does not go through the joint evaluation of art. 11 (涉密项目按国家有关保密规定申报): the order
-rule is not applicable to it; the approving party still is 区数据局.
+D19: a classified project does not go through the joint evaluation of art. 11 (涉密项目按国家有关保密规定申报) by
+default, so the order rule, which starts from it, is not applicable to it; option ``application_only``: its approval
+steps still run in order from the project code on; option ``pre_review_only``: it is evaluated jointly and the whole
+order applies. The approving party is 区数据局 under every reading.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.interpretation import ClassifiedApplication
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 
 _STEPS = (
     ("project_code", "approval.project_code_obtained", "取得项目代码", "project code obtained"),
@@ -38,34 +42,49 @@ def _expert_opinion(ctx: Context) -> date | None:
     title_en="Project code after the joint evaluation, then the approval documents, then the approval",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
+    decisions=("D17", "D19"),
 )
 def approval_order(ctx: Context) -> Iterator[Outcome]:
     """项目经联合评审后，项目单位应…申请项目代码，向区数据局报送项目审批文件，履行报批手续，由区数据局按程序审批.
 
     One finding per step (subjects ``project_code``, ``documents_filed``, ``approved``): NOT_APPLICABLE until the
     step happened; then HOLDS when the step before it happened on or before it, FAILS when it did not happen before
-    (missing or later).
+    (missing or later). D17: a step on the same day as the one before it is in order (option ``earlier_day``: it
+    must be dated a day later). D19 (default ``whole_flow``): a classified project has no joint evaluation and is
+    NOT_APPLICABLE; option ``application_only``: its steps run in order from the project code, which has no step
+    before it; option ``pre_review_only``: the whole order applies to it.
     """
-    # DECISION NEEDED: a classified project is read as outside this order (it has no joint evaluation under art. 11);
-    # the alternative is to check only code → documents → approval for it.
-    if ctx.project.classified:
+    reading = ctx.interpretation.classified_application
+    from_code = ctx.project.classified and reading is ClassifiedApplication.APPLICATION_ONLY
+    if ctx.project.classified and reading is ClassifiedApplication.WHOLE_FLOW:
         yield ctx.not_applicable(
-            "涉密项目按国家有关保密规定申报，不经联合评审", "a classified project has no joint evaluation"
+            "涉密项目按国家有关保密规定申报，不经联合评审（D19）",
+            "a classified project has no joint evaluation (D19)",
         )
         return
     approval = ctx.project.approval
-    before = (
-        _expert_opinion(ctx),
-        "review[-1].expert_opinion",
-        "联合评审专家评审意见",
-        "joint evaluation expert opinion",
+    previous_step: tuple[date | None, str, str, str] | None = (
+        None
+        if from_code
+        else (
+            _expert_opinion(ctx),
+            "review[-1].expert_opinion",
+            "联合评审专家评审意见",
+            "joint evaluation expert opinion",
+        )
     )
     for subject, fact, zh, en in _STEPS:
         day = ctx.known(getattr(approval, fact.removeprefix("approval.")))
         if day is None:
             yield ctx.not_applicable(f"尚未{zh}", f"step not yet taken: {en}", subject=subject)
+        elif previous_step is None:
+            yield ctx.condition(
+                subject=subject,
+                note_zh=f"涉密项目不经联合评审，{zh}（{day}）为报批的第一步（D19）",
+                note_en=f"a classified project has no joint evaluation: {en} ({day}) is the first approval step (D19)",
+            )
         else:
-            previous, previous_fact, previous_zh, previous_en = before
+            previous, previous_fact, previous_zh, previous_en = previous_step
             label = Label(previous_fact, f"{previous_zh}（{zh}之前）", f"{previous_en} (before {en})")
             if previous is None:
                 check = ctx.expect(
@@ -77,9 +96,9 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
                     False,
                 )
             else:
-                check = ctx.check(label, Relation.ON_OR_BEFORE, day, previous)
+                check = ctx.check(label, before(ctx), day, previous)
             yield ctx.condition(check, subject=subject)
-        before = (day, fact, zh, en)
+        previous_step = (day, fact, zh, en)
 
 
 @rule(

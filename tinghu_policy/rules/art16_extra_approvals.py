@@ -5,21 +5,24 @@
 One finding per approval (subjects ``energy_saving``, ``site_selection``, ``land_pre_review``,
 ``environmental_impact``):
 
-* no exception (no new civil works, not high-energy): the approval is not needed — HOLDS when it was not sought,
-  FAILS when it was sought or required (``approval.extra_approvals_sought``), against "原则上不再进行"; the note
-  says an exception 原则上 allows must be justified outside this library;
-* an exception applies: the exemption does not reach the project and the approval follows its own rules
+* no exception reaches the approval: it is not needed — HOLDS when it was not sought; when it was sought or
+  required (``approval.extra_approvals_sought``), against "原则上不再进行", D23 decides: FAILS by default (the note
+  says an exception 原则上 allows must be justified outside this library), or with ``warns`` HOLDS with that warning;
+* an exception reaches the approval: the exemption does not apply and the approval follows its own rules
   (固定资产投资项目节能审查办法, 城乡规划法, 土地管理法, 环境影响评价法), which this library does not encode —
-  NOT_APPLICABLE, the note listing the approvals that may be needed. The text lifts the exemption for all four
-  approvals on either ground; it does not pair grounds with approvals.
+  NOT_APPLICABLE, the note listing the approvals that may be needed.
+
+D22: by default either ground lifts the exemption for all four approvals (the text does not pair them); with
+``paired`` new civil works reach 规划选址、用地预审、环境影响评价 and a high-energy project reaches 节能评估.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
-from tinghu_policy.facts import ExtraApproval
+from tinghu_policy.engine import Context, Label, Outcome, Status, rule
+from tinghu_policy.facts import Approval, ExtraApproval
+from tinghu_policy.interpretation import ExtraApprovalException, ExtraApprovalSought
 
 _NAMES = {
     ExtraApproval.ENERGY_SAVING: ("节能评估", "energy-saving assessment"),
@@ -27,6 +30,28 @@ _NAMES = {
     ExtraApproval.LAND_PRE_REVIEW: ("用地预审", "land-use pre-review"),
     ExtraApproval.ENVIRONMENTAL_IMPACT: ("环境影响评价", "environmental impact assessment"),
 }
+_CIVIL_WORKS = ("涉及新建土建工程", "new civil works")
+_HIGH_ENERGY = ("高耗能项目", "high-energy project")
+PAIRED_GROUNDS = {
+    ExtraApproval.ENERGY_SAVING: _HIGH_ENERGY,
+    ExtraApproval.SITE_SELECTION: _CIVIL_WORKS,
+    ExtraApproval.LAND_PRE_REVIEW: _CIVIL_WORKS,
+    ExtraApproval.ENVIRONMENTAL_IMPACT: _CIVIL_WORKS,
+}
+"""D22 ``paired``: the ground that brings back each approval (节约能源法 for energy use; 城乡规划法, 土地管理法 and
+环境影响评价法 for building works and land)."""
+
+
+def _grounds(approval: Approval) -> list[tuple[str, str]]:
+    """The exceptions the project's facts establish."""
+    return [
+        ground
+        for ground, present in (
+            (_CIVIL_WORKS, approval.new_civil_works),
+            (_HIGH_ENERGY, approval.high_energy),
+        )
+        if present
+    ]
 
 
 @rule(
@@ -34,42 +59,54 @@ _NAMES = {
     provision="art16.p1",
     title_zh="原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，新建土建工程、高耗能项目除外",
     title_en="No energy, site, land or environmental approval, unless new civil works or a high-energy project",
+    decisions=("D22", "D23"),
 )
 def extra_approvals(ctx: Context) -> Iterator[Outcome]:
-    """区级政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外."""
-    # DECISION NEEDED: either ground lifts the exemption for all four approvals (the text does not pair them), and an
-    # approval sought without a ground FAILS (原则上不再进行) rather than being a mere warning.
+    """区级政务信息化项目原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批，涉及新建土建工程、高耗能项目的除外.
+
+    D22 (default ``all_four``): either exception lifts the exemption for all four approvals (NOT_APPLICABLE: they
+    follow their own laws); option ``paired``: new civil works reach 规划选址、用地预审、环境影响评价, a high-energy
+    project 节能评估. D23 (default ``fails``): an approval no exception reaches that was still sought FAILS (原则上
+    不再进行); option ``warns``: it HOLDS with a warning that the approval is not needed.
+    """
     approval = ctx.project.approval
-    grounds = [
-        (zh, en)
-        for zh, en, present in (
-            ("涉及新建土建工程", "new civil works", approval.new_civil_works),
-            ("高耗能项目", "high-energy project", approval.high_energy),
-        )
-        if present
-    ]
+    grounds = _grounds(approval)
+    paired = ctx.interpretation.extra_approval_exception is ExtraApprovalException.PAIRED
+    warns = ctx.interpretation.extra_approval_sought is ExtraApprovalSought.WARNS
     all_zh = "、".join(zh for zh, _ in _NAMES.values())
     all_en = ", ".join(en for _, en in _NAMES.values())
     for kind, (zh, en) in _NAMES.items():
-        if grounds:
+        reaching = [g for g in grounds if g == PAIRED_GROUNDS[kind]] if paired else grounds
+        if reaching:
+            may_zh, may_en = (zh, en) if paired else (all_zh, all_en)
             yield ctx.not_applicable(
-                f"{'、'.join(g for g, _ in grounds)}，不适用免于审批；{zh}依其自身规定办理（可能需要：{all_zh}）",
-                f"exception ({', '.join(g for _, g in grounds)}): the exemption does not "
-                f"apply; {en} follows its own rules (may be needed: {all_en})",
+                f"{'、'.join(g for g, _ in reaching)}，不适用免于审批；{zh}依其自身规定办理（可能需要：{may_zh}）"
+                + ("（D22 按例外对应）" if paired else ""),
+                f"exception ({', '.join(g for _, g in reaching)}): the exemption does not "
+                f"apply; {en} follows its own rules (may be needed: {may_en})"
+                + (" (D22 paired)" if paired else ""),
                 subject=kind.value,
             )
             continue
+        if grounds:  # D22 paired: a ground that does not reach this approval
+            why_zh = f"{'、'.join(g for g, _ in grounds)}不涉及{zh}（D22 按例外对应）"
+            why_en = f"{', '.join(g for _, g in grounds)} does not reach the {en} (D22 paired)"
+        else:
+            why_zh, why_en = "无新建土建工程、非高耗能项目", "no new civil works, not high-energy"
         sought = kind in approval.extra_approvals_sought
+        label = Label(f"approval.extra_approvals_sought.{kind.value}", f"要求或办理{zh}", f"{en} sought")
+        note_zh = f"{why_zh}：无需{zh}" + ("；原则上不再进行，确有例外须另行说明" if sought else "")
+        note_en = f"{why_en}: no {en} needed" + (
+            "; 原则上 no longer done — an exception must be justified" if sought else ""
+        )
+        if sought and warns:
+            yield Outcome(
+                Status.HOLDS,
+                subject=kind.value,
+                note_zh=f"{note_zh}（D23 仅提示：已要求或办理{zh}，不认定违反）",
+                note_en=f"{note_en} (D23 warns only: the {en} was sought, not counted as a breach)",
+            )
+            continue
         yield ctx.condition(
-            ctx.expect(
-                Label(f"approval.extra_approvals_sought.{kind.value}", f"要求或办理{zh}", f"{en} sought"),
-                sought,
-                required=False,
-            ),
-            subject=kind.value,
-            note_zh="无新建土建工程、非高耗能项目：无需"
-            + zh
-            + ("；原则上不再进行，确有例外须另行说明" if sought else ""),
-            note_en=f"no new civil works, not high-energy: no {en} needed"
-            + ("; 原则上 no longer done — an exception must be justified" if sought else ""),
+            ctx.expect(label, sought, required=False), subject=kind.value, note_zh=note_zh, note_en=note_en
         )

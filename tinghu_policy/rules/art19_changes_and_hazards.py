@@ -100,7 +100,7 @@ def timely(
     title_en="A major change or security hazard during implementation is filed with the data bureau in time",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D11", "D12"),
+    decisions=("D1", "D2", "D11", "D12", "D13"),
 )
 def incident_filed(ctx: Context) -> Iterator[Outcome]:
     """若在实施过程中出现重大变更或安全隐患，项目单位应及时报区数据局备案.

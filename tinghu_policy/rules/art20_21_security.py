@@ -1,29 +1,43 @@
 """第二十条、第二十一条 — network and data security, cryptography, electronic records and secrecy, built with the system.
 
 The facts are the yes/no answers of ``implementation.security`` (None: not assessed → UNDETERMINED). The duties
-are those of 项目实施 (chapter 5), so the rules apply from the start of implementation: the start of works
-(``implementation.works_started``, 开工), the same fact art. 23 and 24 read. Before it there is nothing built or
-run yet to check (同步建设、同步使用); the approval alone does not start implementation.
+are those of 项目实施 (chapter 5), so the rules apply from the start of implementation. D24 (default
+``works_started``): implementation starts with the start of works (``implementation.works_started``, 开工), the same
+fact art. 23 and 24 read; before it there is nothing built or run yet to check (同步建设、同步使用) and the approval
+alone does not start implementation. Option ``approved``: it starts with the approval (``approval.approved``).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
 
 _S = "implementation.security"
 
 
+def implementation_started(ctx: Context) -> date | None:
+    """D24: the day 项目实施 began, if known on ``as_of`` — the start of works (default) or the approval."""
+    if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
+        return ctx.known(ctx.project.approval.approved)
+    return ctx.known(ctx.project.implementation.works_started)
+
+
 def _not_started(ctx: Context) -> Outcome | None:
-    """NOT_APPLICABLE before works start (项目实施期间 begins with 开工)."""
-    # DECISION NEEDED: the event that starts 项目实施 for art. 20, 21 and 23 — default: the start of works
-    # (implementation.works_started); the alternative would be the approval (approval.approved).
-    if ctx.known(ctx.project.implementation.works_started) is None:
+    """NOT_APPLICABLE before implementation starts (D24)."""
+    if implementation_started(ctx) is not None:
+        return None
+    if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
         return ctx.not_applicable(
-            "项目尚未开工建设，实施阶段的安全要求尚不适用",
-            "works have not started: the implementation duties do not apply yet",
+            "项目尚未批复，实施阶段的安全要求尚不适用（D24 以批复为实施起点）",
+            "not yet approved: the implementation duties do not apply yet (D24: implementation starts on approval)",
         )
-    return None
+    return ctx.not_applicable(
+        "项目尚未开工建设，实施阶段的安全要求尚不适用",
+        "works have not started: the implementation duties do not apply yet",
+    )
 
 
 # 第二十条 ————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -33,9 +47,13 @@ def _not_started(ctx: Context) -> Outcome | None:
     title_zh="建立健全网络和数据安全管理制度，同步规划、同步建设、同步使用网络安全技术措施，定期检测与风险评估",
     title_en="Security management system, security measures planned, built and used with the system, periodic testing",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D24",),
 )
 def network_security(ctx: Context) -> Outcome:
-    """项目单位应…建立健全网络和数据安全管理制度，同步规划、同步建设、同步使用网络安全技术措施，定期开展网络安全检测与风险评估."""
+    """项目单位应…建立健全网络和数据安全管理制度，同步规划、同步建设、同步使用网络安全技术措施，定期开展网络安全检测与风险评估.
+
+    D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
+    """
     if (skip := _not_started(ctx)) is not None:
         return skip
     s = ctx.project.implementation.security
@@ -74,9 +92,13 @@ def network_security(ctx: Context) -> Outcome:
     title_zh="制定项目密码应用方案，同步规划、同步建设、同步运行密码保障系统并定期评估",
     title_en="A cryptography plan; the cryptography system planned, built and run with the system and assessed",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D24",),
 )
 def cryptography(ctx: Context) -> Outcome:
-    """项目单位应…制定项目密码应用方案，同步规划、同步建设、同步运行密码保障系统并定期进行评估."""
+    """项目单位应…制定项目密码应用方案，同步规划、同步建设、同步运行密码保障系统并定期进行评估.
+
+    D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
+    """
     if (skip := _not_started(ctx)) is not None:
         return skip
     s = ctx.project.implementation.security
@@ -101,9 +123,13 @@ def cryptography(ctx: Context) -> Outcome:
     title_zh="电子文件管理与项目建设同步规划、同步实施、同步应用",
     title_en="Electronic records management planned, implemented and applied with the project",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D24",),
 )
 def electronic_records(ctx: Context) -> Outcome:
-    """应按照电子文件管理相关法规和标准规范要求，实现电子文件管理与项目建设同步规划、同步实施、同步应用."""
+    """应按照电子文件管理相关法规和标准规范要求，实现电子文件管理与项目建设同步规划、同步实施、同步应用.
+
+    D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
+    """
     if (skip := _not_started(ctx)) is not None:
         return skip
     return ctx.condition(
@@ -125,9 +151,13 @@ def electronic_records(ctx: Context) -> Outcome:
     title_zh="涉密项目制定安全保密防护管理方案，保密设施、设备同步规划、同步建设、同步运行并评估",
     title_en="A classified project has a secrecy protection plan; secrecy facilities built and run with it",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D24",),
 )
 def secrecy_protection(ctx: Context) -> Outcome:
-    """涉密项目还应…制定涉密项目安全保密防护管理方案，同步规划、同步建设、同步运行保密设施、设备等，并进行评估."""
+    """涉密项目还应…制定涉密项目安全保密防护管理方案，同步规划、同步建设、同步运行保密设施、设备等，并进行评估.
+
+    D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
+    """
     if not ctx.project.classified:
         return ctx.not_applicable("非涉密项目", "not a classified project")
     if (skip := _not_started(ctx)) is not None:

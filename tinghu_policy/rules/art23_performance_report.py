@@ -1,8 +1,10 @@
 """第二十三条 绩效评价报告 — a performance report each year of implementation, before the year end (D6).
 
-项目实施期间 runs from the start of works (``implementation.works_started``, 开工; as for art. 20 and 21) to
-completion (``acceptance.completed``, 建成, D16) or, while not completed, to ``as_of``. Every calendar year it
-touches owes a report, the first and last years included (implementation went on in them); subject: the year.
+项目实施期间 runs from the start of implementation — D24: the start of works (``implementation.works_started``,
+开工; default) or, with ``implementation_start: approved``, the approval (``approval.approved``), as for art. 20
+and 21 — to completion (``acceptance.completed``, 建成, D16) or, while not completed, to ``as_of``. Every calendar
+year it touches owes a report, the first and last years included (implementation went on in them); subject: the
+year.
 """
 
 from __future__ import annotations
@@ -12,16 +14,17 @@ from datetime import date
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import PerformanceReport
+from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import year_end
+from tinghu_policy.rules.art20_21_security import implementation_started
 
 _R = "implementation.performance_reports"
 
 
 def _years(ctx: Context) -> Iterator[tuple[int, int | None, PerformanceReport | None]]:
     """Each year of implementation known on ``as_of``, with the index and the report filed for it (if any)."""
-    # DECISION NEEDED: the event that starts 项目实施期间 — default: the start of works (see art20_21_security).
-    started = ctx.known(ctx.project.implementation.works_started)
+    started = implementation_started(ctx)
     if started is None:
         return
     ended = ctx.known(ctx.project.acceptance.completed) or ctx.as_of
@@ -32,6 +35,11 @@ def _years(ctx: Context) -> Iterator[tuple[int, int | None, PerformanceReport | 
 
 
 def _not_started(ctx: Context) -> Outcome:
+    if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
+        return ctx.not_applicable(
+            "项目尚未批复，实施期间尚未开始（D24 以批复为实施起点）",
+            "not yet approved: implementation has not begun (D24: it starts on approval)",
+        )
     return ctx.not_applicable(
         "项目尚未开工建设，实施期间尚未开始", "works have not started: implementation has not begun"
     )
@@ -49,13 +57,14 @@ def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
     title_en="A performance report to the finance bureau before the end of each year of implementation",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D6", "D12", "D16"),
+    decisions=("D6", "D12", "D13", "D16", "D24"),
 )
 def performance_report(ctx: Context) -> Iterator[Outcome]:
     """项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交.
 
     D6: "每年年底前" is the fixed date 31 December of the year, met by a report submitted on or before it; it
-    rolls over a rest day only with ``year_end_rollover``.
+    rolls over a rest day only with ``year_end_rollover``. D24: the years owed begin with the year implementation
+    started (the start of works, or with ``approved`` the approval).
     """
     effective = ctx.interpretation.effective_date
     found = False
@@ -93,6 +102,7 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
     title_en="The performance report is copied to the data bureau and development-reform and filed on the platform",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM),
+    decisions=("D24",),
 )
 def report_distribution(ctx: Context) -> Iterator[Outcome]:
     """…抄送区数据局、区发改委，并在管理平台中报送."""
@@ -131,6 +141,7 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
     title_zh="绩效评价报告包括实施进度和资金执行情况；已投入试运行的系统还应说明试运行效果及存在问题",
     title_en="The report covers progress and funds; for a system in trial operation also the trial's results",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D24",),
 )
 def report_content(ctx: Context) -> Iterator[Outcome]:
     """项目绩效评价报告主要包括实施进度和资金执行情况。对于已投入试运行的系统，还应说明试运行效果及存在问题等.

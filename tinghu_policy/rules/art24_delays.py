@@ -163,7 +163,7 @@ def schedule(ctx: Context) -> Outcome:
     title_en="A seriously overdue project is reported to the data bureau in time with a remediation plan",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D3", "D5", "D11", "D12"),
+    decisions=("D1", "D2", "D3", "D5", "D11", "D12", "D13"),
 )
 def overdue_report(ctx: Context) -> Outcome:
     """出现严重逾期…的，项目单位应当及时向区数据局报告并提出整改方案.
@@ -187,7 +187,7 @@ def overdue_report(ctx: Context) -> Outcome:
     title_en="A major loss is reported to the data bureau in time with a remediation plan",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D11", "D12"),
+    decisions=("D1", "D2", "D11", "D12", "D13"),
 )
 def major_loss_report(ctx: Context) -> Outcome:
     """项目实施过程中出现…造成重大损失等问题的，项目单位应当及时向区数据局报告并提出整改方案."""
@@ -239,7 +239,7 @@ def start_of_works(ctx: Context) -> Outcome:
     title_en="A project not started on time is reported to the data bureau, development-reform and finance",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM, Party.FINANCE_BUREAU),
-    decisions=("D1", "D2", "D3", "D5", "D11", "D12"),
+    decisions=("D1", "D2", "D3", "D5", "D11", "D12", "D13"),
 )
 def not_started_report(ctx: Context) -> Outcome:
     """由财政预算资金安排未按时开工建设的项目…报区数据局、区发改委、区财政局适时调整.

@@ -2,16 +2,35 @@
 
 项目目标和内容不变: no adjustment recorded (``implementation.adjustments`` empty); an adjusted project is handled by
 art. 26 and the general rules instead. 有结余: the approved budget (``approval.approved_budget``) exceeds the actual
-expenditure (``implementation.actual_expenditure``); the surplus is the exact difference in 元. The expenditure is
-settled by the final accounts (竣工财务决算, ``acceptance.final_accounts_submitted``, art. 27 para. 4): the duty
-arises then, and a configured "及时" clock runs from that day.
+expenditure (``implementation.actual_expenditure``); the surplus is the exact difference in 元.
+
+D25 (default ``final_accounts``): the expenditure is settled by the final accounts (竣工财务决算,
+``acceptance.final_accounts_submitted``, art. 27 para. 4): the duty arises then, and a configured "及时" clock (D11)
+runs from that day. Options: ``acceptance_passed`` (``acceptance.passed``) or ``completion`` (建成 as D16 reads it).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from tinghu_policy.engine import Context, Label, Outcome, Status, rule
+from tinghu_policy.interpretation import SurplusSettlement
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art19_changes_and_hazards import timely
+from tinghu_policy.rules.art27_acceptance import completion
+
+_FINAL_ACCOUNTS = Label("acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted")
+_PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
+
+
+def settled(ctx: Context) -> tuple[date | None, Label]:
+    """D25: the day the surplus is settled, if known on ``as_of``, and the fact it comes from."""
+    reading = ctx.interpretation.surplus_settlement
+    if reading is SurplusSettlement.ACCEPTANCE_PASSED:
+        return ctx.known(ctx.project.acceptance.passed), _PASSED
+    if reading is SurplusSettlement.COMPLETION:
+        return completion(ctx)
+    return ctx.known(ctx.project.acceptance.final_accounts_submitted), _FINAL_ACCOUNTS
 
 
 # 第二十五条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
@@ -22,12 +41,13 @@ from tinghu_policy.rules.art19_changes_and_hazards import timely
     title_en="An unchanged project's surplus is returned to the treasury in time",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D1", "D2", "D11", "D12"),
+    decisions=("D1", "D2", "D11", "D12", "D13", "D16", "D25"),
 )
 def surplus_returned(ctx: Context) -> Outcome:
     """项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政.
 
-    D11: "及时" has a due date only when ``timely_within_working_days`` is set (counted from the final accounts).
+    D11: "及时" has a due date only when ``timely_within_working_days`` is set, counted from the day the surplus
+    is settled — D25: the final accounts (default), or passing acceptance, or completion (D16).
     """
     impl = ctx.project.implementation
     if impl.adjustments:
@@ -54,30 +74,26 @@ def surplus_returned(ctx: Context) -> Outcome:
             f"无结余：批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元",
             f"no surplus: approved budget {budget} − actual expenditure {spent} = {surplus} yuan",
         )
-    settled = ctx.known(ctx.project.acceptance.final_accounts_submitted)
+    settled_on, settled_label = settled(ctx)
     returned = ctx.known(impl.surplus_returned)
     amount_zh = f"结余资金 = 批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元"
     amount_en = f"surplus = approved budget {budget} − actual expenditure {spent} = {surplus} yuan"
-    if settled is None:
+    if settled_on is None:
         if returned is None:
             return ctx.not_applicable(
-                f"{amount_zh}；尚未编报竣工财务决算，结余尚未确定",
-                f"{amount_en}; no final accounts yet, so the surplus is not settled",
+                f"{amount_zh}；尚未{settled_label.zh}，结余尚未确定",
+                f"{amount_en}; no {settled_label.en} yet, so the surplus is not settled",
             )
         return Outcome(
             Status.HOLDS,
-            note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未编报竣工财务决算，期限未起算）",
-            note_en=f"{amount_en}; returned on {returned}, before the final accounts started any clock",
+            note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未{settled_label.zh}，期限未起算）",
+            note_en=f"{amount_en}; returned on {returned}, before any clock started (no {settled_label.en} yet)",
         )
-    # DECISION NEEDED: the event that settles the surplus and starts a configured "及时" clock — default: the
-    # final accounts (acceptance.final_accounts_submitted); alternatives: acceptance passed, completion.
     outcome = timely(
         ctx,
-        settled,
+        settled_on,
         returned,
-        start_label=Label(
-            "acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted"
-        ),
+        start_label=settled_label,
         done_label=Label(
             "implementation.surplus_returned", "结余资金上缴财政", "surplus returned to the treasury"
         ),

@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.facts import Adjustment, AdjustmentGround
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 
 _TEN_PERCENT = Decimal("0.1")
 _CENT = Decimal("0.01")
@@ -261,12 +262,15 @@ def ground_business_need(ctx: Context) -> Iterator[Outcome]:
     title_en="Reviewed by the data bureau and finance before adjusting, and filed with development-reform",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU, Party.DEVELOPMENT_REFORM),
+    decisions=("D17",),
 )
 def adjustment_review(ctx: Context) -> Iterator[Outcome]:
     """…经区数据局、区财政局审核后可以调整，同时报区发改委备案.
 
     FAILS when the adjustment was made before both reviews; PENDING (no time limit in the text) while a review or
-    the filing is still to come; HOLDS when both reviews came first and the filing is made.
+    the filing is still to come; HOLDS when both reviews came first and the filing is made. D17 (default
+    ``same_day_counts``): a review on the day of the adjustment comes first; option ``earlier_day``: it must be
+    dated a day before.
     """
     found = False
     for n, adjustment in _adjustments(ctx):
@@ -295,9 +299,7 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
         (Label(f"{p}.reviewed_by_finance", "区财政局审核", "finance review"), adjustment.reviewed_by_finance),
     ]
     reviews = [(label, ctx.known(day)) for label, day in steps]
-    checks = tuple(
-        ctx.check(label, Relation.ON_OR_BEFORE, adjusted, day) for label, day in reviews if adjusted
-    )
+    checks = tuple(ctx.check(label, before(ctx), adjusted, day) for label, day in reviews if adjusted)
     if any(c.ok is not True for c in checks):
         return Outcome(
             Status.FAILS,
@@ -335,13 +337,15 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     title_zh="不符合第一款情形的调整，按相关法律法规和有关规定执行（重新报批）",
     title_en="An adjustment outside para. 1 follows the general rules (a new approval)",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D17",),
 )
 def general_rules(ctx: Context) -> Iterator[Outcome]:
     """不符合上述情形的，应按相关法律法规、国家和省、市、区有关规定执行.
 
     The general rules are outside this regulation; what they require of an adjustment is read as a new approval
-    (``reapproved``) before it is made. HOLDS when approved anew no later than the adjustment; FAILS when made
-    without it; PENDING while neither has happened. NOT_APPLICABLE on the route of para. 1.
+    (``reapproved``) before it is made. HOLDS when approved anew no later than the adjustment (D17: the same day
+    counts as before it; option ``earlier_day``: a day before); FAILS when made without it; PENDING while neither
+    has happened. NOT_APPLICABLE on the route of para. 1.
     """
     found = False
     for n, adjustment in _adjustments(ctx):
@@ -370,10 +374,11 @@ def _reapproval(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     p = f"implementation.adjustments[{n}]"
     adjusted, reapproved = ctx.known(adjustment.adjusted), ctx.known(adjustment.reapproved)
     label = Label(f"{p}.reapproved", "按有关规定重新报批获批", "approved anew under the general rules")
-    if reapproved is not None and (adjusted is None or reapproved <= adjusted):
+    in_order = ctx.check(label, before(ctx), adjusted, reapproved)
+    if reapproved is not None and (adjusted is None or in_order.ok):
         return Outcome(
             Status.HOLDS,
-            checks=(ctx.check(label, Relation.ON_OR_BEFORE, adjusted, reapproved),) if adjusted else (),
+            checks=(in_order,) if adjusted else (),
             subject=_subject(n),
             note_zh=f"不符合第一款情形，已于 {reapproved} 按一般规定重新报批获批",
             note_en=f"outside para. 1; approved anew on {reapproved}",
@@ -381,7 +386,7 @@ def _reapproval(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     if adjusted is not None:
         return Outcome(
             Status.FAILS,
-            checks=(ctx.check(label, Relation.ON_OR_BEFORE, adjusted, reapproved),),
+            checks=(in_order,),
             subject=_subject(n),
             note_zh=f"不符合第一款情形，却于 {adjusted} 调整，调整前未按一般规定重新报批",
             note_en=f"outside para. 1, yet adjusted on {adjusted} without a new approval first",

@@ -7,13 +7,16 @@ Readings taken (documented here, beside the rules that apply them):
   the date the unit applied: the unit organises the acceptance itself (自行组织), so applying is an internal step;
   para. 3 speaks of 按期验收 (being accepted on time) and para. 4 counts from 竣工验收合格. A failed acceptance does
   not discharge the duty.
-* "6个月内" heads the whole sentence of para. 1, so it governs both verbs: the filing (报送…备案) is due by the
-  same day as the acceptance.
+* D27 (default ``with_acceptance``): "6个月内" heads the whole sentence of para. 1, so it governs both verbs: the
+  filing (报送…备案) is due by the same day as the acceptance; option ``no_period``: it governs the acceptance only,
+  and the filing follows the acceptance with no period of its own.
 * The delay explanation of para. 3 is due by the acceptance due date: it asks for 延期, which presupposes a
   period still running.
-* Para. 5 sends the acceptance of a classified project (涉密项目) to other rules: paras. 1–3 do not apply to it
-  (a classified system is tested under 分级保护, not 等保). Para. 4 (final accounts, a fiscal duty to 区财政局)
-  still does.
+* D26 (default ``paras_1_to_3``): para. 5 sends the acceptance of a classified project (涉密项目) to other rules:
+  paras. 1–3 do not apply to it (a classified system is tested under 分级保护, not 等保). Para. 4 (final accounts, a
+  fiscal duty to 区财政局) still does; option ``paras_1_to_4``: para. 4 does not either.
+* D28 (default ``ignored``): a final-accounts extension approved after the 3-month due date does not count (a period
+  that has run out cannot be extended); option ``counted``: it counts, within the cap of D7.
 """
 
 from __future__ import annotations
@@ -22,7 +25,13 @@ from datetime import date
 
 from tinghu_policy.engine import Context, Label, Outcome, Status, rule
 from tinghu_policy.facts import Result
-from tinghu_policy.interpretation import CompletionTrigger, FinalAccountsCap
+from tinghu_policy.interpretation import (
+    AcceptanceFilingPeriod,
+    ClassifiedAcceptance,
+    CompletionTrigger,
+    FinalAccountsCap,
+    LateExtension,
+)
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
 
@@ -58,9 +67,7 @@ _FILING_CONTENTS = (
 
 
 def _classified(ctx: Context) -> Outcome | None:
-    """涉密项目的竣工验收按有关规定执行 (para. 5)."""
-    # DECISION NEEDED: para. 5 read as taking a classified project out of paras. 1–3 only (para. 4 still applies);
-    # Interpretation has no option for reading it otherwise.
+    """涉密项目的竣工验收按有关规定执行 (para. 5): paras. 1–3 do not apply to a classified project (D26)."""
     if ctx.project.classified:
         return ctx.not_applicable(
             "涉密项目的竣工验收按有关规定执行（第二十七条第五款）",
@@ -107,7 +114,7 @@ def _acceptance_clock(ctx: Context) -> Outcome:
     title_zh="项目建成后6个月内自行组织竣工验收",
     title_en="Completion acceptance within 6 months of completion",
     owed_by=Party.PROJECT_UNIT,
-    decisions=("D1", "D3", "D4", "D12", "D16"),
+    decisions=("D1", "D3", "D4", "D12", "D13", "D16"),
 )
 def acceptance(ctx: Context) -> Outcome:
     """项目建成后6个月内，项目单位应按国家有关规定自行组织竣工验收.
@@ -127,16 +134,19 @@ def acceptance(ctx: Context) -> Outcome:
     title_en="Acceptance materials filed within 6 months of completion",
     owed_by=Party.PROJECT_UNIT,
     to=FILING_RECIPIENTS,
-    decisions=("D1", "D3", "D4", "D12", "D16"),
+    decisions=("D1", "D3", "D4", "D12", "D13", "D16", "D27"),
 )
 def acceptance_filing(ctx: Context) -> Outcome:
     """项目建成后6个月内…并将验收相关材料…报送区发改委、区数据局、区财政局备案.
 
-    "6个月内" heads the sentence and governs both verbs: the filing is due with the acceptance.
+    D27 (default ``with_acceptance``): "6个月内" heads the sentence and governs both verbs: the filing is due with
+    the acceptance. Option ``no_period``: the filing has no period of its own — HOLDS once filed, PENDING with no due
+    date after acceptance passed, NOT_APPLICABLE before (the materials are the acceptance's).
     """
     if (skip := _classified(ctx)) is not None:
         return skip
-    # DECISION NEEDED: "6个月内" read as governing the filing too (no option for a filing without a time limit).
+    if ctx.interpretation.acceptance_filing_period is AcceptanceFilingPeriod.NO_PERIOD:
+        return _filing_without_period(ctx)
     start, start_label = completion(ctx)
     return ctx.within(
         start,
@@ -144,6 +154,28 @@ def acceptance_filing(ctx: Context) -> Outcome:
         ctx.project.acceptance.filing.filed,
         start_label=start_label,
         done_label=_FILED,
+    )
+
+
+def _filing_without_period(ctx: Context) -> Outcome:
+    """D27 ``no_period``: the filing follows the acceptance with no due date of its own."""
+    filed, passed = ctx.known(ctx.project.acceptance.filing.filed), ctx.known(ctx.project.acceptance.passed)
+    if filed is not None:
+        return Outcome(
+            Status.HOLDS,
+            note_zh=f"已于 {filed} 报送备案；备案无独立期限（D27）",
+            note_en=f"filed on {filed}; the filing has no period of its own (D27)",
+        )
+    if passed is None:
+        return ctx.not_applicable(
+            "尚未通过竣工验收，验收相关材料尚待形成（D27 备案无独立期限）",
+            "acceptance not yet passed: no acceptance materials to file yet (D27: no period of its own)",
+        )
+    return Outcome(
+        Status.PENDING,
+        note_zh=f"{passed} 竣工验收合格，尚未报送备案；备案无独立期限（D27），无到期日、不认定逾期",
+        note_en=f"acceptance passed on {passed}, not yet filed; the filing has no period of its own (D27): no due "
+        "date, never overdue",
     )
 
 
@@ -229,7 +261,7 @@ def _passed(result: Result | None) -> bool | None:
     title_en="A delay explanation to the data bureau when acceptance cannot be on time",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D3", "D4", "D12", "D16"),
+    decisions=("D1", "D3", "D4", "D12", "D13", "D16"),
 )
 def delay_explanation(ctx: Context) -> Outcome:
     """项目单位不能按期验收的，应向区数据局提出延期验收说明.
@@ -266,7 +298,7 @@ def delay_explanation(ctx: Context) -> Outcome:
     title_en="Final accounts within 3 months of passing acceptance, extendable with approval (D7)",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D1", "D3", "D4", "D7", "D12", "D16"),
+    decisions=("D1", "D3", "D4", "D7", "D12", "D13", "D16", "D26", "D28"),
 )
 def final_accounts(ctx: Context) -> Outcome:
     """竣工验收合格后，项目单位应在3个月内向区财政局编报竣工财务决算，特殊情况确需延长的，需报区财政局批准，
@@ -275,8 +307,19 @@ def final_accounts(ctx: Context) -> Outcome:
     An extension approved by 区财政局 on or before the 3-month due date lengthens the period to 3 + n months from
     passing (one period, counted again from the start). D7: the extension is at most 6 months, so at most 9 months
     in all (default); option ``total_at_most_6_months``: at most 6 months in all. An approval beyond the cap counts
-    up to the cap; an approval after the 3-month due date does not count (the period had already run out).
+    up to the cap. D28 (default ``ignored``): an approval after the 3-month due date does not count (the period had
+    already run out); option ``counted``: it counts like one given in time.
+    D26 (default ``paras_1_to_3``): this paragraph applies to a classified project too; option ``paras_1_to_4``: it
+    does not.
     """
+    if (
+        ctx.project.classified
+        and ctx.interpretation.classified_acceptance is ClassifiedAcceptance.PARAS_1_TO_4
+    ):
+        return ctx.not_applicable(
+            "涉密项目的竣工验收按有关规定执行，竣工财务决算亦然（第二十七条第五款，D26）",
+            "a classified project's acceptance, final accounts included, follows other rules (art. 27(5), D26)",
+        )
     a = ctx.project.acceptance
     passed = ctx.known(a.passed)
     months, note_zh, note_en = FINAL_ACCOUNTS_PERIOD, "", ""
@@ -284,19 +327,21 @@ def final_accounts(ctx: Context) -> Outcome:
     if passed is not None and extension is not None and ctx.known(extension.approved) is not None:
         original = ctx.deadline(passed, Months(FINAL_ACCOUNTS_PERIOD)).due
         cap = FINAL_ACCOUNTS_MAX_MONTHS[ctx.interpretation.final_accounts_cap]
-        # DECISION NEEDED: an extension approved after the 3-month due date does not count (no option to count it).
-        if extension.approved > original:
-            note_zh = f"；区财政局 {extension.approved} 批准延长，晚于原期限 {original}，不计入"
-            note_en = f"; the extension approved on {extension.approved} came after the due date {original}: ignored"
+        late = extension.approved > original
+        if late and ctx.interpretation.late_extension is LateExtension.IGNORED:
+            note_zh = f"；区财政局 {extension.approved} 批准延长，晚于原期限 {original}，不计入（D28）"
+            note_en = f"; the extension approved on {extension.approved} came after the due date {original}: ignored (D28)"
         else:
             months = min(FINAL_ACCOUNTS_PERIOD + extension.months, cap)
             note_zh = (
-                f"；区财政局 {extension.approved} 批准延长{extension.months}个月，"
-                f"连同3个月最长{cap}个月（D7），按{months}个月计"
+                f"；区财政局 {extension.approved} 批准延长{extension.months}个月"
+                + (f"（晚于原期限 {original}，仍计入，D28）" if late else "")
+                + f"，连同3个月最长{cap}个月（D7），按{months}个月计"
             )
             note_en = (
-                f"; the finance bureau approved {extension.months} more month(s) on {extension.approved}; "
-                f"with the 3 months at most {cap} months in all (D7): {months} months"
+                f"; the finance bureau approved {extension.months} more month(s) on {extension.approved}"
+                + (f" (after the due date {original}, counted: D28)" if late else "")
+                + f"; with the 3 months at most {cap} months in all (D7): {months} months"
             )
     outcome = ctx.within(
         passed,

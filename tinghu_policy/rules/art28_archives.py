@@ -7,9 +7,10 @@ consequence is para. 2. Para. 2 applies to classified projects too: archive rule
 
 from __future__ import annotations
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import Result
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 
 
 # 第二十八条第二款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -19,12 +20,15 @@ from tinghu_policy.parties import Party
     title_zh="未经档案验收或档案验收不合格的，不得通过项目竣工验收",
     title_en="No completion acceptance passed without a passed archive acceptance",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D17",),
 )
 def archive_acceptance(ctx: Context) -> Outcome:
     """未经档案验收或档案验收不合格的，不得通过项目竣工验收.
 
     Checked once acceptance passed: the archive acceptance must have passed (``acceptance.archive_acceptance``),
-    and, when its date is given (``acceptance.archive_accepted``), on or before the day acceptance passed.
+    and, when its date is given (``acceptance.archive_accepted``), on or before the day acceptance passed — D17
+    (default ``same_day_counts``): an archive acceptance on the same day comes first; option ``earlier_day``: it must
+    be dated a day before.
     """
     a = ctx.project.acceptance
     passed = ctx.known(a.passed)
@@ -41,7 +45,7 @@ def archive_acceptance(ctx: Context) -> Outcome:
         checks.append(
             ctx.check(
                 Label("acceptance.archive_accepted", "档案验收日期", "archive acceptance date"),
-                Relation.ON_OR_BEFORE,
+                before(ctx),
                 passed,
                 a.archive_accepted,
             )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules import before
 
 
 def _not_reached(ctx: Context) -> Outcome | None:
@@ -23,12 +24,14 @@ def _not_reached(ctx: Context) -> Outcome | None:
     title_en="A classified project runs only after the secrecy authority's review passed",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.SECRECY_AUTHORITY,),
+    decisions=("D17",),
 )
 def secrecy_review(ctx: Context) -> Outcome:
     """涉密项目应经保密行政管理部门审查合格，方可投入运行.
 
     The review must have passed on or before the day operation started (``operation.secrecy_review_passed`` ≤
-    ``operation.started``).
+    ``operation.started``). D17 (default ``same_day_counts``): a review passed on the day operation starts comes
+    first; option ``earlier_day``: it must be dated a day before.
     """
     if (skip := _not_reached(ctx)) is not None:
         return skip
@@ -38,7 +41,7 @@ def secrecy_review(ctx: Context) -> Outcome:
             Label(
                 "operation.secrecy_review_passed", "保密行政管理部门审查合格日期", "secrecy review passed on"
             ),
-            Relation.ON_OR_BEFORE,
+            before(ctx),
             op.started,
             op.secrecy_review_passed,
         ),

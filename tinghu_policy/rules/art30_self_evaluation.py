@@ -40,7 +40,7 @@ def clock_start(ctx: Context) -> tuple[date | None, Label]:
     title_en="Self-evaluation report within 12 months after acceptance and operation",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D3", "D4", "D10", "D12", "D16"),
+    decisions=("D1", "D3", "D4", "D10", "D12", "D13", "D16"),
 )
 def self_evaluation(ctx: Context) -> Outcome:
     """项目单位应在项目通过验收并投入运行后12个月内…开展自我评价，并将自我评价报告报送区数据局.

@@ -207,14 +207,16 @@ def _percent(overrun: Decimal, budget: Decimal) -> tuple[str, str]:
     title_en="Cost overrun against the approved budget, in yuan and percent; serious above the configured percent",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.SUPERVISORS,),
+    decisions=("D30",),
 )
 def cost_overrun(ctx: Context) -> Outcome:
     """…因管理不善、弄虚作假造成严重超概算…的，相关监管部门应…依纪依法追究责任.
 
     The overrun is the actual expenditure (``implementation.actual_expenditure``) less the approved budget
     (``approval.approved_budget``), in 元 and in percent of the budget. "严重" has no figure in the text: with
-    ``interpretation.serious_overrun_percent`` set, an overrun of more than that percent (超过: the figure itself
-    is not serious, 民法典 第一千二百五十九条) is serious and the finding fails; unset, an overrun is undetermined.
+    ``interpretation.serious_overrun_percent`` (D30) set, an overrun of more than that percent (超过: the figure
+    itself is not serious, 民法典 第一千二百五十九条) is serious and the finding fails; unset, an overrun is
+    undetermined.
     Whether it was caused by 管理不善 or 弄虚作假, and the other grounds of accountability (skipped approvals,
     misused funds, poor quality, waste, accidents), are for the supervisors to establish, not computed.
     """

@@ -7,12 +7,13 @@ art. 39 filing is a duty of the project unit; art. 40 is the effective date the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel
 
 from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.facts import IncidentKind, Project, SocialCapital
+from tinghu_policy.interpretation import SameDayPrecedence
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art02_03_scope import assess, has_social_capital
 from tinghu_policy.rules.art19_changes_and_hazards import timely
@@ -36,17 +37,19 @@ def before_effective(ctx: Context, day: date, label: Label, *, subject: str | No
     provision="art38.p1",
     title_zh="国有企业建设的政务信息化项目遵守本办法相关条款",
     title_en="A government IT project built by a state-owned enterprise follows the regulation",
+    decisions=("D18", "D29"),
     decides_scope=True,
 )
 def state_owned_enterprise(ctx: Context) -> Outcome:
     """国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款，确保各项工作合法合规开展.
 
     NOT_APPLICABLE unless the owner is a state-owned enterprise. HOLDS when it is a district 政务信息系统 project:
-    the regulation then governs it whatever its money (own, social or fiscal), which is the only reading that gives
-    art. 38 work to do beyond art. 2's "各有关单位…使用财政预算资金"; FAILS naming the level or category that keeps
-    it out. "相关条款" is not narrowed: every rule runs, each one's own conditions deciding whether it reaches the
-    project. # DECISION NEEDED: "art38_funding" (any money, default / fiscal budget only) — see
-    :func:`~tinghu_policy.rules.art02_03_scope.state_owned_enterprise`.
+    D29 (default ``any_money``): the regulation then governs it whatever its money (own, social or fiscal), which is
+    the only reading that gives art. 38 work to do beyond art. 2's "各有关单位…使用财政预算资金"; option
+    ``fiscal_budget_only``: only when it uses 财政预算资金. FAILS naming the level, category (or, under the option,
+    funding) that keeps it out; D18 decides whether a 乡镇/街道 enterprise is 区级. "相关条款" is not narrowed: every
+    rule runs, each one's own conditions deciding whether it reaches the project (see
+    :func:`~tinghu_policy.rules.art02_03_scope.state_owned_enterprise`).
     """
     return assess(ctx.project, ctx.interpretation).art38.outcome()
 
@@ -79,6 +82,7 @@ def _no_social_capital(ctx: Context) -> Outcome | None:
     provision="art39.p1",
     title_zh="与社会资本合作建设的政务信息化项目适用本办法",
     title_en="A government IT project built with social capital is governed by the regulation",
+    decisions=("D18",),
     decides_scope=True,
 )
 def social_capital_project(ctx: Context) -> Outcome:
@@ -87,7 +91,8 @@ def social_capital_project(ctx: Context) -> Outcome:
 
     Social capital is shown by ``FundingSource.SOCIAL_CAPITAL`` in ``funding`` or by ``social_capital`` facts.
     HOLDS: the regulation governs the project even without 财政预算资金 (its security, acceptance, O&M and
-    performance duties are then the other rules'); FAILS naming the level or category that keeps it out.
+    performance duties are then the other rules'); FAILS naming the level or category that keeps it out (D18: a
+    乡镇/街道 unit is not 区级 by default).
     """
     return assess(ctx.project, ctx.interpretation).art39.outcome()
 
@@ -99,15 +104,15 @@ def social_capital_project(ctx: Context) -> Outcome:
     title_en="A project with social capital is filed with the data bureau before works start",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D13", "D14"),
+    decisions=("D13", "D14", "D17"),
 )
 def filing_before_works(ctx: Context) -> Outcome:
     """项目单位应于开工前向区数据局提交备案材料.
 
-    Reading of "开工前": on or before the day works start — a filing dated the start day is on time (dates are
-    calendar days, D14, and a "前" tied to a day is read inclusively here as in D6's "年底前"); the day after is late.
-    # DECISION NEEDED: "开工前" strictly before the start day would make a same-day filing late.
-    MET / LATE against the start of works; before works start: MET once filed, else PENDING (no date yet);
+    D17 (default ``same_day_counts``): "开工前" is on or before the day works start — a filing dated the start day is
+    on time (dates are calendar days, D14, and a "前" tied to a day is read inclusively as in D6's "年底前"); the day
+    after is late. Option ``earlier_day``: the filing is due the day before works start, so one on the start day is
+    late. MET / LATE against that due date; before works start: MET once filed, else PENDING (no date yet);
     started and not filed: OVERDUE. A start before the stated effective date is out of reach (D13).
     This rule and :func:`filing_contents` are separate because one is a deadline and one a condition.
     """
@@ -116,6 +121,7 @@ def filing_before_works(ctx: Context) -> Outcome:
     filing = ctx.project.social_capital or SocialCapital()
     started = ctx.known(ctx.project.implementation.works_started)
     filed = ctx.known(filing.filed_with_data_bureau)
+    same_day = ctx.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
     if started is None:
         if filed is not None:
             return Outcome(
@@ -125,17 +131,29 @@ def filing_before_works(ctx: Context) -> Outcome:
             )
         return Outcome(
             Status.PENDING,
-            note_zh="尚未开工；应于开工前（最迟开工当日）备案",
-            note_en="works not started; to be filed before works start (at the latest on the start day)",
+            note_zh="尚未开工；应于开工前（最迟开工当日）备案"
+            if same_day
+            else "尚未开工；应于开工前（最迟开工前一日，D17）备案",
+            note_en="works not started; to be filed before works start (at the latest on the start day)"
+            if same_day
+            else "works not started; to be filed before works start (at the latest the day before, D17)",
         )
     if (skip := before_effective(ctx, started, _WORKS)) is not None:
         return skip
+    if same_day:
+        return ctx.due_by(
+            started,
+            filed,
+            _FILED,
+            note_zh=f"开工日期 {started}，开工当日备案视为开工前",
+            note_en=f"works started {started}; a filing on the start day counts as before it",
+        )
     return ctx.due_by(
-        started,
+        started - timedelta(days=1),
         filed,
         _FILED,
-        note_zh=f"开工日期 {started}，开工当日备案视为开工前",
-        note_en=f"works started {started}; a filing on the start day counts as before it",
+        note_zh=f"开工日期 {started}，开工当日备案不视为开工前，最迟应于前一日备案（D17）",
+        note_en=f"works started {started}; a filing on the start day is not before it: due the day before (D17)",
     )
 
 
