@@ -3,20 +3,27 @@
 Facts dated after ``as_of`` are not yet known on that date: :meth:`Context.known` hides them, and the deadline
 helpers use it, so a report as of a past date shows what could be seen on that date. A clock started before the
 regulation's effective date (D13, when the caller states one) is out of its reach.
+
+A due date beyond the official working-day data (D12) is never guessed: :meth:`Context.within` answers from the
+earliest day the due date can be (met before it, pending until it) and otherwise says UNDETERMINED, naming the year
+whose State Council arrangement is missing and how to supply it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import TypeVar
 
-from tinghu_policy.engine.findings import Check, Relation, Status, Value
+from tinghu_policy.engine.findings import Check, Relation, Status, Value, built
 from tinghu_policy.engine.rule import Rule
+from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import Deadline, Period, WorkCalendar, deadline
+from tinghu_policy.periods import Deadline, Period, WorkCalendar, WorkingDays, deadline, period_limit
 
 
 @dataclass(slots=True)
@@ -57,6 +64,9 @@ _COMPARE = {
 }
 
 
+_T = TypeVar("_T")
+
+
 class Context:
     """The inputs of one rule run, and helpers that turn facts into outcomes."""
 
@@ -80,6 +90,38 @@ class Context:
         """``day`` if it is on or before ``as_of``, else None: an event not yet happened on that date."""
         return day if day is not None and day <= self.as_of else None
 
+    def approved_term(self, value: _T | None) -> _T | None:
+        """A term the approval sets (approved budget, approved completion date): known once the approval is.
+
+        An approval without a date cannot be placed in time, so its terms are taken as known.
+        """
+        approved = self.project.approval.approved
+        return value if approved is None or approved <= self.as_of else None
+
+    @property
+    def before(self) -> Relation:
+        """D17: how an act's date compares with the act it must precede (开工前, 经…后方可, 未经…不得) — on or
+        before it (default ``same_day_counts``), or strictly before it (``earlier_day``)."""
+        same_day = self.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
+        return Relation.ON_OR_BEFORE if same_day else Relation.BEFORE
+
+    @property
+    def after(self) -> Relation:
+        """D17: how an act's date compares with the act it must follow — on or after it, or strictly after it."""
+        same_day = self.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
+        return Relation.ON_OR_AFTER if same_day else Relation.AFTER
+
+    def before_effective(self, day: date, label: Label, *, subject: str | None = None) -> Outcome | None:
+        """NOT_APPLICABLE when ``day`` is before the stated effective date (D13): the regulation does not reach it."""
+        effective = self.interpretation.effective_date
+        if effective is None or day >= effective:
+            return None
+        return self.not_applicable(
+            f"{label.zh} {day} 早于本办法施行日期 {effective}（D13）",
+            f"{label.en} {day} is before the regulation took effect on {effective} (D13)",
+            subject=subject,
+        )
+
     # --- checks ---------------------------------------------------------------------------------------------
 
     def check(
@@ -93,15 +135,18 @@ class Context:
     ) -> Check:
         """Compare a fact with a requirement; ``ok`` is None when the fact is missing."""
         ok = None if actual is None or required is None else bool(_COMPARE[relation](actual, required))
-        return Check.model_construct(
-            provision=provision or self.rule.provision,
-            fact=label.fact,
-            label_zh=label.zh,
-            label_en=label.en,
-            relation=relation,
-            required=required,
-            actual=actual,
-            ok=ok,
+        return built(
+            Check,
+            {
+                "provision": provision or self.rule.provision,
+                "fact": label.fact,
+                "label_zh": label.zh,
+                "label_en": label.en,
+                "relation": relation,
+                "required": required,
+                "actual": actual,
+                "ok": ok,
+            },
         )
 
     def expect(
@@ -124,17 +169,19 @@ class Context:
         owed_by: Party | None = None,
     ) -> Outcome:
         """FAILS if a check fails, else UNDETERMINED if a fact is missing, else HOLDS."""
-        if any(c.ok is False for c in checks):
+        oks = [c.ok for c in checks]  # True, False or None
+        missing: tuple[str, ...] = ()
+        if False in oks:
             status = Status.FAILS
-        elif any(c.ok is None for c in checks):
+        elif None in oks:
             status = Status.UNDETERMINED
+            missing = tuple(c.fact for c in checks if c.ok is None)
         else:
             status = Status.HOLDS
-        missing = tuple(c.fact for c in checks if c.ok is None)
         return Outcome(
             status,
             checks=checks,
-            missing=missing if status is Status.UNDETERMINED else (),
+            missing=missing,
             subject=subject,
             note_zh=note_zh,
             note_en=note_en,
@@ -143,7 +190,7 @@ class Context:
 
     def deadline(self, start: date, period: Period) -> Deadline:
         """The period's last day under this run's calendar and interpretation."""
-        return deadline(start, period, calendar=self.calendar, interpretation=self.interpretation)
+        return _explained(start, period, self.calendar, self.interpretation)[0]
 
     def due_by(
         self,
@@ -193,14 +240,14 @@ class Context:
                 f"the clock has not started: no {start_label.en}",
                 subject=subject,
             )
-        effective = self.interpretation.effective_date
-        if effective is not None and start < effective:
-            return self.not_applicable(
-                f"{start_label.zh} {start} 早于本办法施行日期 {effective}（D13）",
-                f"{start_label.en} {start} is before the regulation took effect on {effective} (D13)",
-                subject=subject,
+        if (outside := self.before_effective(start, start_label, subject=subject)) is not None:
+            return outside
+        try:
+            limit, explanation_zh, explanation_en = _explained(
+                start, period, self.calendar, self.interpretation
             )
-        limit = self.deadline(start, period)
+        except CalendarCoverageError as gap:
+            return self._beyond_calendar(start, period, done, gap, start_label, done_label, subject, owed_by)
         return self.due_by(
             limit.due,
             done,
@@ -208,6 +255,146 @@ class Context:
             subject=subject,
             provisional=limit.provisional,
             owed_by=owed_by,
-            note_zh=f"起算：{start_label.zh} {start}，{period.label_zh}；{limit.explanation_zh}",
-            note_en=f"from {start_label.en} {start}, {period.label_en}; {limit.explanation_en}",
+            note_zh=f"起算：{start_label.zh} {start}，{period.label_zh}；{explanation_zh}",
+            note_en=f"from {start_label.en} {start}, {period.label_en}; {explanation_en}",
         )
+
+    def timely(
+        self,
+        start: date | None,
+        done: date | None,
+        *,
+        start_label: Label,
+        done_label: Label,
+        subject: str | None = None,
+    ) -> Outcome:
+        """A duty to act "及时" (or "适时") after the event on ``start`` — D11.
+
+        The text gives no number, so a due date exists only when the caller sets
+        ``interpretation.timely_within_working_days`` (n): then the duty is due n working days after ``start``
+        (D1, D2) and is MET / LATE / OVERDUE / PENDING as any deadline. Without it:
+
+        * done (on or before ``as_of``) → HOLDS: the duty was performed; with no due date it cannot be late;
+        * not done → PENDING with no due date: an open duty that a date-less text cannot make overdue (never FAILS,
+          which would claim a breach the text does not establish).
+
+        ``start`` None means the event's date is not given: with n set the clock cannot be computed (UNDETERMINED).
+        An event before the effective date (D13) is out of the regulation's reach.
+        """
+        if (
+            start is not None
+            and (outside := self.before_effective(start, start_label, subject=subject)) is not None
+        ):
+            return outside
+        n = self.interpretation.timely_within_working_days
+        if n is not None:
+            if start is None:
+                return Outcome(
+                    Status.UNDETERMINED,
+                    missing=(start_label.fact,),
+                    subject=subject,
+                    note_zh=f"已配置“及时”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
+                    note_en=f"'timely' is set to {n} working days (D11) but the start is not given: {start_label.en}",
+                )
+            outcome = self.within(
+                start, WorkingDays(n), done, start_label=start_label, done_label=done_label, subject=subject
+            )
+            outcome.note_zh = outcome.note_zh.rstrip("。") + f"；“及时”按使用者配置的{n}个工作日计算（D11）"
+            outcome.note_en = (
+                outcome.note_en.rstrip(".") + f"; 'timely' read as {n} working days as configured (D11)"
+            )
+            return outcome
+        done = self.known(done)
+        since_zh = f"{start_label.zh} {start}" if start is not None else f"{start_label.zh}（日期未提供）"
+        since_en = f"{start_label.en} {start}" if start is not None else f"{start_label.en} (date not given)"
+        if done is not None:
+            return Outcome(
+                Status.HOLDS,
+                checks=(self.check(done_label, Relation.ON_OR_AFTER, start, done),)
+                if start is not None
+                else (),
+                subject=subject,
+                note_zh=f"{since_zh}；已于 {done} {done_label.zh}；“及时”未规定期限（D11），不判断是否逾期",
+                note_en=f"{since_en}; {done_label.en} on {done}; 'timely' has no number (D11), so it cannot be late",
+            )
+        return Outcome(
+            Status.PENDING,
+            subject=subject,
+            note_zh=f"{since_zh}；尚未{done_label.zh}；“及时”未规定期限（D11），未配置期限时无到期日、不认定逾期"
+            "（可设置 timely_within_working_days）",
+            note_en=f"{since_en}; not yet {done_label.en}; 'timely' has no number (D11): no due date, never overdue "
+            "unless timely_within_working_days is set",
+        )
+
+    def _beyond_calendar(
+        self,
+        start: date,
+        period: Period,
+        done: date | None,
+        gap: CalendarCoverageError,
+        start_label: Label,
+        done_label: Label,
+        subject: str | None,
+        owed_by: Party | None,
+    ) -> Outcome:
+        """The answer a due date beyond the calendar data still allows, never a guess (D12).
+
+        The due date is at least the period's limit day (a rest-day rollover only moves it later; n working days
+        take at least n calendar days): done by then is MET, and an undone duty is PENDING until then.
+        """
+        lowest = _earliest_due(start, period, self.calendar, self.interpretation)
+        done = self.known(done)
+        where_zh = f"起算：{start_label.zh} {start}，{period.label_zh}；期限不早于 {lowest}，确切日期需要{gap.year}年的官方节假日安排（D12）"
+        where_en = f"from {start_label.en} {start}, {period.label_en}; due no earlier than {lowest}, the exact day needs the {gap.year} official arrangement (D12)"
+        if done is not None and done <= lowest:
+            status = Status.MET
+        elif done is None and self.as_of <= lowest:
+            status = Status.PENDING
+        else:
+            return Outcome(
+                Status.UNDETERMINED,
+                missing=(f"calendar:{gap.year}",),
+                subject=subject,
+                note_zh=f"{where_zh}；{gap}",
+                note_en=f"{where_en}; {gap}",
+                owed_by=owed_by,
+            )
+        return Outcome(
+            status,
+            checks=(self.check(done_label, Relation.ON_OR_BEFORE, lowest, done),),
+            subject=subject,
+            note_zh=where_zh,
+            note_en=where_en,
+            owed_by=owed_by,
+        )
+
+
+def _earliest_due(
+    start: date, period: Period, calendar: WorkCalendar, interpretation: Interpretation
+) -> date:
+    """A day the due date cannot precede, known without the missing calendar year."""
+    if isinstance(period, WorkingDays):
+        return start + timedelta(days=period.n)
+    try:
+        return period_limit(start, period, calendar=calendar, interpretation=interpretation).due
+    except CalendarCoverageError:
+        return start + timedelta(days=1)
+
+
+@lru_cache(maxsize=4096)
+def _explained(
+    start: date, period: Period, calendar: WorkCalendar, interpretation: Interpretation
+) -> tuple[Deadline, str, str]:
+    """The deadline and its Chinese and English explanations, computed once per distinct input.
+
+    A deadline depends only on these four immutable values; explaining it re-runs the computation and formats
+    every step (most of a deadline rule's cost), and a portfolio has few distinct start dates, so the answers
+    are kept (calendars compare by identity; errors such as CalendarCoverageError are not kept).
+    """
+    limit = deadline(start, period, calendar=calendar, interpretation=interpretation)
+    steps = limit.steps  # recomputed on each access: once here, for both languages
+    return (
+        limit,
+        "；".join(step.text_zh for step in steps) + "。",  # = limit.explanation_zh
+        "; ".join(step.text_en for step in steps) + ".",  # = limit.explanation_en
+    )

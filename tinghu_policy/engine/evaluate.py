@@ -7,9 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from tinghu_policy.engine.context import Context, Outcome
-from tinghu_policy.engine.findings import Finding, Status
+from tinghu_policy.engine.findings import Finding, Status, built
 from tinghu_policy.engine.report import FORMAT_VERSION, Report
-from tinghu_policy.engine.rule import catalogue, scope_of
+from tinghu_policy.engine.rule import Rule, catalogue, scope_of
+from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
 from tinghu_policy.periods import WorkCalendar, to_legal_date
@@ -25,7 +26,9 @@ def evaluate(
     """Every finding of every rule about ``project`` as of ``as_of``.
 
     A project the scope test (art. 2, 3, 38, 39) finds outside the regulation gets NOT_APPLICABLE from every other
-    rule, with the scope's reason.
+    rule, with the scope's reason. A rule that needs a day beyond the official calendar data (D12) is
+    UNDETERMINED with ``missing`` naming ``calendar:<year>`` and a note saying how to supply that year; the
+    report lists those years in :attr:`Report.calendar_years_missing`.
 
     ``project`` may be a :class:`~tinghu_policy.facts.Project` or its JSON-like mapping (validated here;
     a :class:`pydantic.ValidationError` names each bad field). ``as_of`` is a date, or an aware timestamp
@@ -40,25 +43,28 @@ def evaluate(
     outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
     for rule in catalogue():
         if scope.governed is False and not rule.decides_scope:
-            result: Outcome | Iterable[Outcome] = outside
+            outcomes: Iterable[Outcome] = (outside,)
         else:
-            result = rule.function(Context(facts, day, interp, cal, rule))
-        for outcome in (result,) if isinstance(result, Outcome) else result:
+            outcomes = _run(rule, Context(facts, day, interp, cal, rule))
+        for outcome in outcomes:
             findings.append(
-                Finding.model_construct(
-                    rule=rule.id,
-                    provision=rule.provision,
-                    subject=outcome.subject,
-                    status=outcome.status,
-                    due=outcome.due,
-                    owed_by=outcome.owed_by or rule.owed_by,
-                    to=rule.to,
-                    checks=outcome.checks,
-                    missing=outcome.missing,
-                    note_zh=outcome.note_zh,
-                    note_en=outcome.note_en,
-                    provisional=outcome.provisional,
-                    decisions=rule.decisions,
+                built(
+                    Finding,
+                    {
+                        "rule": rule.id,
+                        "provision": rule.provision,
+                        "subject": outcome.subject,
+                        "status": outcome.status,
+                        "due": outcome.due,
+                        "owed_by": outcome.owed_by or rule.owed_by,
+                        "to": rule.to,
+                        "checks": outcome.checks,
+                        "missing": outcome.missing,
+                        "note_zh": outcome.note_zh,
+                        "note_en": outcome.note_en,
+                        "provisional": outcome.provisional,
+                        "decisions": rule.decisions,
+                    },
                 )
             )
     return Report.model_construct(
@@ -68,3 +74,16 @@ def evaluate(
         interpretation=interp,
         findings=tuple(findings),
     )
+
+
+def _run(rule: Rule, ctx: Context) -> tuple[Outcome, ...]:
+    """The rule's outcomes; a date it needs beyond the calendar data makes it UNDETERMINED, naming the year (D12)."""
+    try:
+        result = rule.function(ctx)
+        return (result,) if isinstance(result, Outcome) else tuple(result)
+    except CalendarCoverageError as gap:
+        return (
+            Outcome(
+                Status.UNDETERMINED, missing=(f"calendar:{gap.year}",), note_zh=str(gap), note_en=str(gap)
+            ),
+        )

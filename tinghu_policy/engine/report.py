@@ -31,6 +31,22 @@ class Report(BaseModel):
         """True when any finding was computed beyond the official calendar data (D12)."""
         return any(f.provisional for f in self.findings)
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def calendar_years_missing(self) -> tuple[int, ...]:
+        """Years whose official working-day arrangement some finding needed and did not have (D12): supply them
+        as calendar overlays to decide those findings."""
+        return tuple(
+            sorted(
+                {
+                    int(m.split(":", 1)[1])
+                    for f in self.findings
+                    for m in f.missing
+                    if m.startswith("calendar:")
+                }
+            )
+        )
+
     def finding(self, rule: str, subject: str | None = None) -> Finding:
         """The finding of ``rule`` (for ``subject`` when the rule finds several times)."""
         for f in self.findings:

@@ -6,6 +6,7 @@ Trigger dates (D16): each review date is the day the event happened as recorded 
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -149,3 +150,7 @@ class OmPlan(Facts):
     on_management_platform: bool | None = Field(
         None, description="相关运维服务在管理平台申报 (art. 13); None = not known"
     )
+
+    def submitted_by(self, day: date) -> bool:
+        """The plan exists on ``day``: submitted on or before it (a plan with no submission date counts)."""
+        return self.submitted is None or self.submitted <= day

@@ -58,6 +58,12 @@ class Project(Facts):
     operation: Operation = Field(default_factory=Operation, description="运行 (art. 29, 30)")
     supervision: Supervision = Field(default_factory=Supervision, description="监督 (art. 36, 37)")
 
+    @property
+    def fiscal_funded(self) -> bool | None:
+        """使用（由）财政预算资金: some source is fiscal (:attr:`FundingSource.is_fiscal`); None when no funding is
+        given."""
+        return any(f.source.is_fiscal for f in self.funding) if self.funding else None
+
     @model_validator(mode="after")
     def _one_timeline(self) -> Project:
         """Review rounds follow one another, approval follows the application, completion follows the works; each

@@ -80,6 +80,11 @@ class FundingSource(StrEnum):
     """单位自筹 (own money, not from the budget; not 财政预算资金)."""
 
     @property
+    def is_fiscal(self) -> bool:
+        """财政预算资金: the district's budget, or the province's (art. 10's 省级安排) — art. 2, 24 and 25."""
+        return self in (FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION)
+
+    @property
     def name_zh(self) -> str:
         """The Chinese term the regulation uses."""
         return _SOURCE_NAMES[self][0]

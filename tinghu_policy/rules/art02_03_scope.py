@@ -47,9 +47,6 @@ ART2_OWNER_KINDS = frozenset(
 )
 """区级各党政机关、事业单位和团体组织及各有关单位 (a state-owned enterprise comes in by art. 38, not here)."""
 
-FISCAL_SOURCES = frozenset({FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION})
-"""财政预算资金: the district's budget, or the province's (art. 10's 省级安排)."""
-
 SOCIAL_CAPITAL_SOURCES = frozenset({FundingSource.SOCIAL_CAPITAL})
 
 GROUP_A = frozenset(
@@ -202,14 +199,14 @@ def _district_level(project: Project, interpretation: Interpretation, provision:
 
 
 def _fiscal_funding(project: Project) -> Limb:
-    """使用财政预算资金实施的: any source in :data:`FISCAL_SOURCES` (None when no funding is given)."""
+    """使用财政预算资金实施的: :attr:`Project.fiscal_funded` (the district's or the province's budget)."""
     sources_zh, sources_en = _sources(project)
     return _limb(
         "art2.p1",
         "funding",
         f"资金来源（{sources_zh}）含财政预算资金",
         f"the funding ({sources_en}) includes fiscal budget money",
-        any(f.source in FISCAL_SOURCES for f in project.funding) if project.funding else None,
+        project.fiscal_funded,
         fails_zh=f"资金来源为{sources_zh}，未使用财政预算资金",
         fails_en=f"the funding is {sources_en}, no fiscal budget money",
     )

@@ -10,8 +10,6 @@ from collections.abc import Iterator
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
-from tinghu_policy.rules.art38_40_supplementary import before_effective
 
 _REVIEWED = Label(
     "planning.implementation_plan_reviewed", "实施方案经区数据局审核", "plan reviewed by the data bureau"
@@ -52,7 +50,7 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
     for n, round_ in rounds:
         subject = f"round {n + 1}"
         received = Label(f"review[{n}].received", "区数据局接收申请", "application received")
-        if (skip := before_effective(ctx, round_.received, received, subject=subject)) is not None:
+        if (skip := ctx.before_effective(round_.received, received, subject=subject)) is not None:
             yield skip
             continue
         checks = [
@@ -62,7 +60,7 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
             )
         ]
         if reviewed is not None:
-            checks.append(ctx.check(_REVIEWED, before(ctx), round_.received, reviewed))
+            checks.append(ctx.check(_REVIEWED, ctx.before, round_.received, reviewed))
         yield ctx.condition(*checks, subject=subject)
 
 

@@ -27,7 +27,6 @@ from tinghu_policy.interpretation import (
 )
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkingDays
-from tinghu_policy.rules import after
 
 REVIEW_DEPARTMENTS = (
     Party.COMMITTEE_OFFICE,
@@ -283,7 +282,7 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
                     "申请材料同步至相关部门（完善申报材料之后）",
                     "materials sent to the departments (after the revision)",
                 ),
-                after(ctx),
+                ctx.after,
                 revised,
                 sent,
             )
@@ -376,7 +375,7 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
-    follows = after(ctx)
+    follows = ctx.after
     final_last = ctx.interpretation.final_opinion_order is FinalOpinionOrder.LAST_STEP
     for number, round_ in _rounds(ctx):
         if ctx.known(round_.panel_received) is None:
@@ -458,6 +457,13 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
         yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
         return
     for n, plan in enumerate(ctx.project.om_plans):
+        if not plan.submitted_by(ctx.as_of):
+            yield ctx.not_applicable(
+                f"运维方案于 {plan.submitted} 报送，尚未发生",
+                f"the O&M plan is filed on {plan.submitted}, not yet",
+                subject=str(plan.year),
+            )
+            continue
         given, order = _om_checks(ctx, f"om_plans[{n}]", plan)
         if plan.in_annual_budget:
             yield ctx.condition(
@@ -490,12 +496,12 @@ def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], li
     given = [ctx.expect(review_label, reviewed is not None), ctx.expect(recheck_label, rechecked is not None)]
     order = []
     if reviewed is not None and ctx.known(plan.submitted) is not None:
-        order.append(ctx.check(review_label, after(ctx), plan.submitted, reviewed))
+        order.append(ctx.check(review_label, ctx.after, plan.submitted, reviewed))
     if rechecked is not None:
         if reviewed is None:
             order.append(_absent_before(ctx, recheck_label, "区数据局审核", "data bureau review", rechecked))
         else:
-            order.append(ctx.check(recheck_label, after(ctx), reviewed, rechecked))
+            order.append(ctx.check(recheck_label, ctx.after, reviewed, rechecked))
     return given, order
 
 

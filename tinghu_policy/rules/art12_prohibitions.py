@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
 from tinghu_policy.interpretation import OmFundingAct
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
 
 
 def _applied(ctx: Context) -> bool:
@@ -140,6 +139,13 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     by_request = ctx.interpretation.om_funding_act is OmFundingAct.REQUESTED
     shared = ctx.project.prohibitions.public_data_shared
     for plan in ctx.project.om_plans:
+        if not plan.submitted_by(ctx.as_of):
+            yield ctx.not_applicable(
+                f"运维方案于 {plan.submitted} 报送，尚未发生",
+                f"the O&M plan is filed on {plan.submitted}, not yet",
+                subject=str(plan.year),
+            )
+            continue
         if not (plan.in_annual_budget or plan.om_funding_requested):
             yield ctx.not_applicable(
                 "未申请也未安排运维经费", "no O&M money requested or arranged", subject=str(plan.year)
@@ -223,7 +229,7 @@ def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
             )
         else:
             label = Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})")
-            check = ctx.check(label, before(ctx), day, approved)
+            check = ctx.check(label, ctx.before, day, approved)
         outcome = _blocked(ctx, day is not None, check, zh, en)
         outcome.subject = subject
         yield outcome

@@ -61,7 +61,7 @@ def om_on_platform(ctx: Context) -> Iterator[Outcome]:
         yield ctx.not_applicable("无运维服务申报", "no O&M service filed")
         return
     for n, plan in enumerate(ctx.project.om_plans):
-        if ctx.known(plan.submitted) is None and not plan.on_management_platform:
+        if not plan.submitted_by(ctx.as_of) or (plan.submitted is None and not plan.on_management_platform):
             yield ctx.not_applicable(
                 "运维方案尚未申报", "the O&M plan has not been filed yet", subject=str(plan.year)
             )

@@ -20,7 +20,6 @@ from datetime import date
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
 from tinghu_policy.interpretation import ClassifiedApplication
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
 
 _STEPS = (
     ("project_code", "approval.project_code_obtained", "取得项目代码", "project code obtained"),
@@ -96,7 +95,7 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
                     False,
                 )
             else:
-                check = ctx.check(label, before(ctx), day, previous)
+                check = ctx.check(label, ctx.before, day, previous)
             yield ctx.condition(check, subject=subject)
         previous_step = (day, fact, zh, en)
 

@@ -105,7 +105,11 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
     decisions=("D24",),
 )
 def report_distribution(ctx: Context) -> Iterator[Outcome]:
-    """…抄送区数据局、区发改委，并在管理平台中报送."""
+    """…抄送区数据局、区发改委，并在管理平台中报送.
+
+    A classified project's report is not filed on the management platform: art. 13 sends classified projects
+    through the secrecy rules instead (as art. 13 and 36 read it), so only the copies are checked.
+    """
     found = False
     for year, index, report in _years(ctx):
         found = True
@@ -124,11 +128,21 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
                 Label(f"{p}.copied_to_development_reform", "抄送区发改委", "copied to development-reform"),
                 report.copied_to_development_reform,
             ),
-            ctx.expect(
-                Label(f"{p}.filed_on_platform", "在管理平台中报送", "filed on the platform"),
-                report.filed_on_platform,
+            *(
+                ()
+                if ctx.project.classified
+                else (
+                    ctx.expect(
+                        Label(f"{p}.filed_on_platform", "在管理平台中报送", "filed on the platform"),
+                        report.filed_on_platform,
+                    ),
+                )
             ),
             subject=str(year),
+            note_zh="涉密项目不在管理平台报送（第十三条）" if ctx.project.classified else "",
+            note_en="a classified project is not filed on the platform (art. 13)"
+            if ctx.project.classified
+            else "",
         )
     if not found:
         yield _not_started(ctx)

@@ -24,11 +24,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
-from tinghu_policy.facts import FundingSource
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Deadline, Months, period_limit
-from tinghu_policy.rules.art19_changes_and_hazards import timely
 
 _I = "implementation"
 _SIX_MONTHS = Months(6)
@@ -74,7 +72,7 @@ def _within_limit(ctx: Context, start: date, done: date | None, label: Label) ->
 
 def _serious_overdue_since(ctx: Context) -> date | None:
     """The day the project became seriously overdue, if it has on ``as_of`` (and was not completed before)."""
-    approved = ctx.known(ctx.project.implementation.approved_completion)
+    approved = ctx.approved_term(ctx.project.implementation.approved_completion)
     if approved is None:
         return None
     first = _first_day_over(ctx, _limit(ctx, approved).due)
@@ -84,16 +82,10 @@ def _serious_overdue_since(ctx: Context) -> date | None:
     return first
 
 
-def _fiscal(ctx: Context) -> bool | None:
-    """由财政预算资金安排: None when no funding is given."""
-    funding = ctx.project.funding
-    return any(f.source is FundingSource.FISCAL_BUDGET for f in funding) if funding else None
-
-
 def _not_started_since(ctx: Context) -> date | None:
     """The day a fiscal project became "not started on time", if it has on ``as_of``."""
     approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
-    if approved is None or not _fiscal(ctx):
+    if approved is None or not ctx.project.fiscal_funded:
         return None
     first = _first_day_over(ctx, _limit(ctx, approved).due)
     started = ctx.known(ctx.project.implementation.works_started)
@@ -106,8 +98,7 @@ def _report(ctx: Context, start: date | None, start_label: Label) -> Outcome:
     """The report to 区数据局 with a remediation plan: a report without the plan does not discharge the duty."""
     report = ctx.project.implementation.overdue_report
     with_plan = ctx.known(report.reported) if report is not None and report.remediation_plan else None
-    outcome = timely(
-        ctx,
+    outcome = ctx.timely(
         start,
         with_plan,
         start_label=start_label,
@@ -141,7 +132,7 @@ def schedule(ctx: Context) -> Outcome:
     FAILS once the project, not completed, is more than 6 months beyond ``approved_completion`` (D5); a project
     completed on or before the limit HOLDS for good.
     """
-    approved = ctx.known(ctx.project.implementation.approved_completion)
+    approved = ctx.approved_term(ctx.project.implementation.approved_completion)
     if approved is None:
         return ctx.not_applicable("未提供批复工期", "no approved completion date")
     return _within_limit(
@@ -213,7 +204,7 @@ def start_of_works(ctx: Context) -> Outcome:
     approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
     if approved is None:
         return ctx.not_applicable("初步设计尚未批复", "the preliminary design is not approved yet")
-    fiscal = _fiscal(ctx)
+    fiscal = ctx.project.fiscal_funded
     if fiscal is None:
         return ctx.condition(
             ctx.expect(Label("funding", "由财政预算资金安排", "funded from the fiscal budget"), None)
@@ -251,8 +242,7 @@ def not_started_report(ctx: Context) -> Outcome:
         return ctx.not_applicable(
             "不属于未按时开工建设的财政项目", "not a fiscal project late in starting works"
         )
-    return timely(
-        ctx,
+    return ctx.timely(
         since,
         ctx.project.implementation.not_started_reported,
         start_label=Label(

@@ -16,7 +16,6 @@ from datetime import date
 from tinghu_policy.engine import Context, Label, Outcome, Status, rule
 from tinghu_policy.interpretation import SurplusSettlement
 from tinghu_policy.parties import Party
-from tinghu_policy.rules.art19_changes_and_hazards import timely
 from tinghu_policy.rules.art27_acceptance import completion
 
 _FINAL_ACCOUNTS = Label("acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted")
@@ -46,14 +45,28 @@ def settled(ctx: Context) -> tuple[date | None, Label]:
 def surplus_returned(ctx: Context) -> Outcome:
     """项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政.
 
+    结余资金上缴财政 concerns money from the budget: a project with no fiscal money (:attr:`Project.fiscal_funded`,
+    e.g. an enterprise's own money under art. 38) has none to return.
+
     D11: "及时" has a due date only when ``timely_within_working_days`` is set, counted from the day the surplus
     is settled — D25: the final accounts (default), or passing acceptance, or completion (D16).
     """
     impl = ctx.project.implementation
-    if impl.adjustments:
+    if ctx.project.fiscal_funded is False:
         return ctx.not_applicable(
-            f"项目内容已调整（{len(impl.adjustments)}项调整），不属于目标和内容不变的项目",
-            f"the project was adjusted ({len(impl.adjustments)} adjustment(s)): not unchanged",
+            "非财政资金安排的项目，结余资金不涉及上缴财政",
+            "no fiscal money: there is no surplus to return to the treasury",
+        )
+    adjusted = [a for a in impl.adjustments if ctx.known(a.requested)]
+    if adjusted:
+        return ctx.not_applicable(
+            f"项目内容已调整（{len(adjusted)}项调整），不属于目标和内容不变的项目",
+            f"the project was adjusted ({len(adjusted)} adjustment(s)): not unchanged",
+        )
+    if ctx.approved_term(True) is None:
+        return ctx.not_applicable(
+            f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
+            f"approved on {ctx.project.approval.approved}: no approved budget yet",
         )
     budget, spent = ctx.project.approval.approved_budget, impl.actual_expenditure
     if budget is None or spent is None:
@@ -89,8 +102,7 @@ def surplus_returned(ctx: Context) -> Outcome:
             note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未{settled_label.zh}，期限未起算）",
             note_en=f"{amount_en}; returned on {returned}, before any clock started (no {settled_label.en} yet)",
         )
-    outcome = timely(
-        ctx,
+    outcome = ctx.timely(
         settled_on,
         returned,
         start_label=settled_label,

@@ -23,7 +23,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.facts import Adjustment, AdjustmentGround
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
 
 _TEN_PERCENT = Decimal("0.1")
 _CENT = Decimal("0.01")
@@ -299,7 +298,7 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
         (Label(f"{p}.reviewed_by_finance", "区财政局审核", "finance review"), adjustment.reviewed_by_finance),
     ]
     reviews = [(label, ctx.known(day)) for label, day in steps]
-    checks = tuple(ctx.check(label, before(ctx), adjusted, day) for label, day in reviews if adjusted)
+    checks = tuple(ctx.check(label, ctx.before, adjusted, day) for label, day in reviews if adjusted)
     if any(c.ok is not True for c in checks):
         return Outcome(
             Status.FAILS,
@@ -374,7 +373,7 @@ def _reapproval(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     p = f"implementation.adjustments[{n}]"
     adjusted, reapproved = ctx.known(adjustment.adjusted), ctx.known(adjustment.reapproved)
     label = Label(f"{p}.reapproved", "按有关规定重新报批获批", "approved anew under the general rules")
-    in_order = ctx.check(label, before(ctx), adjusted, reapproved)
+    in_order = ctx.check(label, ctx.before, adjusted, reapproved)
     if reapproved is not None and (adjusted is None or in_order.ok):
         return Outcome(
             Status.HOLDS,

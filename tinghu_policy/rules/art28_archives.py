@@ -10,7 +10,6 @@ from __future__ import annotations
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import Result
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
 
 
 # 第二十八条第二款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -45,7 +44,7 @@ def archive_acceptance(ctx: Context) -> Outcome:
         checks.append(
             ctx.check(
                 Label("acceptance.archive_accepted", "档案验收日期", "archive acceptance date"),
-                before(ctx),
+                ctx.before,
                 passed,
                 a.archive_accepted,
             )

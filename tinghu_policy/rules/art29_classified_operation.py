@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
-from tinghu_policy.rules import before
 
 
 def _not_reached(ctx: Context) -> Outcome | None:
@@ -41,7 +40,7 @@ def secrecy_review(ctx: Context) -> Outcome:
             Label(
                 "operation.secrecy_review_passed", "保密行政管理部门审查合格日期", "secrecy review passed on"
             ),
-            before(ctx),
+            ctx.before,
             op.started,
             op.secrecy_review_passed,
         ),

@@ -220,7 +220,7 @@ def cost_overrun(ctx: Context) -> Outcome:
     Whether it was caused by 管理不善 or 弄虚作假, and the other grounds of accountability (skipped approvals,
     misused funds, poor quality, waste, accidents), are for the supervisors to establish, not computed.
     """
-    budget = ctx.project.approval.approved_budget
+    budget = ctx.approved_term(ctx.project.approval.approved_budget)
     if budget is None:
         return ctx.not_applicable("尚无批复概算", "no approved budget to compare with")
     actual = ctx.project.implementation.actual_expenditure

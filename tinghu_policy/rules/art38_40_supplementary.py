@@ -16,19 +16,6 @@ from tinghu_policy.facts import IncidentKind, Project, SocialCapital
 from tinghu_policy.interpretation import SameDayPrecedence
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art02_03_scope import assess, has_social_capital
-from tinghu_policy.rules.art19_changes_and_hazards import timely
-
-
-def before_effective(ctx: Context, day: date, label: Label, *, subject: str | None = None) -> Outcome | None:
-    """NOT_APPLICABLE when ``day`` is before the stated effective date (D13): the regulation does not reach it."""
-    effective = ctx.interpretation.effective_date
-    if effective is not None and day < effective:
-        return ctx.not_applicable(
-            f"{label.zh} {day} 早于本办法施行日期 {effective}（D13）",
-            f"{label.en} {day} is before the regulation took effect on {effective} (D13)",
-            subject=subject,
-        )
-    return None
 
 
 # 第三十八条 ——————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -138,7 +125,7 @@ def filing_before_works(ctx: Context) -> Outcome:
             if same_day
             else "works not started; to be filed before works start (at the latest the day before, D17)",
         )
-    if (skip := before_effective(ctx, started, _WORKS)) is not None:
+    if (skip := ctx.before_effective(started, _WORKS)) is not None:
         return skip
     if same_day:
         return ctx.due_by(
@@ -194,7 +181,7 @@ def operation_incidents(ctx: Context) -> Iterator[Outcome]:
     """运行中如发生重大变更或安全隐患，应及时向区数据局等部门备案并依法处置.
 
     One finding per incident in ``social_capital.operation_incidents`` (those during implementation are art. 19's),
-    subject ``incident N``. "及时" is read as art. 19 reads it (D11, :func:`~.art19_changes_and_hazards.timely`):
+    subject ``incident N``. "及时" is read as art. 19 reads it (D11, :meth:`Context.timely`):
     a deadline only when ``timely_within_working_days`` is set; otherwise HOLDS once filed, else PENDING undated.
     """
     if (skip := _no_social_capital(ctx)) is not None:
@@ -210,8 +197,7 @@ def operation_incidents(ctx: Context) -> Iterator[Outcome]:
     for n, incident in known:
         path = f"social_capital.operation_incidents[{n}]"
         zh, en = _INCIDENT_KINDS[incident.kind]
-        yield timely(
-            ctx,
+        yield ctx.timely(
             incident.occurred,
             incident.filed_with_data_bureau,
             start_label=Label(f"{path}.occurred", f"运行中出现{zh}", f"{en} in operation"),
