@@ -5,12 +5,46 @@
 >>> report.open_obligations()                                 # doctest: +SKIP
 """
 
-from tinghu_policy.engine import Finding, Report, Status, evaluate
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from tinghu_policy.errors import CalendarCoverageError, TinghuPolicyError, UnknownProvisionError
-from tinghu_policy.facts import Project
-from tinghu_policy.interpretation import Interpretation
-from tinghu_policy.parties import Party
-from tinghu_policy.periods import WorkCalendar
+
+if TYPE_CHECKING:
+    from tinghu_policy.engine.evaluate import evaluate
+    from tinghu_policy.engine.findings import Finding, Status
+    from tinghu_policy.engine.report import Report
+    from tinghu_policy.facts import Project
+    from tinghu_policy.interpretation import Interpretation
+    from tinghu_policy.parties import Party
+    from tinghu_policy.periods import WorkCalendar
+
+_LAZY = {
+    "Finding": "tinghu_policy.engine",
+    "Report": "tinghu_policy.engine",
+    "Status": "tinghu_policy.engine",
+    "evaluate": "tinghu_policy.engine",
+    "Project": "tinghu_policy.facts",
+    "Interpretation": "tinghu_policy.interpretation",
+    "Party": "tinghu_policy.parties",
+    "WorkCalendar": "tinghu_policy.periods",
+}
+"""Names imported on first use (PEP 562): ``import tinghu_policy`` stays cheap for tools that need only a part
+(the CLI's ``show``, ``tinghu_policy.periods``); ``from tinghu_policy import evaluate`` loads the engine."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tinghu_policy' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "CalendarCoverageError",

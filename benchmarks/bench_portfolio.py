@@ -1,0 +1,350 @@
+"""Speed of evaluation: one whole-life project, a portfolio of 100,000 projects in batch, and the import.
+
+Run: ``.venv/bin/python benchmarks/bench_portfolio.py [--projects N] [--jobs N] [--runs N]``. Prints figures;
+not a test (no pass/fail). Targets on the 2-core reference machine: one whole-life project < 50 µs (rules only),
+the 100,000-project batch < 10 s with ``--jobs 2`` (validation and JSON output included), import < 150 ms.
+
+The portfolio is generated with a seeded ``random.Random`` (the same projects on every run), spread over every
+stage of a project's life — filed, in review (each step), approved, under construction, adjusted, completed,
+accepted, in operation, self-evaluated — with some steps late or missing, some projects outside the regulation's
+scope (art. 2, 3), some classified, and one line in a thousand broken (invalid facts or not JSON), which the batch
+reports and goes on. Every clock ends within the calendar data (2004–2026).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tinghu_policy import Project, evaluate
+from tinghu_policy.samples import sample_text
+
+AS_OF = date(2026, 6, 30)
+STAGES = (
+    "filed",
+    "initial_opinion",
+    "revised",
+    "department_review",
+    "evaluated",
+    "approved",
+    "building",
+    "adjusted",
+    "completed",
+    "accepted",
+    "operating",
+    "self_evaluated",
+)
+OWNERS = (
+    "区数据局",
+    "区市场监督管理局",
+    "区教育局",
+    "区卫生健康委员会",
+    "区住房和城乡建设局",
+    "区民政局",
+    "区人力资源和社会保障局",
+    "区应急管理局",
+    "区城市管理局",
+    "区农业农村局",
+)
+DEPARTMENTS = ("committee_office", "cyberspace_office", "finance_bureau", "audit_bureau")
+BIN = Path(sys.executable).parent
+FIRST_EVALUATION = (
+    "from tinghu_policy.samples import sample_text; from tinghu_policy.cli.inputs import parse_input; "
+    "r = parse_input(sample_text(), 'sample'); from tinghu_policy import evaluate; evaluate(r.project, as_of=r.as_of)"
+)
+
+
+def generate(n: int, seed: int = 20240927) -> list[dict[str, Any]]:
+    """``n`` projects as JSON-ready mappings, spread evenly over :data:`STAGES` (seeded)."""
+    rng = random.Random(seed)
+    return [_project(rng, number, number % len(STAGES)) for number in range(n)]
+
+
+def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
+    day = date(2024, 1, 2) + timedelta(days=rng.randrange(150))
+
+    def later(lo: int, hi: int) -> str:
+        nonlocal day
+        day += timedelta(days=rng.randint(lo, hi))
+        return day.isoformat()
+
+    budget = rng.randrange(200_000, 5_000_000, 1000)
+    category = rng.choices(
+        ("software_development", "data_governance", "digital_infrastructure", "general_software", "other"),
+        weights=(50, 25, 20, 3, 2),
+    )[0]
+    project: dict[str, Any] = {
+        "id": f"GEN-{number:06d}",
+        "name": f"亭湖区政务信息化项目{number}",
+        "owner": {"name": rng.choice(OWNERS), "level": "district", "kind": "party_government"},
+        "funding": [{"source": "fiscal_budget", "amount": f"{budget}.00"}],
+        "category": category,
+        "produces_public_data": rng.random() < 0.9,
+        "classified": rng.random() < 0.02,
+        "on_management_platform": rng.random() < 0.95,
+        "planning": {"listed_in_plans": ["district"] if rng.random() < 0.95 else []},
+        "conditions": dict.fromkeys(
+            ("policy_conformity", "shared_infrastructure", "feasibility_sound", "security_compliant"), True
+        ),
+        "prohibitions": {
+            "systems_integrated": True,
+            "migrated_to_cloud": rng.random() < 0.97,
+            "public_data_shared": True,
+            "duplicate_construction": False,
+        },
+    }
+    review: dict[str, Any] = {
+        "received": later(0, 0),
+        "documents": ["request", "feasibility_study", "cost_assessment"][: 3 if rng.random() < 0.95 else 2],
+    }
+    project["review"] = [review]
+    if stage >= 1:
+        review["initial_opinion"] = later(1, 9)
+    if stage >= 2:
+        review["revised"] = later(3, 25)
+    if stage >= 3:
+        review["sent_to_departments"] = later(1, 3)
+        sent = day
+        review["department_opinions"] = {
+            d: (sent + timedelta(days=rng.randint(1, 6))).isoformat() for d in DEPARTMENTS
+        }
+        day = sent + timedelta(days=6)
+    if stage >= 4:
+        review["panel_received"] = later(1, 4)
+        review["expert_opinion"] = later(2, 9)
+        review["revised_after_evaluation"] = later(1, 5)
+        review["fiscal_review_report"] = later(1, 6)
+        review["final_opinion"] = later(1, 4)
+    if stage < 5:
+        return project
+    project["approval"] = {
+        "project_code_obtained": later(1, 5),
+        "documents_filed": later(1, 3),
+        "approved": (approved := later(3, 15)),
+        "approved_by": "data_bureau",
+        "approved_budget": f"{budget}.00",
+        "data_sharing": {"sharing_chapter": True, "data_catalogue": True, "restricted_sharing": False},
+    }
+    day = date.fromisoformat(approved)
+    implementation: dict[str, Any] = {
+        "preliminary_design_approved": approved,
+        "approved_completion": (day + timedelta(days=rng.randint(180, 300))).isoformat(),
+        "funds_arranged": later(3, 20),
+        "security": dict.fromkeys(
+            (
+                "security_measures_synchronised",
+                "security_management_system",
+                "periodic_security_testing",
+                "cryptography_plan",
+                "cryptography_synchronised",
+                "electronic_records_synchronised",
+            ),
+            True,
+        ),
+    }
+    project["implementation"] = implementation
+    if stage < 6:
+        return project
+    implementation["works_started"] = later(10, 40)
+    if stage >= 7:
+        implementation["adjustments"] = [
+            {
+                "requested": later(30, 90),
+                "amount": f"{budget * rng.choice((5, 8, 10, 12)) // 100}.00",
+                "total_after": f"{budget}.00",
+                "goals_unchanged": True,
+                "ground": "technical_optimisation",
+                "reviewed_by_data_bureau": later(3, 10),
+                "reviewed_by_finance": later(1, 5),
+                "filed_with_development_reform": later(1, 8),
+            }
+        ]
+    if stage < 8:
+        return project
+    completed = later(60, 120)
+    implementation["trial_operation_started"] = (
+        date.fromisoformat(completed) - timedelta(days=30)
+    ).isoformat()
+    year = date.fromisoformat(implementation["works_started"]).year
+    implementation["performance_reports"] = [
+        {
+            "year": y,
+            "submitted_to_finance": f"{y}-12-{rng.randint(20, 31)}",
+            "copied_to_data_bureau": True,
+            "copied_to_development_reform": True,
+            "filed_on_platform": True,
+            "covers_progress_and_funds": True,
+            "covers_trial_operation": True,
+        }
+        for y in range(year, date.fromisoformat(completed).year + 1)
+        if rng.random() < 0.9
+    ]
+    acceptance: dict[str, Any] = {
+        "completed": completed,
+        "classified_protection_result": "passed",
+        "cryptography_assessment_result": "passed",
+    }
+    project["acceptance"] = acceptance
+    if stage < 9:
+        return project
+    acceptance |= {"applied": later(10, 60), "archive_acceptance": "passed", "archive_accepted": later(1, 10)}
+    acceptance["passed"] = later(3, 40)
+    acceptance["filing"] = {
+        "filed": later(1, 20),
+        **dict.fromkeys(
+            (
+                "summary",
+                "financial_audit",
+                "classified_protection_report",
+                "cryptography_assessment_report",
+                "to_development_reform",
+                "to_data_bureau",
+                "to_finance",
+            ),
+            True,
+        ),
+    }
+    if stage < 10:
+        return project
+    operation: dict[str, Any] = {"started": later(1, 20), "operator_designated": True}
+    project["operation"] = operation
+    if rng.random() < 0.7:
+        acceptance["final_accounts_submitted"] = later(30, 100)
+    if stage >= 11:
+        operation["self_evaluation_submitted"] = later(60, 300)
+    return project
+
+
+def broken(rng: random.Random, project: dict[str, Any]) -> str:
+    """A line the batch must report and skip: invalid facts, or not JSON at all."""
+    if rng.random() < 0.5:
+        return json.dumps({**project, "owner": {**project["owner"], "level": "galactic"}}, ensure_ascii=False)
+    return json.dumps(project, ensure_ascii=False)[:-7]
+
+
+def write_portfolio(path: Path, n: int, seed: int = 20240927) -> int:
+    """Write ``n`` generated projects as JSON lines (one in a thousand broken); returns the broken count."""
+    rng = random.Random(seed + 1)
+    bad = 0
+    with path.open("w", encoding="utf-8") as out:
+        for project in generate(n, seed):
+            if rng.random() < 0.001:
+                bad += 1
+                out.write(broken(rng, project) + "\n")
+            else:
+                out.write(json.dumps(project, ensure_ascii=False) + "\n")
+    return bad
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds used so far by finished child processes (the batch and its workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_us(call: Any, runs: int) -> float:
+    """Median wall time of ``call()`` in microseconds over ``runs`` runs (after a warm-up)."""
+    for _ in range(min(runs, 50)):
+        call()
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1e6
+
+
+def import_ms(statement: str, runs: int = 9) -> float:
+    """Median time of ``statement`` in a fresh interpreter, in milliseconds."""
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    samples = [
+        float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+        for _ in range(runs)
+    ]
+    return statistics.median(samples) * 1e3
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--projects", type=int, default=100_000, help="portfolio size (default 100,000)")
+    parser.add_argument("--jobs", type=int, default=2, help="batch worker processes (default 2)")
+    parser.add_argument(
+        "--runs", type=int, default=2000, help="runs of the one-project timing (default 2000)"
+    )
+    args = parser.parse_args()
+
+    case = yaml.safe_load(sample_text())
+    whole_life = Project.model_validate(case["project"])
+    as_of = case["as_of"]
+    report = evaluate(whole_life, as_of=as_of)
+    print(f"whole-life sample project {whole_life.id}: {len(report.findings)} findings as of {as_of}")
+    print(
+        f"  evaluate (rules only)      median {median_us(lambda: evaluate(whole_life, as_of=as_of), args.runs):9.1f} µs"
+    )
+    print(f"  Report.to_json()           median {median_us(report.to_json, args.runs // 4):9.1f} µs")
+    text = whole_life.model_dump_json()
+    print(
+        f"  Project.model_validate_json median {median_us(lambda: Project.model_validate_json(text), args.runs):8.1f} µs"
+    )
+
+    print(f"import tinghu_policy         median {import_ms('import tinghu_policy'):9.1f} ms")
+    print(
+        f"from tinghu_policy import evaluate, Project: {import_ms('from tinghu_policy import evaluate, Project'):6.1f} ms"
+    )
+    print(
+        f"  + first evaluation (loads the rules, the edition and the calendar): {import_ms(FIRST_EVALUATION):6.1f} ms"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        portfolio, output = Path(tmp) / "portfolio.jsonl", Path(tmp) / "findings.jsonl"
+        began = time.perf_counter()
+        bad = write_portfolio(portfolio, args.projects)
+        size = portfolio.stat().st_size
+        print(
+            f"portfolio: {args.projects:,} projects over {len(STAGES)} stages ({bad} broken lines), "
+            f"{size / 1e6:.0f} MB, generated in {time.perf_counter() - began:.1f} s (not counted)"
+        )
+        command = [
+            str(BIN / "tinghu-policy"),
+            "batch",
+            str(portfolio),
+            "--as-of",
+            AS_OF.isoformat(),
+            "--jobs",
+            str(args.jobs),
+            "--output",
+            str(output),
+            "--no-summary",
+        ]
+        began, cpu_before = time.perf_counter(), _children_cpu()
+        done = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"COLUMNS": "120"})
+        elapsed, cpu = time.perf_counter() - began, _children_cpu() - cpu_before
+        lines = sum(1 for _ in output.open(encoding="utf-8"))
+        failed = sum(1 for line in output.open(encoding="utf-8") if '"ok":false' in line)
+        print(
+            f"batch --jobs {args.jobs}: {elapsed:.2f} s wall ({args.projects / elapsed:,.0f} projects/s), exit {done.returncode}; "
+            f"{lines:,} lines, {failed} reported invalid, output {output.stat().st_size / 1e6:.0f} MB"
+        )
+        print(
+            f"  CPU time of the batch and its workers: {cpu:.1f} s ({cpu / args.projects * 1e6:,.0f} µs per project; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
+        if done.returncode not in (0, 1):
+            print(done.stderr, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

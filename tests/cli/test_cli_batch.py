@@ -1,0 +1,174 @@
+"""``tinghu-policy batch``: one line per project in input order, broken lines reported, jobs, schema, summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from tinghu_policy.cli.portfolio import BatchLine
+
+from .support import report_validator, sample_project_json, tinghu
+
+
+def portfolio(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A JSON-lines portfolio with good, blank, broken and request lines; returns it and its lines."""
+    good = sample_project_json()
+    early = json.loads(json.dumps(good))
+    early["id"] = "TH-EARLY"
+    for key in ("approval", "implementation", "acceptance", "operation", "om_plans"):
+        early.pop(key, None)
+    bad_level = json.loads(json.dumps(good))
+    bad_level["id"] = "TH-BAD"
+    bad_level["owner"]["level"] = "galactic"
+    lines = [
+        json.dumps(good, ensure_ascii=False),  # 1
+        "",  # 2: blank, skipped
+        "{not json",  # 3
+        json.dumps(bad_level, ensure_ascii=False),  # 4
+        json.dumps(
+            {"project": early, "as_of": "2024-10-05"}, ensure_ascii=False
+        ),  # 5: a request with its date
+        json.dumps(good, ensure_ascii=False)[:-1],  # 6: cut short
+        json.dumps({**good, "id": "TH-LAST"}, ensure_ascii=False),  # 7
+    ]
+    path = tmp_path / "portfolio.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, lines
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_broken_lines_are_reported_with_their_line_numbers_and_the_rest_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = portfolio(tmp_path)
+    out = tmp_path / "out.jsonl"
+    ran = tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--output", str(out))
+    assert ran.status == 1  # some failed
+    results = read_lines(out)
+    assert [r["source"] for r in results] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6, 7)]  # input order
+    assert [r["ok"] for r in results] == [True, False, False, True, False, True]
+    assert [r["project"] for r in results] == ["TH-2024-017", None, None, "TH-EARLY", None, "TH-LAST"]
+    assert results[1]["error"].startswith(f"{path}, line 3: not valid JSON")
+    assert results[2]["error"].startswith(f"{path}, line 4, field owner.level:")
+    assert results[4]["error"].startswith(f"{path}, line 6")
+    assert {r["as_of"] for r in results if r["ok"]} == {"2026-03-16"}  # --as-of wins over the line's as_of
+    # the summary (on standard output when the lines go to a file) names the failures and the overdue provision
+    summary = ran.out
+    assert "3 projects evaluated, 3 failed" in summary
+    assert "第二十七条第四款" in summary
+    assert f"{path}, line 4, field owner.level" in " ".join(summary.split())
+
+
+def test_each_line_is_a_batch_line_whose_findings_match_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = portfolio(tmp_path)
+    out = tmp_path / "out.jsonl"
+    tinghu(capsys, "batch", str(path), "--output", str(out), "--full", "--all", "--no-summary")
+    schema = Draft202012Validator(BatchLine.model_json_schema(mode="serialization"))
+    reports = report_validator()
+    for line in read_lines(out):
+        assert not list(schema.iter_errors(line)), line["source"]
+        if not line["ok"]:
+            assert line["report"] is None
+            assert line["findings"] == []
+            continue
+        assert not list(reports.iter_errors(line["report"]))
+        full = line["report"]["findings"]
+        assert [(f["rule"], f["subject"], f["status"], f["due"]) for f in line["findings"]] == [
+            (f["rule"], f["subject"], f["status"], f["due"]) for f in full
+        ]
+        assert sum(line["counts"].values()) == len(full)
+        as_of_line = line["as_of"]
+    assert as_of_line  # the request line kept its own as_of when --as-of is not given
+    early = next(r for r in read_lines(out) if r["project"] == "TH-EARLY")
+    assert early["as_of"] == "2024-10-05"
+
+
+def test_not_applicable_findings_are_left_out_unless_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = portfolio(tmp_path)
+    out = tmp_path / "out.jsonl"
+    tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--output", str(out), "--no-summary")
+    first = read_lines(out)[0]
+    assert first["counts"]["not_applicable"] > 0
+    assert all(f["status"] != "not_applicable" for f in first["findings"])
+    assert len(first["findings"]) == sum(first["counts"].values()) - first["counts"]["not_applicable"]
+    assert first["report"] is None
+
+
+def test_jobs_give_the_same_lines_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "many.jsonl"
+    project = sample_project_json()
+    rows = []
+    for n in range(450):  # more than two chunks
+        rows.append(json.dumps({**project, "id": f"P-{n:03d}"}) if n % 97 else '{"id": 1}')
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        ran = tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--jobs", jobs, "-o", str(out))
+        assert ran.status == 1
+        outputs.append(out.read_text("utf-8"))
+    assert outputs[0] == outputs[1]
+    sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
+    assert sources == [f"{path}:{n}" for n in range(1, 451)]
+
+
+def test_a_folder_is_read_file_by_file_and_a_bad_file_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "projects"
+    (folder / "b").mkdir(parents=True)
+    good = sample_project_json()
+    (folder / "a.yaml").write_text(yaml.safe_dump(good, allow_unicode=True), encoding="utf-8")
+    (folder / "b" / "c.json").write_text(json.dumps({**good, "id": "TH-C"}), encoding="utf-8")
+    (folder / "b" / "d.yaml").write_text(
+        "id: x\nname: y\nowner: {name: z, level: district, kind: nope}\n", "utf-8"
+    )
+    (folder / "notes.txt").write_text("not a project", encoding="utf-8")
+    ran = tinghu(capsys, "batch", str(folder), "--as-of", "2026-03-16")
+    assert ran.status == 1
+    results = [json.loads(line) for line in ran.out.splitlines()]  # the summary went to standard error
+    assert [Path(r["source"]).name for r in results] == ["a.yaml", "c.json", "d.yaml"]
+    assert [r["ok"] for r in results] == [True, True, False]
+    assert results[2]["error"].startswith(f"{folder / 'b' / 'd.yaml'}, line 3, field owner.kind")
+    assert "2 projects evaluated, 1 failed" in " ".join(ran.err.split())
+
+
+def test_all_good_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "ok.jsonl"
+    path.write_text(json.dumps(sample_project_json()) + "\n", encoding="utf-8")
+    assert tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--no-summary").status == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--jobs", "0"),
+        ("--option", "nope=1"),
+        ("--as-of", "16/03/2026"),
+        ("--calendar-overlay", "missing.yaml"),
+    ],
+)
+def test_usage_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, str]
+) -> None:
+    path = tmp_path / "ok.jsonl"
+    path.write_text(json.dumps(sample_project_json()) + "\n", encoding="utf-8")
+    assert tinghu(capsys, "batch", str(path), *args).status == 2
+
+
+def test_a_missing_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert tinghu(capsys, "batch", str(tmp_path / "nothing.jsonl")).status == 2
