@@ -50,7 +50,8 @@ def test_past_the_earliest_due_day_the_answer_needs_the_missing_year() -> None:
     finding = report.finding("art27.acceptance")
     assert finding.status is Status.UNDETERMINED
     assert finding.missing == (f"calendar:{GAP}",)
-    assert f"{GAP}" in finding.note_en and "overlay" in finding.note_en
+    assert f"{GAP}" in finding.note_en
+    assert "overlay" in finding.note_en
     assert GAP in report.calendar_years_missing
 
 
@@ -61,6 +62,8 @@ def test_the_provisional_option_decides_and_says_so() -> None:
         interpretation=Interpretation(beyond_calendar_data=CalendarCoverage.PROVISIONAL),
     )
     finding = report.finding("art27.acceptance")
-    assert finding.provisional and report.provisional
-    assert finding.due is not None and finding.due >= LIMIT
+    assert finding.provisional
+    assert report.provisional
+    assert finding.due is not None
+    assert finding.due >= LIMIT
     assert finding.status is Status.OVERDUE

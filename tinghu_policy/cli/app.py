@@ -9,7 +9,7 @@ from rich.console import Console
 from tinghu_policy.errors import TinghuPolicyError
 
 console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @click.group(

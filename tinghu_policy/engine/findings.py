@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
 
 from tinghu_policy.parties import Party
 
@@ -91,7 +92,33 @@ _RELATION_EN = {
     Relation.NOT_EQUALS: "≠",
 }
 
+
+def without_computed(model: type[BaseModel], data: Any) -> Any:
+    """Input with the model's computed fields (citations, explanations) removed, so its JSON reads back."""
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if k not in model.model_computed_fields}
+    return data
+
+
 Value = date | bool | int | Decimal | str
+"""A fact or requirement as a check shows it: a date, a flag, a count, an amount or a name."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EXACT_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _read_value(value: Any) -> Any:
+    """A check's value as it reads back from JSON, where dates and exact amounts are strings."""
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            return date.fromisoformat(value)
+        if _EXACT_DECIMAL.fullmatch(value):
+            return Decimal(value)
+    return value
+
+
+_ReadValue = Annotated[Value | None, BeforeValidator(_read_value)]
+"""How a check's value reads back from JSON: an ISO date is a date, an exact decimal string an amount."""
 """A fact or requirement as it appears in a check (dates, flags, counts, money, names)."""
 
 
@@ -105,8 +132,8 @@ class Check(BaseModel):
     label_zh: str
     label_en: str
     relation: Relation
-    required: Value | None
-    actual: Value | None = Field(description="None: the fact is not given.")
+    required: _ReadValue
+    actual: _ReadValue = Field(description="None: the fact is not given.")
     ok: bool | None = Field(description="None: undetermined, the fact is missing.")
 
     def render_zh(self) -> str:
@@ -148,6 +175,11 @@ class Finding(BaseModel):
         False, description="Computed on a weekends-only calendar beyond the official data (D12)."
     )
     decisions: tuple[str, ...] = Field((), description="Interpretation decisions applied (D1–D16).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_back(cls, data: Any) -> Any:
+        return without_computed(cls, data)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from tinghu_policy.engine.findings import Finding, Status
+from tinghu_policy.engine.findings import Finding, Status, without_computed
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import Interpretation
 
@@ -24,6 +24,12 @@ class Report(BaseModel):
     as_of: date
     interpretation: Interpretation
     findings: tuple[Finding, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_back(cls, data: Any) -> Any:
+        """A report's own JSON reads back: its computed fields are dropped, everything else validated."""
+        return without_computed(cls, data)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
