@@ -250,7 +250,7 @@ class Summary:
                 f"[bold red]{len(self.failed)} input(s) could not be evaluated[/bold red] (lines with ok=false):"
             )
             for _source, error in self.failed[:TOP]:  # every error names its file and line
-                to.print(f"  {error}", markup=False)
+                to.print(f"  {error}", markup=False, soft_wrap=True)
             if len(self.failed) > TOP:
                 to.print(f"  … and {len(self.failed) - TOP} more")
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from tinghu_policy.engine import Check, Context, Outcome, Relation, Scope, Status, rule, scope_test
+from tinghu_policy.engine.findings import built
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
 from tinghu_policy.interpretation import (
     Art3QualifierScope,
@@ -113,15 +114,18 @@ def _limb(
     fails_en: str,
 ) -> Limb:
     ok = None if actual is None else actual == required
-    check = Check.model_construct(
-        provision=provision,
-        fact=fact,
-        label_zh=zh,
-        label_en=en,
-        relation=Relation.EQUALS,
-        required=required,
-        actual=actual,
-        ok=ok,
+    check = built(
+        Check,
+        {
+            "provision": provision,
+            "fact": fact,
+            "label_zh": zh,
+            "label_en": en,
+            "relation": Relation.EQUALS,
+            "required": required,
+            "actual": actual,
+            "ok": ok,
+        },
     )
     return Limb(check, fails_zh, fails_en)
 
@@ -481,7 +485,24 @@ _CITE = {"art2.p1": "第二条", "art38.p1": "第三十八条", "art39.p1": "第
 
 
 def assess(project: Project, interpretation: Interpretation) -> Assessment:
-    """The verdicts of art. 2, 3, 38 and 39 on ``project``; art. 2's note says when art. 38 or 39 bring it in."""
+    """The verdicts of art. 2, 3, 38 and 39 on ``project``; art. 2's note says when art. 38 or 39 bring it in.
+
+    The scope gate and the four scope rules ask for the same project in one evaluation: the last answer is kept
+    (both inputs are immutable, compared by identity).
+    """
+    global _last_assessment
+    last = _last_assessment
+    if last is not None and last[0] is project and last[1] is interpretation:
+        return last[2]
+    made = _assess(project, interpretation)
+    _last_assessment = (project, interpretation, made)
+    return made
+
+
+_last_assessment: tuple[Project, Interpretation, Assessment] | None = None
+
+
+def _assess(project: Project, interpretation: Interpretation) -> Assessment:
     art2 = definition(project, interpretation)
     art38 = state_owned_enterprise(project, interpretation)
     art39 = social_capital(project, interpretation)
