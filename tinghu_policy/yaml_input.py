@@ -7,6 +7,7 @@ limit and a nesting limit. A validation error is reported with the file, the lin
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +39,18 @@ class _Loader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> date:
+        """A date-shaped scalar that is no date (``2025-13-01``) is an error at its line, not a bare ValueError."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.MarkedYAMLError(
+                problem=f"{node.value!r} is not a date ({exc})", problem_mark=node.start_mark
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 def _lines(node: yaml.Node, path: Location, out: dict[Location, int], depth: int) -> None:
     if depth > MAX_DEPTH:
@@ -46,6 +59,11 @@ def _lines(node: yaml.Node, path: Location, out: dict[Location, int], depth: int
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
+            if (*path, name) in out:  # YAML would keep the last value silently
+                raise InputError(
+                    f"line {key.start_mark.line + 1}: key {name!r} appears twice "
+                    f"(first on line {out[(*path, name)]})"
+                )
             out[(*path, name)] = key.start_mark.line + 1
             _lines(value, (*path, name), out, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
@@ -57,13 +75,24 @@ def load_yaml(text: str, source: str) -> tuple[Any, dict[Location, int]]:
     """Parse YAML or JSON text; return the data and the line of every key and list entry."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(f"{source}: larger than {MAX_BYTES} bytes")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        # a NUL or another control character, found before parsing starts
+        line = text.count("\n", 0, exc.position) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError(
+            f"{source}, line {line}: not valid YAML: control character {char} (write it escaped)"
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
             raise InputError(f"{source}: empty document")
         lines: dict[Location, int] = {}
-        _lines(node, (), lines, 0)
+        try:
+            _lines(node, (), lines, 0)
+        except InputError as exc:
+            raise InputError(f"{source}, {exc}") from None
         return loader.construct_document(node), lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -81,6 +81,13 @@ def header(report: Report, project: Project | None) -> Text:
         text.append(
             "\n临时结果 provisional: some dates are beyond the official holiday data (D12)", style="yellow"
         )
+    if report.calendar_years_missing:
+        years = "、".join(map(str, report.calendar_years_missing))
+        text.append(
+            f"\n缺少{years}年官方节假日安排，相关结论无法判断 — some findings need the official arrangement of "
+            f"{years}: supply it with --calendar-overlay FILE (D12)",
+            style="yellow",
+        )
     return text
 
 

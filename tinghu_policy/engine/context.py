@@ -344,8 +344,8 @@ class Context:
         """
         lowest = _earliest_due(start, period, self.calendar, self.interpretation)
         done = self.known(done)
-        where_zh = f"起算：{start_label.zh} {start}，{period.label_zh}；期限不早于 {lowest}，确切日期需要{gap.year}年的官方节假日安排（D12）"
-        where_en = f"from {start_label.en} {start}, {period.label_en}; due no earlier than {lowest}, the exact day needs the {gap.year} official arrangement (D12)"
+        where_zh = f"起算：{start_label.zh}（{start_label.fact}）{start}，{period.label_zh}；期限不早于 {lowest}，确切日期需要{gap.year}年的官方节假日安排（D12）"
+        where_en = f"from {start_label.en} ({start_label.fact}) {start}, {period.label_en}; due no earlier than {lowest}, the exact day needs the {gap.year} official arrangement (D12)"
         if done is not None and done <= lowest:
             status = Status.MET
         elif done is None and self.as_of <= lowest:
