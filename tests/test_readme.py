@@ -1,0 +1,37 @@
+"""The README's promises hold: its Python example runs, and CI runs its test command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tinghu_policy.corpus import Case
+from tinghu_policy.samples import sample_text
+from tinghu_policy.yaml_input import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = re.search(r"```python\n(.*?)```", README, re.S)
+    assert example is not None
+    project = parse(Case, sample_text(), "sample").project
+    (tmp_path / "project.json").write_text(project.model_dump_json(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example.group(1), "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "第二十七条第四款" in printed  # the sample's overdue final accounts
+    assert json.loads(project.model_dump_json())["id"] in printed
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    commands = re.findall(r"```sh\n(python3 -m venv .*?)\n```", README)
+    assert len(commands) == 2, "the README gives exactly two set-up commands"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci
