@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from tests.cli.support import tinghu
 from tinghu_policy.provisions import registry
 from tinghu_policy.provisions.status import aggregate_status
+
+from .support import tinghu
 
 IDS = [p.id for p in registry()]
 
