@@ -1,0 +1,66 @@
+"""Kills the surviving mutants of art12_prohibitions.py: later O&M plans after an inapplicable one, and what the
+notes say about an action that has not happened or happened in breach."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tinghu_policy import Interpretation, Project, evaluate
+
+from .support import BASE, finding
+
+RULE = "art12.om_funding_needs_data_sharing"
+
+
+def _plans(*plans: dict[str, object]) -> list[object]:
+    project = Project.model_validate(
+        {**BASE, "prohibitions": {"public_data_shared": False}, "om_plans": list(plans)}
+    )
+    report = evaluate(project, as_of=date(2026, 3, 1), interpretation=Interpretation())
+    return [(f.subject, f.status.value) for f in report.findings if f.rule == RULE]
+
+
+def test_a_plan_after_one_not_yet_filed_is_still_judged() -> None:
+    found = _plans(
+        {"year": 2027, "submitted": "2026-10-09", "in_annual_budget": True},
+        {"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True},
+    )
+    assert found == [("2027", "not_applicable"), ("2026", "fails")]
+
+
+def test_a_plan_after_one_without_money_is_still_judged() -> None:
+    found = _plans(
+        {"year": 2025, "submitted": "2024-10-09"},
+        {"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True},
+    )
+    assert found == [("2025", "not_applicable"), ("2026", "fails")]
+
+
+def test_a_breach_says_it_must_not_happen_and_a_kept_rule_does_not() -> None:
+    breach = finding(
+        "art12.om_funding_needs_data_sharing",
+        prohibitions={"public_data_shared": False},
+        om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
+        subject="2026",
+    )
+    assert breach.status == "fails"
+    assert breach.note_zh.endswith("，不得如此")
+    kept = finding(
+        "art12.om_funding_needs_data_sharing",
+        prohibitions={"public_data_shared": True},
+        om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
+        subject="2026",
+    )
+    assert kept.status == "holds"
+    assert "不得如此" not in kept.note_zh
+
+
+def test_no_works_yet_says_whether_the_approval_is_missing() -> None:
+    unapproved = finding("art12.funds_and_works_need_approval", subject="works")
+    assert unapproved.status == "holds"
+    assert "the condition is not met, so it must not happen" in unapproved.note_en
+    approved = finding(
+        "art12.funds_and_works_need_approval", subject="works", approval={"approved": "2026-01-10"}
+    )
+    assert approved.status == "holds"
+    assert "that action has not happened" in approved.note_en

@@ -1,0 +1,97 @@
+"""Kills the surviving mutants of art23_performance_report.py: one finding per year, later years after an unsubmitted
+one, a report entry not yet submitted, the effective date on 31 December, a trial started on 31 December, and what
+the notes say (D24, classified projects, trial operation)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tinghu_policy import Interpretation, Project, evaluate
+
+from .support import BASE, finding
+
+RULES = ("art23.performance_report", "art23.report_distribution", "art23.report_content")
+STARTED = {"works_started": "2025-03-03"}
+
+
+def _year_findings(
+    rule: str, as_of: date = date(2026, 3, 31), **changes: Any
+) -> list[tuple[str | None, str]]:
+    project = Project.model_validate({**BASE, **changes})
+    report = evaluate(project, as_of=as_of, interpretation=Interpretation())
+    return [(f.subject, f.status.value) for f in report.findings if f.rule == rule]
+
+
+def test_before_works_start_each_rule_says_not_applicable_once() -> None:
+    for rule in RULES:
+        assert _year_findings(rule) == [(None, "not_applicable")]
+    approved = finding("art23.performance_report", interpretation={"implementation_start": "approved"})
+    assert "D24: it starts on approval" in approved.note_en
+    assert "works have not started" in finding("art23.performance_report").note_en
+
+
+def test_a_year_after_an_unsubmitted_one_is_still_judged() -> None:
+    reports = [
+        {"year": 2025},
+        {"year": 2026, "submitted_to_finance": "2026-12-10", "covers_progress_and_funds": True},
+    ]
+    implementation = {**STARTED, "performance_reports": reports}
+    for rule in ("art23.report_distribution", "art23.report_content"):
+        found = _year_findings(rule, as_of=date(2026, 12, 20), implementation=implementation)
+        assert [subject for subject, _ in found] == ["2025", "2026"]
+        assert found[0] == ("2025", "not_applicable")
+        assert found[1][1] != "not_applicable"
+
+
+def test_the_year_end_on_the_effective_date_is_within_reach() -> None:
+    """Effective 2025-12-31: the 2025 report is due that very day (a Wednesday), not before it."""
+    found = finding(
+        "art23.performance_report",
+        subject="2025",
+        as_of=date(2026, 1, 10),
+        interpretation={"effective_date": "2025-12-31"},
+        implementation=STARTED,
+    )
+    assert found.status == "overdue"
+    assert found.due == date(2025, 12, 31)
+
+
+def test_a_classified_project_is_told_why_the_platform_is_not_checked() -> None:
+    report = {
+        "year": 2025,
+        "submitted_to_finance": "2025-12-10",
+        "copied_to_data_bureau": True,
+        "copied_to_development_reform": True,
+    }
+    implementation = {**STARTED, "performance_reports": [report]}
+    classified = finding(
+        "art23.report_distribution",
+        subject="2025",
+        as_of=date(2026, 1, 10),
+        classified=True,
+        implementation=implementation,
+    )
+    assert classified.status == "holds"
+    assert "a classified project is not filed on the platform (art. 13)" in classified.note_en
+    assert "涉密项目不在管理平台报送" in classified.note_zh
+    plain = finding(
+        "art23.report_distribution", subject="2025", as_of=date(2026, 1, 10), implementation=implementation
+    )
+    assert "classified" not in plain.note_en
+
+
+def test_a_trial_started_on_31_december_counts_for_that_year() -> None:
+    report = {"year": 2025, "submitted_to_finance": "2026-01-05", "covers_progress_and_funds": True}
+    implementation = {**STARTED, "trial_operation_started": "2025-12-31", "performance_reports": [report]}
+    found = finding(
+        "art23.report_content", subject="2025", as_of=date(2026, 1, 10), implementation=implementation
+    )
+    assert found.status == "fails"
+    assert "trial operation since 2025-12-31" in found.note_en
+    assert "系统已于 2025-12-31 投入试运行" in found.note_zh
+    before = {**implementation, "trial_operation_started": "2026-01-06"}
+    later = finding("art23.report_content", subject="2025", as_of=date(2026, 1, 10), implementation=before)
+    assert later.status == "holds"
+    assert "no trial operation when the report was made" in later.note_en
+    assert "报告时系统尚未投入试运行" in later.note_zh
