@@ -173,14 +173,15 @@ def test_the_real_command_refuses_hostile_files_quickly(name: str, tmp_path: Pat
     one_readable_message(done.stderr, str(path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported to the engine's owner: a fact dated beyond the calendar data (D12) is refused naming the year "
-    "but not the file or the fact (review[0].received); remove this mark when the message names them.",
-)
-def test_a_fact_beyond_the_calendar_is_refused_naming_the_fact() -> None:
+def test_a_fact_beyond_the_calendar_is_answered_undetermined_naming_the_year_and_the_fact() -> None:
+    """D12: a clock started outside the calendar data is never guessed; the report says which year and fact."""
     project = {**CASE_SEEDS[0]["project"], "review": [{"received": "1990-03-05"}]}
-    status, _, err, path = evaluate_file(json.dumps(project), ".json")
-    assert status == 2
-    assert path in " ".join(err.split())
-    assert "review[0].received" in err
+    status, out, err, _ = evaluate_file(json.dumps(project), ".json")
+    assert status == 0, err
+    report = json.loads(out)
+    assert report["calendar_years_missing"] == [1990]
+    gap = next(f for f in report["findings"] if f["rule"] == "art11.initial_opinion")
+    assert gap["status"] == "undetermined"
+    assert gap["missing"] == ["calendar:1990"]
+    assert "review[0].received" in gap["note_en"]
+    assert "overlay" in gap["note_en"]

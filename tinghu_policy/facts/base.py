@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -18,12 +19,21 @@ class Facts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, str_strip_whitespace=True)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
 def _legal_date(value: Any) -> date:
     """A date, an ISO ``YYYY-MM-DD`` string, or a timezone-aware timestamp (converted to its Shanghai date, D14)."""
     if isinstance(value, str):
         text = value.strip()
         try:
-            value = datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+            if _ISO_DATE.fullmatch(text):
+                value = date.fromisoformat(text)
+            elif _ISO_TIMESTAMP.match(text):
+                value = datetime.fromisoformat(text)
+            else:
+                raise ValueError(text)
         except ValueError:
             raise ValueError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
     if not isinstance(value, date):

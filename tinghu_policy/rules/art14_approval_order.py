@@ -67,7 +67,7 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
         if from_code
         else (
             _expert_opinion(ctx),
-            "review[-1].expert_opinion",
+            f"review[{max(len(ctx.project.review) - 1, 0)}].expert_opinion",
             "联合评审专家评审意见",
             "joint evaluation expert opinion",
         )

@@ -97,7 +97,7 @@ def extra_approvals(ctx: Context) -> Iterator[Outcome]:
         label = Label(f"approval.extra_approvals_sought.{kind.value}", f"要求或办理{zh}", f"{en} sought")
         note_zh = f"{why_zh}：无需{zh}" + ("；原则上不再进行，确有例外须另行说明" if sought else "")
         note_en = f"{why_en}: no {en} needed" + (
-            "; 原则上 no longer done — an exception must be justified" if sought else ""
+            "; in principle (原则上) no longer done — an exception must be justified" if sought else ""
         )
         if sought and warns:
             yield Outcome(
