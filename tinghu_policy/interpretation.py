@@ -13,10 +13,15 @@ applies to, the rules that apply it); documentation pages and the CLI render it.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
+import sys
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
+from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -418,6 +423,45 @@ class Decision:
     """The provisions whose computation the decision changes."""
     rules: tuple[str, ...] = ()
     """The rules that apply it (each lists the decision in its ``decisions``)."""
+
+    def options(self) -> tuple[Option, ...]:
+        """The values the decision can take, with their meaning and which is the default; empty when the field
+        takes an open value (a date, a number)."""
+        info = Interpretation.model_fields[self.field]
+        kind, default = info.annotation, info.default
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            meanings = _member_docs(kind.__name__)
+            return tuple(Option(m.value, meanings.get(m.name, ""), m is default) for m in kind)
+        if kind is bool:
+            return (Option("false", "", default is False), Option("true", "", default is True))
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One value of a decision: as written in JSON or ``--option``, what it means, whether it is the default."""
+
+    value: str
+    meaning: str
+    default: bool
+
+
+@cache
+def _member_docs(enum_name: str) -> dict[str, str]:
+    """The docstrings written under each member of an enum of this module (Python keeps none at run time)."""
+    tree = ast.parse(inspect.getsource(sys.modules[__name__]))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == enum_name:
+            return {
+                stmt.targets[0].id: " ".join(after.value.value.split())
+                for stmt, after in itertools.pairwise(node.body)
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            }
+    return {}
 
 
 DECISIONS: dict[str, Decision] = {

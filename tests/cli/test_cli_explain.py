@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tinghu_policy.cli.explain import alternatives, member_docs
 from tinghu_policy.engine import catalogue
-from tinghu_policy.interpretation import CountingStart, Interpretation, Rollover
+from tinghu_policy.interpretation import DECISIONS, CountingStart, Rollover
 from tinghu_policy.provisions import provision
 
 from .support import tinghu
@@ -43,19 +42,18 @@ def test_unknown_rule_exits_2_with_near_matches(capsys: pytest.CaptureFixture[st
     assert "unknown rule id 'art11.initial_opinon'; did you mean art11.initial_opinion" in ran.message
 
 
-def test_alternatives_cover_enums_flags_and_optional_values() -> None:
-    fields = Interpretation.model_fields
-    assert alternatives(fields["last_day_rollover"].annotation, Rollover.REST_DAYS) == [
-        Rollover.HOLIDAYS_ONLY,
-        Rollover.NONE,
+def test_decision_options_cover_enums_and_flags() -> None:
+    rollover = DECISIONS["D4"].options()
+    assert [(o.value, o.default) for o in rollover] == [
+        (Rollover.REST_DAYS.value, True),
+        (Rollover.HOLIDAYS_ONLY.value, False),
+        (Rollover.NONE.value, False),
     ]
-    assert alternatives(fields["year_end_rollover"].annotation, False) == [True]
-    assert alternatives(fields["timezone"].annotation, "Asia/Shanghai") == []
-    timely = alternatives(fields["timely_within_working_days"].annotation, None)
-    assert timely == ["a value of type int"]
+    assert [(o.value, o.default) for o in DECISIONS["D6"].options()] == [("false", True), ("true", False)]
+    assert DECISIONS["D11"].options() == ()  # an open value: a number of working days
 
 
-def test_member_docs_are_read_from_the_source() -> None:
-    docs = member_docs(CountingStart)
-    assert set(docs) == {"NEXT_DAY", "NEXT_WORKING_DAY"}
-    assert docs["NEXT_WORKING_DAY"].startswith("D1b")
+def test_option_meanings_are_read_from_the_source() -> None:
+    meanings = {o.value: o.meaning for o in DECISIONS["D1"].options()}
+    assert set(meanings) == {CountingStart.NEXT_DAY.value, CountingStart.NEXT_WORKING_DAY.value}
+    assert meanings[CountingStart.NEXT_WORKING_DAY.value].startswith("D1b")

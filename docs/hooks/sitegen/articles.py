@@ -215,7 +215,7 @@ def _decisions(article_id: str, here: str) -> str:
         rows = [
             (
                 code(o.value),
-                text(o.doc),
+                text(o.meaning),
                 "✔ 默认 default" if o.default else "可选 option",
             )
             for o in info.options

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import enum
 import inspect
-import itertools
 import textwrap
 import traceback
 from collections import Counter
@@ -24,10 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from tinghu_policy import interpretation as interpretation_module
 from tinghu_policy.corpus import CaseFile, actual_findings, compare, discover
 from tinghu_policy.engine import Rule, Table, catalogue, rules_by_provision, tables
-from tinghu_policy.interpretation import DECISIONS, Decision, Interpretation
+from tinghu_policy.interpretation import DECISIONS, Decision, Interpretation, Option
 from tinghu_policy.provisions import Level, Provision, registry
 from tinghu_policy.provisions.status import EncodingStatus, ProvisionStatus, aggregate_status, status_of
 
@@ -229,15 +227,6 @@ def _label_zh(node: ast.expr) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Option:
-    """One value a decision's field can take."""
-
-    value: str
-    doc: str
-    default: bool
-
-
-@dataclass(frozen=True, slots=True)
 class DecisionInfo:
     decision: Decision
     description: str
@@ -265,46 +254,21 @@ def other_options() -> tuple[tuple[str, str, str], ...]:
 def decision_info(decision: Decision) -> DecisionInfo:
     info = Interpretation.model_fields[decision.field]
     annotation = info.annotation
-    default = info.default
-    options: tuple[Option, ...] = ()
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        docs = _member_docs(annotation.__name__)
-        options = tuple(Option(m.value, docs.get(m.name, ""), m is default) for m in annotation)
         kind = annotation.__name__
     elif annotation is bool:
         kind = "bool"
-        options = (Option("false", "", default is False), Option("true", "", default is True))
     else:
         kind = _annotation_text(annotation)
     used_by = tuple(r for r in rules() if decision.id in r.decisions)
-    return DecisionInfo(decision, info.description or "", kind, options, show_value(default), used_by)
+    return DecisionInfo(
+        decision, info.description or "", kind, decision.options(), show_value(info.default), used_by
+    )
 
 
 def _annotation_text(annotation: Any) -> str:
     text = str(annotation).replace("typing.", "").replace("datetime.", "")
     return text.replace("<class '", "").replace("'>", "")
-
-
-@cache
-def _member_docs(class_name: str) -> dict[str, str]:
-    """The attribute docstrings of an enum's members in ``interpretation.py`` (not kept at run time)."""
-    tree = ast.parse(inspect.getsource(interpretation_module))
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == class_name:
-            return dict(_attribute_docs(node.body))
-    return {}
-
-
-def _attribute_docs(body: list[ast.stmt]) -> Iterator[tuple[str, str]]:
-    for stmt, following in itertools.pairwise(body):
-        if (
-            isinstance(stmt, ast.Assign)
-            and isinstance(stmt.targets[0], ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            yield stmt.targets[0].id, inspect.cleandoc(following.value.value)
 
 
 def decisions_for_article(article_id: str) -> tuple[DecisionInfo, ...]:

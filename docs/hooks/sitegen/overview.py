@@ -200,7 +200,7 @@ def decisions() -> str:
                 table(
                     ["取值 <small>value</small>", "含义 <small>meaning</small>", ""],
                     [
-                        (code(o.value), text(o.doc), "✔ 默认 default" if o.default else "可选 option")
+                        (code(o.value), text(o.meaning), "✔ 默认 default" if o.default else "可选 option")
                         for o in info.options
                     ],
                 )
