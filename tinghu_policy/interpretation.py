@@ -421,8 +421,12 @@ class Decision:
     """The legal basis: the clause that leaves the point open, and the law or national rule a reading follows."""
     provisions: tuple[str, ...]
     """The provisions whose computation the decision changes."""
-    rules: tuple[str, ...] = ()
-    """The rules that apply it (each lists the decision in its ``decisions``)."""
+
+    def rules(self) -> tuple[str, ...]:
+        """The ids of the rules that apply it (read off each rule's ``decisions``, never listed twice)."""
+        from tinghu_policy.engine.rule import catalogue
+
+        return tuple(r.id for r in catalogue() if self.id in r.decisions)
 
     def options(self) -> tuple[Option, ...]:
         """The values the decision can take, with their meaning and which is the default; empty when the field
@@ -486,25 +490,6 @@ DECISIONS: dict[str, Decision] = {
                 "art30.p1",
                 "art39.p1",
             ),
-            (
-                "art11.initial_opinion",
-                "art11.revision",
-                "art11.department_review",
-                "art11.joint_evaluation",
-                "art19.incident_filed",
-                "art24.schedule",
-                "art24.overdue_report",
-                "art24.major_loss_report",
-                "art24.start_of_works",
-                "art24.not_started_report",
-                "art25.surplus_returned",
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-                "art39.operation_incidents",
-            ),
         ),
         Decision(
             "D2",
@@ -513,18 +498,6 @@ DECISIONS: dict[str, Decision] = {
             "Working day",
             "国务院办公厅关于部分节假日安排的通知（逐年）；行政许可法 第八十二条：期限以工作日计算，不含法定节假日。",
             ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art19.p1", "art24.p1", "art25.p1", "art39.p1"),
-            (
-                "art11.initial_opinion",
-                "art11.revision",
-                "art11.department_review",
-                "art11.joint_evaluation",
-                "art19.incident_filed",
-                "art24.overdue_report",
-                "art24.major_loss_report",
-                "art24.not_started_report",
-                "art25.surplus_returned",
-                "art39.operation_incidents",
-            ),
         ),
         Decision(
             "D3",
@@ -533,17 +506,6 @@ DECISIONS: dict[str, Decision] = {
             "Month end",
             "民法典 第二百零二条：按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。",
             ("art24.p1", "art27.p1", "art27.p3", "art27.p4", "art30.p1"),
-            (
-                "art24.schedule",
-                "art24.overdue_report",
-                "art24.start_of_works",
-                "art24.not_started_report",
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-            ),
         ),
         Decision(
             "D4",
@@ -553,13 +515,6 @@ DECISIONS: dict[str, Decision] = {
             "民法典 第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。"
             "期间的最后一日的截止时间为二十四时。",
             ("art27.p1", "art27.p3", "art27.p4", "art30.p1"),
-            (
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-            ),
         ),
         Decision(
             "D5",
@@ -568,7 +523,6 @@ DECISIONS: dict[str, Decision] = {
             "Over … or more",
             "民法典 第一千二百五十九条：民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。",
             ("art24.p1",),
-            ("art24.schedule", "art24.overdue_report", "art24.start_of_works", "art24.not_started_report"),
         ),
         Decision(
             "D6",
@@ -577,7 +531,6 @@ DECISIONS: dict[str, Decision] = {
             "Before each year end",
             "“年底前”是一个固定日期（当年12月31日），不是期间，不适用民法典 第二百零三条，除非选择顺延。",
             ("art23.p1",),
-            ("art23.performance_report",),
         ),
         Decision(
             "D7",
@@ -586,7 +539,6 @@ DECISIONS: dict[str, Decision] = {
             "Final-accounts extension cap",
             "财建〔2016〕503号：特殊情况确需延长的，中小型项目不得超过2个月，大型项目不得超过6个月（上限只能针对延长期）。",
             ("art27.p4",),
-            ("art27.final_accounts",),
         ),
         Decision(
             "D8",
@@ -595,7 +547,6 @@ DECISIONS: dict[str, Decision] = {
             "Scope of the art. 3 qualifier",
             "第三条的定语“不产生公共数据资源的”在语法上最近修饰第一组（楼宇智能化工程至通用软件）。",
             ("art3.p1",),
-            ("art3.not_excluded",),
         ),
         Decision(
             "D9",
@@ -604,7 +555,6 @@ DECISIONS: dict[str, Decision] = {
             "Joint-evaluation clock start",
             "第十一条第一款第（四）项未写明起算事件；以评审小组收到材料之日为起算日。",
             ("art11.p1.i4",),
-            ("art11.joint_evaluation",),
         ),
         Decision(
             "D10",
@@ -613,7 +563,6 @@ DECISIONS: dict[str, Decision] = {
             "Self-evaluation clock start",
             "第三十条“通过验收并投入运行后12个月内”：两个条件均满足之日起算；以报告提交日期判断是否开展。",
             ("art30.p1",),
-            ("art30.self_evaluation",),
         ),
         Decision(
             "D11",
@@ -622,14 +571,6 @@ DECISIONS: dict[str, Decision] = {
             "Timely",
             "“及时”“适时”无数字；仅在使用者配置期限时才有到期日。",
             ("art19.p1", "art24.p1", "art25.p1", "art39.p1"),
-            (
-                "art19.incident_filed",
-                "art24.overdue_report",
-                "art24.major_loss_report",
-                "art24.not_started_report",
-                "art25.surplus_returned",
-                "art39.operation_incidents",
-            ),
         ),
         Decision(
             "D12",
@@ -650,24 +591,6 @@ DECISIONS: dict[str, Decision] = {
                 "art27.p4",
                 "art30.p1",
                 "art39.p1",
-            ),
-            (
-                "art11.initial_opinion",
-                "art11.revision",
-                "art11.department_review",
-                "art11.joint_evaluation",
-                "art19.incident_filed",
-                "art23.performance_report",
-                "art24.overdue_report",
-                "art24.major_loss_report",
-                "art24.not_started_report",
-                "art25.surplus_returned",
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-                "art39.operation_incidents",
             ),
         ),
         Decision(
@@ -692,27 +615,6 @@ DECISIONS: dict[str, Decision] = {
                 "art39.p1",
                 "art40.p1",
             ),
-            (
-                "art6.implementation_plan_reviewed",
-                "art11.initial_opinion",
-                "art11.revision",
-                "art11.department_review",
-                "art11.joint_evaluation",
-                "art19.incident_filed",
-                "art23.performance_report",
-                "art24.overdue_report",
-                "art24.major_loss_report",
-                "art24.not_started_report",
-                "art25.surplus_returned",
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-                "art39.filing_before_works",
-                "art39.operation_incidents",
-                "art40.effective_date",
-            ),
         ),
         Decision(
             "D14",
@@ -721,7 +623,6 @@ DECISIONS: dict[str, Decision] = {
             "Dates and time zone",
             "期间按日历日计算；时间戳先换算为北京时间（Asia/Shanghai）的日期。民法典 第二百零三条第二款：截止时间为二十四时。",
             ("art6.p2", "art11.p1.i2", "art39.p1"),
-            ("art6.implementation_plan_reviewed", "art11.initial_opinion", "art39.filing_before_works"),
         ),
         Decision(
             "D15",
@@ -730,7 +631,6 @@ DECISIONS: dict[str, Decision] = {
             "Revision window expiry",
             "第十一条第一款第（二）项“项目单位应在15个工作日内…完善修改申报材料，否则将退回申请”；退回后重新申报重新计时。",
             ("art11.p1.i2",),
-            ("art11.revision",),
         ),
         Decision(
             "D16",
@@ -739,17 +639,6 @@ DECISIONS: dict[str, Decision] = {
             "Trigger facts",
             "“建成”“通过验收”“投入运行”各以模型字段说明中的事实为准。",
             ("art23.p1", "art24.p1", "art25.p1", "art27.p1", "art27.p3", "art27.p4", "art30.p1"),
-            (
-                "art23.performance_report",
-                "art24.schedule",
-                "art24.start_of_works",
-                "art25.surplus_returned",
-                "art27.acceptance",
-                "art27.acceptance_filing",
-                "art27.delay_explanation",
-                "art27.final_accounts",
-                "art30.self_evaluation",
-            ),
         ),
         Decision(
             "D17",
@@ -774,19 +663,6 @@ DECISIONS: dict[str, Decision] = {
                 "art29.p1",
                 "art39.p1",
             ),
-            (
-                "art6.implementation_plan_reviewed",
-                "art11.departments_after_revision",
-                "art11.evaluation_sequence",
-                "art11.om_plan",
-                "art12.funds_and_works_need_approval",
-                "art14.approval_order",
-                "art26.adjustment_review",
-                "art26.general_rules",
-                "art28.archive_acceptance",
-                "art29.secrecy_review",
-                "art39.filing_before_works",
-            ),
         ),
         Decision(
             "D18",
@@ -798,7 +674,6 @@ DECISIONS: dict[str, Decision] = {
             "预算法 第三条：国家实行一级政府一级预算，乡、民族乡、镇为一级预算。默认：乡镇、街道单位不属区级；"
             "选项：视为区级（街道办事处是区人民政府的派出机关；第七条第二款将区级及以下并列）。",
             ("art2.p1", "art38.p1", "art39.p1"),
-            ("art2.government_it_project", "art38.state_owned_enterprise", "art39.social_capital_project"),
         ),
         Decision(
             "D19",
@@ -810,13 +685,6 @@ DECISIONS: dict[str, Decision] = {
             "第十四条属第四章（审批），以“项目经联合评审后”开始。默认：涉密项目不适用第十一条第一款全部流程，也不适用以联合"
             "评审为起点的第十四条次序；选项：仍按第十四条自申请项目代码起的报批次序；或仅不适用第（二）项预审。",
             ("art11.p1.i1", "art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art14.p1"),
-            (
-                "art11.filing_set",
-                "art11.department_review",
-                "art11.joint_evaluation",
-                "art11.evaluation_sequence",
-                "art14.approval_order",
-            ),
         ),
         Decision(
             "D20",
@@ -827,7 +695,6 @@ DECISIONS: dict[str, Decision] = {
             "区数据局形成最终审核意见。”三者以逗号并列，未明定彼此先后；列举顺序和“最终”表明审核意见在后。默认："
             "最终审核意见不早于完善后的申报材料和财评报告；选项：只须不早于专家评审意见。",
             ("art11.p1.i4",),
-            ("art11.evaluation_sequence",),
         ),
         Decision(
             "D21",
@@ -838,7 +705,6 @@ DECISIONS: dict[str, Decision] = {
             "列入预算的行为（第十一条第二款：“由区财政局复核后列入年度预算”）；“审核审批关”也可理解为自申请起即把关。"
             "默认：被禁止的行为是安排（年度运维方案列入年度预算）；选项：申请运维经费即属被禁止的行为。",
             ("art12.p1",),
-            ("art12.om_funding_needs_data_sharing",),
         ),
         Decision(
             "D22",
@@ -851,7 +717,6 @@ DECISIONS: dict[str, Decision] = {
             "影响程度分类管理）针对建设用地和工程。默认：任一例外使四项审批均不再免除；选项：新建土建工程对应规划选址、"
             "用地预审、环境影响评价，高耗能项目对应节能评估。",
             ("art16.p1",),
-            ("art16.extra_approvals",),
         ),
         Decision(
             "D23",
@@ -862,7 +727,6 @@ DECISIONS: dict[str, Decision] = {
             "例外的条件。默认：无例外情形仍要求或办理的，不符合本条（不成立），说明中提示例外须另行说明理由；选项：只作提示，"
             "不认定为违反（成立并附警示）。",
             ("art16.p1",),
-            ("art16.extra_approvals",),
         ),
         Decision(
             "D24",
@@ -873,15 +737,6 @@ DECISIONS: dict[str, Decision] = {
             "项目（超过初步设计批复时间6个月以上）”）；第十二条“未按本办法履行审批程序…不得安排经费或实施”把“实施”"
             "与审批相连。默认：以开工日期为项目实施的起点；选项：以审批（批复）日期为起点。",
             ("art20.p1", "art21.p1", "art21.p2", "art23.p1", "art23.p2"),
-            (
-                "art20.network_security",
-                "art21.cryptography",
-                "art21.electronic_records",
-                "art21.secrecy_protection",
-                "art23.performance_report",
-                "art23.report_distribution",
-                "art23.report_content",
-            ),
         ),
         Decision(
             "D25",
@@ -893,7 +748,6 @@ DECISIONS: dict[str, Decision] = {
             "项目竣工财务决算，全面反映基本建设财务状况）。默认：以编报竣工财务决算之日确定结余，并作为D11“及时”期限的"
             "起算日；选项：以竣工验收合格之日，或以项目建成之日（D16）为准。",
             ("art25.p1",),
-            ("art25.surplus_returned",),
         ),
         Decision(
             "D26",
@@ -904,7 +758,6 @@ DECISIONS: dict[str, Decision] = {
             "等保测评和密评结果、延期说明）；第四款的竣工财务决算是验收合格后向区财政局履行的财务义务。默认：涉密项目不适用"
             "第一至三款，仍适用第四款；选项：第一至四款均不适用。",
             ("art27.p4", "art27.p5"),
-            ("art27.final_accounts",),
         ),
         Decision(
             "D27",
@@ -915,7 +768,6 @@ DECISIONS: dict[str, Decision] = {
             "区数据局、区财政局备案。”句首的“项目建成后6个月内”可统摄“组织竣工验收”和“报送备案”两个谓语，也可只限定前者。"
             "默认：备案与验收同一期限；选项：备案无独立期限（验收后应备案，无到期日、不认定逾期）。",
             ("art27.p1",),
-            ("art27.acceptance_filing",),
         ),
         Decision(
             "D28",
@@ -926,7 +778,6 @@ DECISIONS: dict[str, Decision] = {
             "区财政局批准，最长不得超过6个月。”“延长”的对象是尚未届满的期限；届满后才批准的，已无可延长的期限。默认："
             "届满后批准的延长不计入；选项：计入（视为对逾期的追认），仍受D7上限约束。",
             ("art27.p4",),
-            ("art27.final_accounts",),
         ),
         Decision(
             "D29",
@@ -937,7 +788,6 @@ DECISIONS: dict[str, Decision] = {
             "财政预算资金实施的”项目纳入；若第三十八条也以财政预算资金为限，它只起提示作用。默认：国有企业建设的区级政务"
             "信息系统项目不论资金来源均适用本办法；选项：仅限使用财政预算资金的项目。",
             ("art38.p1",),
-            ("art38.state_owned_enterprise",),
         ),
         Decision(
             "D30",
@@ -947,7 +797,6 @@ DECISIONS: dict[str, Decision] = {
             "第三十七条“因管理不善、弄虚作假造成严重超概算”：“严重”无数字标准；仅在使用者设定比例时判断，超过该比例为严重"
             "（民法典 第一千二百五十九条：“超过”不包括本数）。",
             ("art37.p1",),
-            ("art37.cost_overrun",),
         ),
     )
 }
