@@ -14,6 +14,7 @@ reports and goes on. Every clock ends within the calendar data (2004–2026).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -23,13 +24,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import yaml
 
 from tinghu_policy import Project, evaluate
+from tinghu_policy.engine import Outcome, Rule, Status, catalogue, run_rules
+from tinghu_policy.interpretation import DEFAULT_INTERPRETATION
+from tinghu_policy.periods import WorkCalendar
 from tinghu_policy.samples import sample_text
 
 AS_OF = date(2026, 6, 30)
@@ -267,6 +274,34 @@ def median_us(call: Any, runs: int) -> float:
     return statistics.median(times) * 1e6
 
 
+def mean_us(projects: list[Project], call: Any) -> float:
+    """Mean time of ``call(project)`` over ``projects`` in microseconds (after one warm-up pass)."""
+    for project in projects:
+        call(project)
+    began = time.perf_counter()
+    for project in projects:
+        call(project)
+    return (time.perf_counter() - began) / len(projects) * 1e6
+
+
+def engine_floor_us(project: Project, as_of: date, runs: int) -> float:
+    """Median of ``evaluate()`` when every rule does nothing but return one fixed HOLDS outcome.
+
+    What the engine itself costs — a rule call, an outcome, a finding per rule — whatever the rules compute.
+    """
+    fixed = Outcome(Status.HOLDS)
+    idle = tuple(replace(r, function=lambda ctx: fixed) for r in catalogue())
+
+    def idle_catalogue() -> tuple[Rule, ...]:
+        return idle
+
+    engine = importlib.import_module(
+        "tinghu_policy.engine.evaluate"
+    )  # the module (the package exports the function)
+    with mock.patch.object(engine, "catalogue", idle_catalogue):
+        return median_us(lambda: evaluate(project, as_of=as_of), runs)
+
+
 def import_ms(statement: str, runs: int = 9) -> float:
     """Median time of ``statement`` in a fresh interpreter, in milliseconds."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
@@ -294,7 +329,21 @@ def main() -> None:
     print(
         f"  evaluate (rules only)      median {median_us(lambda: evaluate(whole_life, as_of=as_of), args.runs):9.1f} µs"
     )
+    interpretation, calendar = DEFAULT_INTERPRETATION, WorkCalendar.default()
+    print(
+        f"  run_rules (no findings built, the batch's path) median "
+        f"{median_us(lambda: deque(run_rules(whole_life, as_of, interpretation, calendar), 0), args.runs):7.1f} µs"
+    )
+    print(
+        f"  engine floor: every rule returns one fixed outcome, median {engine_floor_us(whole_life, as_of, args.runs):6.1f} µs "
+        f"({len(catalogue())} findings)"
+    )
     print(f"  Report.to_json()           median {median_us(report.to_json, args.runs // 4):9.1f} µs")
+    sample = [Project.model_validate(p) for p in generate(2000)]
+    print(
+        f"2,000 generated projects (all stages): evaluate mean {mean_us(sample, lambda p: evaluate(p, as_of=AS_OF)):6.1f} µs, "
+        f"run_rules mean {mean_us(sample, lambda p: deque(run_rules(p, AS_OF, interpretation, calendar), 0)):6.1f} µs"
+    )
     text = whole_life.model_dump_json()
     print(
         f"  Project.model_validate_json median {median_us(lambda: Project.model_validate_json(text), args.runs):8.1f} µs"

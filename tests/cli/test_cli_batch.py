@@ -93,6 +93,19 @@ def test_each_line_is_a_batch_line_whose_findings_match_the_report(
     assert early["as_of"] == "2024-10-05"
 
 
+def test_compact_lines_are_the_full_reports_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --full the lines come from the rules' outcomes directly (no report is built): the same findings."""
+    path, _ = portfolio(tmp_path)
+    compact, full = tmp_path / "compact.jsonl", tmp_path / "full.jsonl"
+    tinghu(capsys, "batch", str(path), "--all", "--no-summary", "--output", str(compact))
+    tinghu(capsys, "batch", str(path), "--all", "--full", "--no-summary", "--output", str(full))
+    with_reports = read_lines(full)
+    assert any(line["report"] for line in with_reports)
+    assert read_lines(compact) == [{**line, "report": None} for line in with_reports]
+
+
 def test_not_applicable_findings_are_left_out_unless_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ from tinghu_policy.engine.context import _explained
 from tinghu_policy.engine.findings import built
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import Months, WorkCalendar, WorkingDays, deadline
+from tinghu_policy.periods import Months, WorkCalendar, WorkingDays, YearEnd, deadline, period_limit, year_end
 
 
 def test_built_is_model_construct() -> None:
@@ -57,3 +57,24 @@ def test_explained_deadlines_are_the_deadlines_and_their_explanations() -> None:
         assert cached == limit
         assert (zh, en) == (limit.explanation_zh, limit.explanation_en)
         assert _explained(start, period, calendar, DEFAULT_INTERPRETATION)[0] is cached  # kept
+
+
+def test_explained_limits_and_year_ends_are_the_uncached_ones() -> None:
+    calendar = WorkCalendar.default()
+    for start in (date(2025, 4, 4), date(2025, 3, 31), date(2025, 5, 31)):
+        limit = period_limit(start, Months(6), calendar=calendar)
+        cached, zh, en = _explained(start, Months(6), calendar, DEFAULT_INTERPRETATION, limit=True)
+        assert cached == limit
+        assert (zh, en) == (limit.explanation_zh, limit.explanation_en)
+    # 2025-10-04 (National Day holiday) is the limit day itself; the deadline of the same period rolls to 10-09
+    assert _explained(
+        date(2025, 4, 4), Months(6), calendar, DEFAULT_INTERPRETATION, limit=True
+    ).deadline.due == date(2025, 10, 4)
+    assert _explained(date(2025, 4, 4), Months(6), calendar, DEFAULT_INTERPRETATION).deadline.due == date(
+        2025, 10, 9
+    )
+    for year in (2023, 2025):
+        end = year_end(year, calendar=calendar)
+        cached, zh, en = _explained(date(year, 1, 1), YearEnd(year), calendar, DEFAULT_INTERPRETATION)
+        assert cached == end
+        assert (zh, en) == (end.explanation_zh, end.explanation_en)

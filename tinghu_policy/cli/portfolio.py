@@ -26,12 +26,12 @@ from tinghu_policy.cli.inputs import (
     is_request,
     parse_input,
 )
-from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.engine import Report, Status, evaluate, run_rules
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import Interpretation
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import WorkCalendar
+from tinghu_policy.periods import WorkCalendar, to_legal_date
 from tinghu_policy.yaml_input import InputError, describe
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -71,6 +71,10 @@ class BatchLine(BaseModel):
         description="The findings, in the report's order; not-applicable ones only with --all."
     )
     report: Report | None = Field(description="The whole report, with --full; else None.")
+
+
+_Found = tuple[str, str, str | None, Status, date | None, Party | None, tuple[str, ...]]
+"""What a batch line keeps of a finding: rule, provision, subject, status, due, party owing it, missing facts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,75 +176,87 @@ class Worker:
                 ) from None
             raise InputError(describe(exc, item.file, {(): item.line})) from None
 
-    def evaluate(self, parsed: EvaluationInput | Project) -> Report:
+    def inputs(self, parsed: EvaluationInput | Project) -> tuple[Project, date, Interpretation]:
+        """The project, the day and the interpretation to evaluate it with (the run's settings first)."""
         s = self.settings
         if isinstance(parsed, Project):
-            return evaluate(
-                parsed, as_of=s.as_of or s.today, interpretation=self._base, calendar=self.calendar
-            )
+            return parsed, s.as_of or s.today, self._base
         interpretation = self._base
         if parsed.interpretation.model_fields_set:
             own = parsed.interpretation
             interpretation = self._interpretations.get(own) or self._interpretations.setdefault(
                 own, self._interpretation(own)
             )
-        day = s.as_of or parsed.as_of or s.today
-        return evaluate(parsed.project, as_of=day, interpretation=interpretation, calendar=self.calendar)
+        day = to_legal_date(s.as_of or parsed.as_of or s.today, interpretation)
+        return parsed.project, day, interpretation
 
     def run(self, item: Item) -> Result:
         """The item's result; never raises for a bad item (the error goes into its line)."""
         try:
-            parsed = self.parse(item)
-            report = self.evaluate(parsed)
+            project, day, interpretation = self.inputs(self.parse(item))
+            if self.settings.full:
+                report = evaluate(project, as_of=day, interpretation=interpretation, calendar=self.calendar)
+                found = [
+                    (f.rule, f.provision, f.subject, f.status, f.due, f.owed_by, f.missing)
+                    for f in report.findings
+                ]
+            else:
+                report = None
+                found = [
+                    (r.id, r.provision, o.subject, o.status, o.due, o.owed_by or r.owed_by, o.missing)
+                    for r, o in run_rules(project, day, interpretation, self.calendar)
+                ]
         except InputError as exc:
             return self.failed(item, str(exc))
         except TinghuPolicyError as exc:
             return self.failed(item, f"{item.source}: {exc}")
         except Exception as exc:  # a bug in a rule must not stop the portfolio; the line names it
             return self.failed(item, f"{item.source}: internal error {type(exc).__name__}: {exc}")
-        project = parsed if isinstance(parsed, Project) else parsed.project
         return Result(
-            self.line(item.source, report),
+            self.line(item.source, project.id, day, found, report),
             True,
             item.source,
             owner=project.owner.name,
-            overdue=tuple((f.owed_by, f.provision) for f in report.findings if f.status is Status.OVERDUE),
+            overdue=tuple(
+                (party, provision)
+                for _, provision, _, status, _, party, _ in found
+                if status is Status.OVERDUE
+            ),
         )
 
     def run_all(self, items: Iterable[Item]) -> list[Result]:
         return [self.run(item) for item in items]
 
-    def line(self, source: str, report: Report) -> str:
+    def line(self, source: str, project: str, day: date, found: list[_Found], report: Report | None) -> str:
         """The :class:`BatchLine` of an evaluated project, as compact JSON (built directly: it is the hot path)."""
         counts: dict[Status, int] = {}
         findings = []
         everything = self.settings.include_not_applicable
-        for f in report.findings:
-            status = f.status  # a StrEnum: json writes its value (``.value`` is slow on the hot path)
-            counts[status] = counts.get(status, 0) + 1
+        for rule_id, provision, subject, status, due, owed_by, missing in found:
+            counts[status] = counts.get(status, 0) + 1  # a StrEnum: json writes its value
             if everything or status is not Status.NOT_APPLICABLE:
                 findings.append(
                     {
-                        "rule": f.rule,
-                        "provision": f.provision,
-                        "subject": f.subject,
+                        "rule": rule_id,
+                        "provision": provision,
+                        "subject": subject,
                         "status": status,
-                        "due": f.due.isoformat() if f.due else None,
-                        "owed_by": f.owed_by,
-                        "missing": f.missing,
+                        "due": due.isoformat() if due else None,
+                        "owed_by": owed_by,
+                        "missing": missing,
                     }
                 )
         head: dict[str, Any] = {
             "source": source,
             "ok": True,
-            "project": report.project,
-            "as_of": report.as_of.isoformat(),
+            "project": project,
+            "as_of": day.isoformat(),
             "error": None,
             "counts": counts,
             "findings": findings,
         }
         text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
-        full = report.model_dump_json() if self.settings.full else "null"
+        full = report.model_dump_json() if report is not None else "null"
         return f'{text[:-1]},"report":{full}}}'
 
     @staticmethod

@@ -1,7 +1,7 @@
 """The rule engine: rules registered with their provisions, run on a project's facts as of a date."""
 
-from tinghu_policy.engine.context import Context, Label, Outcome, Outcomes
-from tinghu_policy.engine.evaluate import evaluate
+from tinghu_policy.engine.context import Context, Explained, Label, Outcome, Outcomes
+from tinghu_policy.engine.evaluate import evaluate, run_rules
 from tinghu_policy.engine.findings import Check, Finding, Relation, Status
 from tinghu_policy.engine.report import FORMAT_VERSION, Report
 from tinghu_policy.engine.rule import (
@@ -23,6 +23,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Check",
     "Context",
+    "Explained",
     "Finding",
     "Label",
     "Outcome",
@@ -39,6 +40,7 @@ __all__ = [
     "rule",
     "rule_by_id",
     "rules_by_provision",
+    "run_rules",
     "scope_of",
     "scope_test",
     "table",

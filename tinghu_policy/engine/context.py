@@ -11,11 +11,12 @@ whose State Council arrangement is missing and how to supply it.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from tinghu_policy.engine.findings import Check, Relation, Status, Value, built
 from tinghu_policy.engine.rule import Rule
@@ -23,7 +24,16 @@ from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import Deadline, Period, WorkCalendar, WorkingDays, deadline, period_limit
+from tinghu_policy.periods import (
+    Deadline,
+    Period,
+    WorkCalendar,
+    WorkingDays,
+    YearEnd,
+    deadline,
+    period_limit,
+    year_end,
+)
 
 
 @dataclass(slots=True)
@@ -45,9 +55,8 @@ class Outcome:
 Outcomes = Outcome | Iterable[Outcome]
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A fact's path in the project and its names, as a check shows them."""
+class Label(NamedTuple):
+    """A fact's path in the project and its names, as a check shows them (a tuple: rules build many)."""
 
     fact: str
     zh: str
@@ -55,13 +64,14 @@ class Label:
 
 
 _COMPARE = {
-    Relation.ON_OR_BEFORE: lambda a, r: a <= r,
-    Relation.BEFORE: lambda a, r: a < r,
-    Relation.ON_OR_AFTER: lambda a, r: a >= r,
-    Relation.AFTER: lambda a, r: a > r,
-    Relation.EQUALS: lambda a, r: a == r,
-    Relation.NOT_EQUALS: lambda a, r: a != r,
+    Relation.ON_OR_BEFORE: operator.le,
+    Relation.BEFORE: operator.lt,
+    Relation.ON_OR_AFTER: operator.ge,
+    Relation.AFTER: operator.gt,
+    Relation.EQUALS: operator.eq,
+    Relation.NOT_EQUALS: operator.ne,
 }
+"""How ``actual`` must compare with ``required``: ``_COMPARE[relation](actual, required)``."""
 
 
 _T = TypeVar("_T")
@@ -190,7 +200,15 @@ class Context:
 
     def deadline(self, start: date, period: Period) -> Deadline:
         """The period's last day under this run's calendar and interpretation."""
-        return _explained(start, period, self.calendar, self.interpretation)[0]
+        return _explained(start, period, self.calendar, self.interpretation).deadline
+
+    def limit(self, start: date, period: Period) -> Explained:
+        """The day ``period`` after ``start`` is complete, never rolled over (D5), with its explanations."""
+        return _explained(start, period, self.calendar, self.interpretation, limit=True)
+
+    def year_end(self, year: int) -> Explained:
+        """每年年底前 of ``year`` (D6), with its explanations."""
+        return _explained(date(year, 1, 1), YearEnd(year), self.calendar, self.interpretation)
 
     def due_by(
         self,
@@ -381,20 +399,38 @@ def _earliest_due(
         return start + timedelta(days=1)
 
 
+class Explained(NamedTuple):
+    """A deadline (or limit) and its Chinese and English explanations."""
+
+    deadline: Deadline
+    zh: str
+    en: str
+
+
 @lru_cache(maxsize=4096)
 def _explained(
-    start: date, period: Period, calendar: WorkCalendar, interpretation: Interpretation
-) -> tuple[Deadline, str, str]:
-    """The deadline and its Chinese and English explanations, computed once per distinct input.
+    start: date,
+    period: Period | YearEnd,
+    calendar: WorkCalendar,
+    interpretation: Interpretation,
+    *,
+    limit: bool = False,
+) -> Explained:
+    """The deadline (a :func:`period_limit` with ``limit``; a :func:`year_end` for a ``YearEnd``) and its Chinese
+    and English explanations, computed once per distinct input.
 
-    A deadline depends only on these four immutable values; explaining it re-runs the computation and formats
+    A deadline depends only on these immutable values; explaining it re-runs the computation and formats
     every step (most of a deadline rule's cost), and a portfolio has few distinct start dates, so the answers
     are kept (calendars compare by identity; errors such as CalendarCoverageError are not kept).
     """
-    limit = deadline(start, period, calendar=calendar, interpretation=interpretation)
-    steps = limit.steps  # recomputed on each access: once here, for both languages
-    return (
-        limit,
-        "；".join(step.text_zh for step in steps) + "。",  # = limit.explanation_zh
-        "; ".join(step.text_en for step in steps) + ".",  # = limit.explanation_en
+    if isinstance(period, YearEnd):
+        made = year_end(period.year, calendar=calendar, interpretation=interpretation)
+    else:
+        reckoned = period_limit if limit else deadline
+        made = reckoned(start, period, calendar=calendar, interpretation=interpretation)
+    steps = made.steps  # recomputed on each access: once here, for both languages
+    return Explained(
+        made,
+        "；".join(step.text_zh for step in steps) + "。",  # = made.explanation_zh
+        "; ".join(step.text_en for step in steps) + ".",  # = made.explanation_en
     )

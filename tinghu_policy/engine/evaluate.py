@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -37,36 +37,27 @@ def evaluate(
     facts = project if isinstance(project, Project) else Project.model_validate(project)
     interp = interpretation or DEFAULT_INTERPRETATION
     day = to_legal_date(as_of, interp)
-    cal = calendar or WorkCalendar.default()
-    findings: list[Finding] = []
-    scope = scope_of(facts, interp)
-    outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
-    for rule in catalogue():
-        if scope.governed is False and not rule.decides_scope:
-            outcomes: Iterable[Outcome] = (outside,)
-        else:
-            outcomes = _run(rule, Context(facts, day, interp, cal, rule))
-        for outcome in outcomes:
-            findings.append(
-                built(
-                    Finding,
-                    {
-                        "rule": rule.id,
-                        "provision": rule.provision,
-                        "subject": outcome.subject,
-                        "status": outcome.status,
-                        "due": outcome.due,
-                        "owed_by": outcome.owed_by or rule.owed_by,
-                        "to": rule.to,
-                        "checks": outcome.checks,
-                        "missing": outcome.missing,
-                        "note_zh": outcome.note_zh,
-                        "note_en": outcome.note_en,
-                        "provisional": outcome.provisional,
-                        "decisions": rule.decisions,
-                    },
-                )
-            )
+    findings = [
+        built(
+            Finding,
+            {
+                "rule": rule.id,
+                "provision": rule.provision,
+                "subject": outcome.subject,
+                "status": outcome.status,
+                "due": outcome.due,
+                "owed_by": outcome.owed_by or rule.owed_by,
+                "to": rule.to,
+                "checks": outcome.checks,
+                "missing": outcome.missing,
+                "note_zh": outcome.note_zh,
+                "note_en": outcome.note_en,
+                "provisional": outcome.provisional,
+                "decisions": rule.decisions,
+            },
+        )
+        for rule, outcome in run_rules(facts, day, interp, calendar or WorkCalendar.default())
+    ]
     return Report.model_construct(
         format_version=FORMAT_VERSION,
         project=facts.id,
@@ -74,6 +65,29 @@ def evaluate(
         interpretation=interp,
         findings=tuple(findings),
     )
+
+
+def run_rules(
+    facts: Project, day: date, interpretation: Interpretation, calendar: WorkCalendar
+) -> Iterator[tuple[Rule, Outcome]]:
+    """Each rule with each of its outcomes, in catalogue order: what :func:`evaluate` turns into findings.
+
+    A finding's party is ``outcome.owed_by or rule.owed_by``. For callers that need less than a
+    :class:`Report` (the batch's compact lines) and so skip building the findings.
+    """
+    scope = scope_of(facts, interpretation)
+    outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
+    rules = catalogue()
+    ctx = Context(
+        facts, day, interpretation, calendar, rules[0]
+    )  # one context: each rule in turn is ctx.rule
+    for rule in rules:
+        if scope.governed is False and not rule.decides_scope:
+            yield rule, outside
+            continue
+        ctx.rule = rule
+        for outcome in _run(rule, ctx):
+            yield rule, outcome
 
 
 def _run(rule: Rule, ctx: Context) -> tuple[Outcome, ...]:

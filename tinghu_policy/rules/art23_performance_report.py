@@ -16,7 +16,6 @@ from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import PerformanceReport
 from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import year_end
 from tinghu_policy.rules.art20_21_security import implementation_started
 
 _R = "implementation.performance_reports"
@@ -71,7 +70,7 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
     for year, index, report in _years(ctx):
         found = True
         subject = str(year)
-        limit = year_end(year, calendar=ctx.calendar, interpretation=ctx.interpretation)
+        limit, explanation_zh, explanation_en = ctx.year_end(year)
         if effective is not None and limit.due < effective:
             yield ctx.not_applicable(
                 f"{year}年年底早于本办法施行日期 {effective}（D13）",
@@ -88,8 +87,8 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
             ),
             subject=subject,
             provisional=limit.provisional,
-            note_zh=limit.explanation_zh.rstrip("。"),
-            note_en=limit.explanation_en.rstrip("."),
+            note_zh=explanation_zh.rstrip("。"),
+            note_en=explanation_en.rstrip("."),
         )
     if not found:
         yield _not_started(ctx)

@@ -23,18 +23,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Context, Explained, Label, Outcome, Relation, rule
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
-from tinghu_policy.periods import Deadline, Months, period_limit
+from tinghu_policy.periods import Months
 
 _I = "implementation"
 _SIX_MONTHS = Months(6)
 
 
-def _limit(ctx: Context, start: date) -> Deadline:
+def _limit(ctx: Context, start: date) -> Explained:
     """The day 6 months after ``start`` is complete (届满), never rolled over (D1, D3, D5)."""
-    return period_limit(start, _SIX_MONTHS, calendar=ctx.calendar, interpretation=ctx.interpretation)
+    return ctx.limit(start, _SIX_MONTHS)
 
 
 def _at_least(ctx: Context) -> bool:
@@ -46,8 +46,8 @@ def _first_day_over(ctx: Context, limit: date) -> date:
     return limit if _at_least(ctx) else limit + timedelta(days=1)
 
 
-def _boundary_note(ctx: Context, limit: Deadline) -> tuple[str, str]:
-    first = _first_day_over(ctx, limit.due)
+def _boundary_note(ctx: Context, limit: Explained) -> tuple[str, str]:
+    first = _first_day_over(ctx, limit.deadline.due)
     reading_zh = (
         "“以上”包括本数，届满之日即属超过" if _at_least(ctx) else "“超过”不包括本数，届满之日尚不属超过"
     )
@@ -55,8 +55,8 @@ def _boundary_note(ctx: Context, limit: Deadline) -> tuple[str, str]:
         "'or more' includes the limit day" if _at_least(ctx) else "'more than' excludes the limit day"
     )
     return (
-        f"{limit.explanation_zh.rstrip('。')}；D5：{reading_zh}，自 {first} 起属超过6个月",
-        f"{limit.explanation_en.rstrip('.')}; D5: {reading_en}; over the limit from {first}",
+        f"{limit.zh.rstrip('。')}；D5：{reading_zh}，自 {first} 起属超过6个月",
+        f"{limit.en.rstrip('.')}; D5: {reading_en}; over the limit from {first}",
     )
 
 
@@ -66,7 +66,9 @@ def _within_limit(ctx: Context, start: date, done: date | None, label: Label) ->
     relation = Relation.BEFORE if _at_least(ctx) else Relation.ON_OR_BEFORE
     note_zh, note_en = _boundary_note(ctx, limit)
     return ctx.condition(
-        ctx.check(label, relation, limit.due, ctx.known(done) or ctx.as_of), note_zh=note_zh, note_en=note_en
+        ctx.check(label, relation, limit.deadline.due, ctx.known(done) or ctx.as_of),
+        note_zh=note_zh,
+        note_en=note_en,
     )
 
 
@@ -75,7 +77,7 @@ def _serious_overdue_since(ctx: Context) -> date | None:
     approved = ctx.approved_term(ctx.project.implementation.approved_completion)
     if approved is None:
         return None
-    first = _first_day_over(ctx, _limit(ctx, approved).due)
+    first = _first_day_over(ctx, _limit(ctx, approved).deadline.due)
     completed = ctx.known(ctx.project.acceptance.completed)
     if first > ctx.as_of or (completed is not None and completed < first):
         return None
@@ -87,7 +89,7 @@ def _not_started_since(ctx: Context) -> date | None:
     approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
     if approved is None or not ctx.project.fiscal_funded:
         return None
-    first = _first_day_over(ctx, _limit(ctx, approved).due)
+    first = _first_day_over(ctx, _limit(ctx, approved).deadline.due)
     started = ctx.known(ctx.project.implementation.works_started)
     if first > ctx.as_of or (started is not None and started < first):
         return None
