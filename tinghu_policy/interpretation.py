@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D30: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D31: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -265,6 +265,17 @@ class StateEnterpriseFunding(StrEnum):
     """财政预算资金 only, as art. 2: art. 38 merely counts an enterprise among art. 2's units."""
 
 
+class AdjustmentLimitBasis(StrEnum):
+    """D31 — what "资金调整数额不超过概算总投资10%" (art. 26 para. 1) measures when a project is adjusted more than once."""
+
+    EACH_ADJUSTMENT = "each_adjustment"
+    """Each adjustment's own amount, as the sentence speaks of one adjustment ("项目主要内容确需调整且资金调整数额…")
+    (default)."""
+    CUMULATIVE = "cumulative"
+    """The amount of this adjustment and of every adjustment requested before it (the order of
+    ``implementation.adjustments``): several adjustments cannot together move more than 10% without a new approval."""
+
+
 TIMEZONE_DEFAULT: Literal["Asia/Shanghai"] = "Asia/Shanghai"
 
 PositiveInt = Annotated[int, Field(gt=0, le=366)]
@@ -402,6 +413,10 @@ class Interpretation(BaseModel):
     state_enterprise_funding: StateEnterpriseFunding = Field(
         StateEnterpriseFunding.ANY_MONEY,
         description="D29 国有企业项目资金 the money a state-owned enterprise's project must use for art. 38.",
+    )
+    adjustment_limit_basis: AdjustmentLimitBasis = Field(
+        AdjustmentLimitBasis.EACH_ADJUSTMENT,
+        description="D31 多次调整的10%限额 whether art. 26's 10% limit measures each adjustment or the running total.",
     )
 
 
@@ -797,6 +812,17 @@ DECISIONS: dict[str, Decision] = {
             "第三十七条“因管理不善、弄虚作假造成严重超概算”：“严重”无数字标准；仅在使用者设定比例时判断，超过该比例为严重"
             "（民法典 第一千二百五十九条：“超过”不包括本数）。",
             ("art37.p1",),
+        ),
+        Decision(
+            "D31",
+            "adjustment_limit_basis",
+            "多次调整的10%限额",
+            "The 10% limit over several adjustments",
+            "第二十六条第一款：“项目主要内容确需调整且资金调整数额不超过概算总投资10%…经区数据局、区财政局审核后可以调整”。"
+            "条文以一次调整为对象，未说明同一项目多次调整时10%按单次还是累计计算；按单次计算，数次各不超过10%的调整合计"
+            "可能超过10%而无须重新报批。默认：每次调整的数额各自不超过10%；选项：本次与此前各次（按 adjustments 顺序）调整"
+            "数额累计不超过10%。",
+            ("art26.p1", "art26.p1.i1", "art26.p1.i2", "art26.p1.i3", "art26.p2"),
         ),
     )
 }

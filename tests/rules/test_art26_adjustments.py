@@ -250,3 +250,52 @@ def test_d17_a_new_approval_on_the_day_of_the_adjustment(
     assert (
         interpreted(same_day, interpretation).finding("art26.general_rules", "adjustment 1").status is status
     )
+
+
+# --- D31: each adjustment, or the running total ------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=150_000_00), min_size=1, max_size=4))
+def test_the_ten_percent_limit_measures_each_adjustment_or_the_running_total(amounts_fen: list[int]) -> None:
+    """Budget 1,000,000.00 (10% = 10,000,000 fen): by default each adjustment's own amount is held to it; with D31
+    ``cumulative`` the sum of it and every earlier one."""
+    adjustments = [
+        {**OK, "requested": f"2025-06-{10 + n:02d}", "amount": str(yuan(fen))}
+        for n, fen in enumerate(amounts_fen)
+    ]
+    facts = {
+        **BASE,
+        "approval": {"approved_budget": "1000000.00"},
+        "implementation": {"adjustments": adjustments},
+    }
+    each = evaluate(facts, as_of=date(2025, 9, 1))
+    cumulative = evaluate(
+        facts, as_of=date(2025, 9, 1), interpretation=Interpretation(adjustment_limit_basis="cumulative")
+    )
+    for n in range(len(amounts_fen)):
+        subject = f"adjustment {n + 1}"
+        own_ok = amounts_fen[n] <= 100_000_00
+        total_ok = sum(amounts_fen[: n + 1]) <= 100_000_00
+        assert each.finding(ROUTE, subject).status is (Status.HOLDS if own_ok else Status.FAILS)
+        assert cumulative.finding(ROUTE, subject).status is (Status.HOLDS if total_ok else Status.FAILS)
+        assert cumulative.finding("art26.general_rules", subject).status is (
+            Status.NOT_APPLICABLE if total_ok else Status.PENDING
+        )
+
+
+def test_an_adjustment_not_yet_requested_does_not_count_in_the_total() -> None:
+    later = {**OK, "requested": "2025-10-01", "amount": "90000.00"}
+    facts = {
+        **BASE,
+        "approval": {"approved_budget": "1000000.00"},
+        "implementation": {"adjustments": [{**OK, "amount": "20000.00"}, later]},
+    }
+    cumulative = Interpretation(adjustment_limit_basis="cumulative")
+    assert [
+        f.subject
+        for f in evaluate(facts, as_of=date(2025, 9, 1), interpretation=cumulative).findings
+        if f.rule == ROUTE
+    ] == ["adjustment 1"]
+    report = evaluate(facts, as_of=date(2025, 10, 1), interpretation=cumulative)
+    assert report.finding(ROUTE, "adjustment 2").status is Status.FAILS  # 110,000.00 in total > 100,000.00

@@ -12,16 +12,21 @@ Each adjustment (``implementation.adjustments``, subject ``adjustment N`` from 1
 * ``art26.general_rules`` (第二款): off the route, the general rules apply — a new approval before the adjustment.
 
 不超过 includes the limit (民法典 第一千二百五十九条): exactly 10% passes. Money is exact ``Decimal`` 元; the 10%
-limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 123,456.789).
+limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 123,456.789). D31: the amount held
+to the limit is each adjustment's own (default ``each_adjustment``), or with ``cumulative`` the total of this
+adjustment and every earlier one (by the order of ``implementation.adjustments``, those requested by ``as_of``); its
+check then names ``implementation.adjustments`` and shows that running total.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.facts import Adjustment, AdjustmentGround
+from tinghu_policy.interpretation import AdjustmentLimitBasis
 from tinghu_policy.parties import Party
 
 _TEN_PERCENT = Decimal("0.1")
@@ -60,8 +65,58 @@ def _limit(budget: Decimal) -> Decimal:
     return limit.quantize(_CENT) if limit == limit.quantize(_CENT) else limit
 
 
-def share_note(amount: Decimal, budget: Decimal) -> tuple[str, str]:
-    """The adjusted amount as a percentage of the approved total, to two decimals ("约" when rounded)."""
+class Measured(NamedTuple):
+    """The amount art. 26's 10% limit is held to for one adjustment (D31), and how a check and a note name it."""
+
+    amount: Decimal
+    label: Label
+    name_zh: str
+    name_en: str
+
+
+def _measured(ctx: Context, n: int) -> Measured:
+    """D31: adjustment ``n``'s own amount (``each_adjustment``), or with ``cumulative`` the total of it and every
+    earlier adjustment requested by ``as_of``."""
+    if ctx.interpretation.adjustment_limit_basis is AdjustmentLimitBasis.CUMULATIVE:
+        amounts = [a.amount for k, a in _adjustments(ctx) if k <= n]
+        earlier = len(amounts) - 1
+        return Measured(
+            sum(amounts, Decimal(0)),
+            Label(
+                "implementation.adjustments",  # the running total of their amounts up to n
+                f"累计资金调整数额（元，本次及此前{earlier}次，不超过概算总投资10%；D31 累计）",
+                f"adjusted amount so far (yuan, this and {earlier} earlier, ≤ 10% of the total; D31 cumulative)",
+            ),
+            f"本次及此前{earlier}次调整累计资金调整数额（D31）",
+            f"the amount adjusted so far, this and {earlier} earlier (D31),",
+        )
+    return Measured(
+        ctx.project.implementation.adjustments[n].amount,
+        Label(
+            f"implementation.adjustments[{n}].amount",
+            "资金调整数额（元，不超过概算总投资10%）",
+            "adjusted amount (yuan, ≤ 10% of the total)",
+        ),
+        "资金调整数额",
+        "the adjusted amount",
+    )
+
+
+def _share(ctx: Context, n: int, budget: Decimal) -> tuple[str, str]:
+    """:func:`share_note` of the amount D31 measures for adjustment ``n``."""
+    measured = _measured(ctx, n)
+    return share_note(measured.amount, budget, name_zh=measured.name_zh, name_en=measured.name_en)
+
+
+def share_note(
+    amount: Decimal,
+    budget: Decimal,
+    *,
+    name_zh: str = "资金调整数额",
+    name_en: str = "the adjusted amount",
+) -> tuple[str, str]:
+    """``amount`` (named ``name_zh``/``name_en``) as a percentage of the approved total, to two decimals ("约" when
+    rounded)."""
     if budget == 0:
         return "概算总投资为0，无法计算比例", "the approved total is 0: no percentage"
     exact = amount * 100 / budget
@@ -73,15 +128,16 @@ def share_note(amount: Decimal, budget: Decimal) -> tuple[str, str]:
         else ("超过10%", "more than 10%")
     )
     return (
-        f"资金调整数额 {amount} 元占概算总投资 {budget} 元的{about_zh}{shown}%，{verdict_zh}（10%为 {_limit(budget)} 元）",
-        f"the adjusted amount {amount} is {about_en}{shown}% of the approved total {budget}: {verdict_en} "
+        f"{name_zh} {amount} 元占概算总投资 {budget} 元的{about_zh}{shown}%，{verdict_zh}（10%为 {_limit(budget)} 元）",
+        f"{name_en} {amount} is {about_en}{shown}% of the approved total {budget}: {verdict_en} "
         f"(10% is {_limit(budget)} yuan)",
     )
 
 
 def _lead_in(ctx: Context, n: int, adjustment: Adjustment, budget: Decimal) -> list[Check]:
-    """第一款: 投资规模未超出概算批复、建设目标不变、资金调整数额不超过概算总投资10%."""
+    """第一款: 投资规模未超出概算批复、建设目标不变、资金调整数额不超过概算总投资10% (D31: each, or in total)."""
     p = f"implementation.adjustments[{n}]"
+    measured = _measured(ctx, n)
     return [
         ctx.check(
             Label(
@@ -100,15 +156,7 @@ def _lead_in(ctx: Context, n: int, adjustment: Adjustment, budget: Decimal) -> l
             provision="art26.p1",
         ),
         ctx.check(
-            Label(
-                f"{p}.amount",
-                "资金调整数额（元，不超过概算总投资10%）",
-                "adjusted amount (yuan, ≤ 10% of the total)",
-            ),
-            Relation.ON_OR_BEFORE,
-            _limit(budget),
-            adjustment.amount,
-            provision="art26.p1",
+            measured.label, Relation.ON_OR_BEFORE, _limit(budget), measured.amount, provision="art26.p1"
         ),
     ]
 
@@ -160,7 +208,7 @@ def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
         ),
         adjustment.ground is not None,
     )
-    note_zh, note_en = share_note(adjustment.amount, budget)
+    note_zh, note_en = _share(ctx, n, budget)
     if adjustment.ground is not None:
         ground_zh, ground_en = _GROUNDS[adjustment.ground]
         note_zh, note_en = f"{note_zh}；主张{ground_zh}", f"{note_en}; claims {ground_en}"
@@ -183,6 +231,7 @@ def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     title_zh="投资未超概算、目标不变、调整数额不超过概算总投资10%且符合所列情形之一的，可经审核调整",
     title_en="Within the budget, goals unchanged, at most 10% and on a listed ground: adjustable after review",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D31",),
 )
 def adjustment_route(ctx: Context) -> Iterator[Outcome]:
     """项目投资规模未超出概算批复、建设目标不变，项目主要内容确需调整且资金调整数额不超过概算总投资10%，并符合下列情形之一的…可以调整."""
@@ -206,7 +255,7 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
         if budget is None:
             yield _route(ctx, n, adjustment)
             continue
-        note_zh, note_en = share_note(adjustment.amount, budget)
+        note_zh, note_en = _share(ctx, n, budget)
         yield ctx.condition(
             *_lead_in(ctx, n, adjustment, budget),
             *_ground_checks(ctx, n, adjustment),
@@ -224,6 +273,7 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
     title_zh="根据法律法规、国家和省、市、区工作部署，确需改变实施内容的调整",
     title_en="Adjustment required by law or by national, provincial, municipal or district deployment",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D31",),
 )
 def ground_law_or_policy(ctx: Context) -> Iterator[Outcome]:
     """（一）根据法律法规、国家和省、市、区工作部署，确需改变实施内容的."""
@@ -236,6 +286,7 @@ def ground_law_or_policy(ctx: Context) -> Iterator[Outcome]:
     title_zh="确需对原项目技术方案进行完善优化的调整",
     title_en="Adjustment to improve or optimise the original technical plan",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D31",),
 )
 def ground_technical_optimisation(ctx: Context) -> Iterator[Outcome]:
     """（二）确需对原项目技术方案进行完善优化的."""
@@ -248,6 +299,7 @@ def ground_technical_optimisation(ctx: Context) -> Iterator[Outcome]:
     title_zh="根据业务发展需要，在已批复项目建设规划框架下调整建设内容及进度的调整",
     title_en="Adjustment of content and schedule for business needs within the approved plan",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D31",),
 )
 def ground_business_need(ctx: Context) -> Iterator[Outcome]:
     """（三）根据项目业务发展需要，在已批复项目建设规划的框架下调整相关建设内容及进度的."""
@@ -261,7 +313,7 @@ def ground_business_need(ctx: Context) -> Iterator[Outcome]:
     title_en="Reviewed by the data bureau and finance before adjusting, and filed with development-reform",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU, Party.DEVELOPMENT_REFORM),
-    decisions=("D17",),
+    decisions=("D17", "D31"),
 )
 def adjustment_review(ctx: Context) -> Iterator[Outcome]:
     """…经区数据局、区财政局审核后可以调整，同时报区发改委备案.
@@ -336,7 +388,7 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     title_zh="不符合第一款情形的调整，按相关法律法规和有关规定执行（重新报批）",
     title_en="An adjustment outside para. 1 follows the general rules (a new approval)",
     owed_by=Party.PROJECT_UNIT,
-    decisions=("D17",),
+    decisions=("D17", "D31"),
 )
 def general_rules(ctx: Context) -> Iterator[Outcome]:
     """不符合上述情形的，应按相关法律法规、国家和省、市、区有关规定执行.
