@@ -280,6 +280,35 @@ def definition(project: Project, interpretation: Interpretation) -> Verdict:
 # --- 第三条 ---------------------------------------------------------------------------------------------------
 
 
+def _public_data(project: Project) -> Limb:
+    """不产生公共数据资源的 — the exclusion's qualifier (a project producing public data stays in)."""
+    name_zh, name_en = project.category.name_zh, project.category.name_en
+    return _limb(
+        "art3.p1",
+        "produces_public_data",
+        f"{name_zh}产生公共数据资源",
+        f"the {name_en} produce public data resources",
+        project.produces_public_data,
+        fails_zh=f"{name_zh}不产生公共数据资源",
+        fails_en=f"the {name_en} produce no public data resources",
+    )
+
+
+def _construction_standard(project: Project) -> Limb:
+    """属于《建设工程分类标准》范畴的 — the second group's qualifier (a project outside the standard stays in)."""
+    name_zh, name_en = project.category.name_zh, project.category.name_en
+    return _limb(
+        "art3.p1",
+        "under_construction_standard",
+        f"{name_zh}属于《建设工程分类标准》范畴",
+        f"the {name_en} fall under the Construction Works Classification Standard",
+        project.under_construction_standard,
+        required=False,
+        fails_zh=f"{name_zh}属于《建设工程分类标准》范畴",
+        fails_en=f"the {name_en} fall under the Construction Works Classification Standard",
+    )
+
+
 def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
     """第三条: 不产生公共数据资源的楼宇智能化工程、专业科研设备及配套系统、办公终端、通用软件以及属于《建设工程
     分类标准》范畴的电子设备、通信设备、通信线路、广播电影电视工程项目，不纳入区级政务信息化项目建设管理范畴.
@@ -290,33 +319,18 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
     """
     category = project.category
     name_zh, name_en = category.name_zh, category.name_en
-    public_data = _limb(
-        "art3.p1",
-        "produces_public_data",
-        f"{name_zh}产生公共数据资源",
-        f"the {name_en} produce public data resources",
-        project.produces_public_data,
-        fails_zh=f"{name_zh}不产生公共数据资源",
-        fails_en=f"the {name_en} produce no public data resources",
-    )
-    standard = _limb(
-        "art3.p1",
-        "under_construction_standard",
-        f"{name_zh}属于《建设工程分类标准》范畴",
-        f"the {name_en} fall under the Construction Works Classification Standard",
-        project.under_construction_standard,
-        required=False,
-        fails_zh=f"{name_zh}属于《建设工程分类标准》范畴",
-        fails_en=f"the {name_en} fall under the Construction Works Classification Standard",
-    )
     both = interpretation.art3_qualifier_scope is Art3QualifierScope.BOTH_GROUPS
     # 不产生公共数据资源的楼宇智能化工程、专业科研设备及配套系统、办公终端、通用软件
     if category in GROUP_A:
-        limbs: tuple[Limb, ...] = (public_data,)
+        limbs: tuple[Limb, ...] = (_public_data(project),)
         d8_zh, d8_en = "", ""
     # 以及属于《建设工程分类标准》范畴的电子设备、通信设备、通信线路、广播电影电视工程项目 (D8)
     elif category in GROUP_B:
-        limbs = (standard, public_data) if both else (standard,)
+        limbs = (
+            (_construction_standard(project), _public_data(project))
+            if both
+            else (_construction_standard(project),)
+        )
         d8_zh = (
             "（D8：“不产生公共数据资源的”同时修饰第二组）"
             if both
