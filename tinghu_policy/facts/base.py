@@ -55,8 +55,6 @@ Money = Annotated[
 ]
 """An amount in 元: exact ``Decimal``, non-negative, at most two decimal places; NaN and Infinity refused."""
 
-Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
-
 Dated = tuple[str, date | None]
 """A fact's path and its date (None when not given)."""
 

@@ -48,10 +48,6 @@ class Timeline:
         self._before = weekdays_before(lo)
         self._hi_weekdays = weekdays_before(self.hi)
 
-    def covers(self, first: int, last: int) -> bool:
-        """Whether the ordinals ``first..last`` all lie in the index."""
-        return self.lo <= first and last < self.hi
-
     def is_working(self, x: int) -> bool:
         if self.lo <= x < self.hi:
             return bool(self._flags[x - self.lo])
