@@ -73,14 +73,15 @@ def run_rules(
     """Each rule with each of its outcomes, in catalogue order: what :func:`evaluate` turns into findings.
 
     A finding's party is ``outcome.owed_by or rule.owed_by``. For callers that need less than a
-    :class:`Report` (the batch's compact lines) and so skip building the findings.
+    :class:`Report` (the batch's compact lines) and so skip building the findings. ``day`` is a date (see
+    :func:`~tinghu_policy.periods.to_legal_date`); read the outcomes, do not change them (one out-of-scope outcome
+    serves every rule).
     """
     scope = scope_of(facts, interpretation)
     outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
     rules = catalogue()
-    ctx = Context(
-        facts, day, interpretation, calendar, rules[0]
-    )  # one context: each rule in turn is ctx.rule
+    # one context for the evaluation: each rule in turn is ``ctx.rule`` while it runs
+    ctx = Context(facts, day, interpretation, calendar, rules[0])
     for rule in rules:
         if scope.governed is False and not rule.decides_scope:
             yield rule, outside
