@@ -299,3 +299,25 @@ def test_an_adjustment_not_yet_requested_does_not_count_in_the_total() -> None:
     ] == ["adjustment 1"]
     report = evaluate(facts, as_of=date(2025, 10, 1), interpretation=cumulative)
     assert report.finding(ROUTE, "adjustment 2").status is Status.FAILS  # 110,000.00 in total > 100,000.00
+
+
+def test_a_cumulative_check_names_the_adjustments_it_adds_up() -> None:
+    facts = {
+        **BASE,
+        "approval": {"approved_budget": "1000000.00"},
+        "implementation": {
+            "adjustments": [
+                {**OK, "requested": f"2025-06-{day}", "amount": "30000.00"} for day in (10, 11, 12)
+            ]
+        },
+    }
+    report = evaluate(
+        facts, as_of=date(2025, 9, 1), interpretation=Interpretation(adjustment_limit_basis="cumulative")
+    )
+    for n, (total, earlier) in enumerate((("30000.00", 0), ("60000.00", 1), ("90000.00", 2)), 1):
+        finding = report.finding(ROUTE, f"adjustment {n}")
+        amount = next(c for c in finding.checks if c.fact == "implementation.adjustments")
+        assert amount.actual == Decimal(total)
+        assert f"本次及此前{earlier}次" in amount.label_zh
+        assert f"this and {earlier} earlier" in amount.label_en
+        assert f"本次及此前{earlier}次调整累计资金调整数额（D31） {total} 元" in finding.note_zh
