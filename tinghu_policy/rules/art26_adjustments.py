@@ -88,7 +88,7 @@ def _measured(ctx: Context, n: int) -> Measured:
                 f"adjusted amount so far (yuan, this and {earlier} earlier, ≤ 10% of the total; D31 cumulative)",
             ),
             f"本次及此前{earlier}次调整累计资金调整数额（D31）",
-            f"the amount adjusted so far, this and {earlier} earlier (D31),",
+            f"the amount adjusted so far (this and {earlier} earlier, D31)",
         )
     return Measured(
         ctx.project.implementation.adjustments[n].amount,
