@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from tinghu_policy.conformance.protocol import CaseInput, FindingsOutput
 from tinghu_policy.corpus import Case
-from tinghu_policy.engine import Report
+from tinghu_policy.engine import FORMAT_VERSION, Report
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.facts import Project
 
-SCHEMA_VERSION = "1.0"
-"""The version of the contract: the report's ``format_version`` and the protocol's, bumped on a breaking change."""
+SCHEMA_VERSION = FORMAT_VERSION
+"""The version of the contract: the report's ``format_version`` (and the protocol's), bumped on a breaking change."""
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SUFFIX = ".schema.json"
 

@@ -21,14 +21,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from tinghu_policy.corpus import ActualFinding, Case
-from tinghu_policy.engine import Status
+from tinghu_policy.engine import FORMAT_VERSION, Status
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.facts import Project
 from tinghu_policy.facts.base import LegalDate
 from tinghu_policy.interpretation import Interpretation
 from tinghu_policy.yaml_input import describe
 
-PROTOCOL_VERSION: Literal["1.0"] = "1.0"
+PROTOCOL_VERSION: Literal["1.0"] = FORMAT_VERSION
+"""The protocol's version: the contract's one version (the report's ``format_version``)."""
 MAX_OUTPUT_BYTES = 20_000_000
 
 

@@ -457,12 +457,8 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
         yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
         return
     for n, plan in enumerate(ctx.project.om_plans):
-        if not plan.submitted_by(ctx.as_of):
-            yield ctx.not_applicable(
-                f"运维方案于 {plan.submitted} 报送，尚未发生",
-                f"the O&M plan is filed on {plan.submitted}, not yet",
-                subject=str(plan.year),
-            )
+        if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
+            yield later
             continue
         given, order = _om_checks(ctx, f"om_plans[{n}]", plan)
         if plan.in_annual_budget:
@@ -484,6 +480,19 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
                 f"not yet in the annual budget; stage reached: {en}",
                 subject=str(plan.year),
             )
+
+
+def om_plan_not_yet_filed(ctx: Context, plan: OmPlan) -> Outcome | None:
+    """NOT_APPLICABLE (subject: the plan's year) for an O&M plan filed after ``as_of``: not known on that date.
+
+    Shared by art. 11 para. 2 (the plan's content) and art. 12 (the O&M money it asks for)."""
+    if plan.submitted_by(ctx.as_of):
+        return None
+    return ctx.not_applicable(
+        f"运维方案于 {plan.submitted} 报送，尚未发生",
+        f"the O&M plan is filed on {plan.submitted}, not yet",
+        subject=str(plan.year),
+    )
 
 
 def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], list[Check]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
 from tinghu_policy.interpretation import OmFundingAct
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed
 
 
 def _applied(ctx: Context) -> bool:
@@ -139,12 +140,8 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     by_request = ctx.interpretation.om_funding_act is OmFundingAct.REQUESTED
     shared = ctx.project.prohibitions.public_data_shared
     for plan in ctx.project.om_plans:
-        if not plan.submitted_by(ctx.as_of):
-            yield ctx.not_applicable(
-                f"运维方案于 {plan.submitted} 报送，尚未发生",
-                f"the O&M plan is filed on {plan.submitted}, not yet",
-                subject=str(plan.year),
-            )
+        if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
+            yield later
             continue
         if not (plan.in_annual_budget or plan.om_funding_requested):
             yield ctx.not_applicable(

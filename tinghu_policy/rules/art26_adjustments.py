@@ -102,9 +102,8 @@ def _measured(ctx: Context, n: int) -> Measured:
     )
 
 
-def _share(ctx: Context, n: int, budget: Decimal) -> tuple[str, str]:
-    """:func:`share_note` of the amount D31 measures for adjustment ``n``."""
-    measured = _measured(ctx, n)
+def _share(measured: Measured, budget: Decimal) -> tuple[str, str]:
+    """:func:`share_note` of the amount D31 measures."""
     return share_note(measured.amount, budget, name_zh=measured.name_zh, name_en=measured.name_en)
 
 
@@ -134,10 +133,11 @@ def share_note(
     )
 
 
-def _lead_in(ctx: Context, n: int, adjustment: Adjustment, budget: Decimal) -> list[Check]:
+def _lead_in(
+    ctx: Context, n: int, adjustment: Adjustment, budget: Decimal, measured: Measured
+) -> list[Check]:
     """第一款: 投资规模未超出概算批复、建设目标不变、资金调整数额不超过概算总投资10% (D31: each, or in total)."""
     p = f"implementation.adjustments[{n}]"
-    measured = _measured(ctx, n)
     return [
         ctx.check(
             Label(
@@ -208,14 +208,15 @@ def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
         ),
         adjustment.ground is not None,
     )
-    note_zh, note_en = _share(ctx, n, budget)
+    measured = _measured(ctx, n)
+    note_zh, note_en = _share(measured, budget)
     if adjustment.ground is not None:
         ground_zh, ground_en = _GROUNDS[adjustment.ground]
         note_zh, note_en = f"{note_zh}；主张{ground_zh}", f"{note_en}; claims {ground_en}"
     if adjustment.basis is not None:
         note_zh, note_en = f"{note_zh}（依据：{adjustment.basis}）", f"{note_en} (basis: {adjustment.basis})"
     return ctx.condition(
-        *_lead_in(ctx, n, adjustment, budget),
+        *_lead_in(ctx, n, adjustment, budget, measured),
         claimed,
         *_ground_checks(ctx, n, adjustment),
         subject=_subject(n),
@@ -255,9 +256,10 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
         if budget is None:
             yield _route(ctx, n, adjustment)
             continue
-        note_zh, note_en = _share(ctx, n, budget)
+        measured = _measured(ctx, n)
+        note_zh, note_en = _share(measured, budget)
         yield ctx.condition(
-            *_lead_in(ctx, n, adjustment, budget),
+            *_lead_in(ctx, n, adjustment, budget, measured),
             *_ground_checks(ctx, n, adjustment),
             subject=_subject(n),
             note_zh=note_zh,
