@@ -1,7 +1,7 @@
 """Speed of evaluation: one whole-life project, a portfolio of 100,000 projects in batch, and the import.
 
-Run: ``.venv/bin/python benchmarks/bench_portfolio.py [--projects N] [--jobs N] [--runs N]``. Prints figures;
-not a test (no pass/fail). Targets on the 2-core reference machine: one whole-life project < 50 µs (rules only),
+Run: ``.venv/bin/python benchmarks/bench_portfolio.py [--projects N] [--jobs N] [--runs N] [--import-runs N]``.
+Prints figures; not a test (no pass/fail). Targets on the 2-core reference machine: one whole-life project < 50 µs (rules only),
 the 100,000-project batch < 10 s with ``--jobs 2`` (validation and JSON output included), import < 150 ms.
 
 The portfolio is generated with a seeded ``random.Random`` (the same projects on every run), spread over every
@@ -9,6 +9,10 @@ stage of a project's life — filed, in review (each step), approved, under cons
 accepted, in operation, self-evaluated — with some steps late or missing, some projects outside the regulation's
 scope (art. 2, 3), some classified, and one line in a thousand broken (invalid facts or not JSON), which the batch
 reports and goes on. Every clock ends within the calendar data (2004–2026).
+
+The floors run the same measurements with every rule returning one fixed outcome (:func:`with_idle_rules`): what
+the engine, and the batch around it, cost whatever the rules compute. ``tests/benchmarks/`` runs this script on a
+small portfolio and checks that it prints every figure and that the floors really run the idle rules.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import yaml
 
 from tinghu_policy import Project, evaluate
 from tinghu_policy.engine import Outcome, Rule, Status, catalogue, run_rules
+from tinghu_policy.engine.rule import RuleFunction
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION
 from tinghu_policy.periods import WorkCalendar
 from tinghu_policy.samples import sample_text
@@ -284,25 +289,78 @@ def mean_us(projects: list[Project], call: Any) -> float:
     return (time.perf_counter() - began) / len(projects) * 1e6
 
 
-def engine_floor_us(project: Project, as_of: date, runs: int) -> float:
-    """Median of ``evaluate()`` when every rule does nothing but return one fixed HOLDS outcome.
+def idle_rules(listed: int | None = None) -> tuple[Rule, ...]:
+    """The catalogue with every rule reduced to returning one fixed outcome: HOLDS, or — when ``listed`` is given —
+    HOLDS for the first ``listed`` rules and NOT_APPLICABLE for the rest (a batch line lists only the former)."""
+    rules = catalogue()
+    cut = len(rules) if listed is None else listed
 
-    What the engine itself costs — a rule call, an outcome, a finding per rule — whatever the rules compute.
-    """
-    fixed = Outcome(Status.HOLDS)
-    idle = tuple(replace(r, function=lambda ctx: fixed) for r in catalogue())
+    def returning(status: Status) -> RuleFunction:
+        fixed = Outcome(status)
+        return lambda ctx: fixed
 
-    def idle_catalogue() -> tuple[Rule, ...]:
-        return idle
+    holds, not_applicable = returning(Status.HOLDS), returning(Status.NOT_APPLICABLE)
+    return tuple(replace(rule, function=holds if n < cut else not_applicable) for n, rule in enumerate(rules))
 
+
+def with_idle_rules(listed: int | None = None) -> Any:
+    """A context in which the engine runs :func:`idle_rules` instead of the real ones."""
+    idle = idle_rules(listed)
     engine = importlib.import_module(
         "tinghu_policy.engine.evaluate"
     )  # the module (the package exports the function)
-    with mock.patch.object(engine, "catalogue", idle_catalogue):
-        return median_us(lambda: evaluate(project, as_of=as_of), runs)
+    return mock.patch.object(engine, "catalogue", return_value=idle)
 
 
-def import_ms(statement: str, runs: int = 9) -> float:
+def engine_floor_us(project: Project, as_of: date, runs: int) -> tuple[float, float]:
+    """Medians of ``evaluate()`` and of ``run_rules()`` when every rule does nothing but return one fixed HOLDS
+    outcome.
+
+    What the engine itself costs — a rule call, an outcome, and for ``evaluate()`` a finding per rule — whatever the
+    rules compute.
+    """
+    interpretation, calendar = DEFAULT_INTERPRETATION, WorkCalendar.default()
+    with with_idle_rules():
+        return (
+            median_us(lambda: evaluate(project, as_of=as_of), runs),
+            median_us(lambda: deque(run_rules(project, as_of, interpretation, calendar), 0), runs),
+        )
+
+
+IDLE_BATCH = """
+import sys
+sys.path.insert(0, sys.argv.pop(1))
+from bench_portfolio import with_idle_rules
+from tinghu_policy.cli import main
+with with_idle_rules(int(sys.argv.pop(1))):
+    main()
+"""
+"""``python -c IDLE_BATCH BENCHMARKS_DIR LISTED batch ...``: the batch command with idle rules (the worker
+processes are forked after the patch, so they run the idle rules too)."""
+
+
+def written(output: Path) -> tuple[int, int, float]:
+    """A batch output's lines, how many report an invalid project, and the findings listed per valid line."""
+    lines = failed = listed = 0
+    with output.open(encoding="utf-8") as text:
+        for line in text:
+            lines += 1
+            failed += '"ok":false' in line
+            listed += line.count('{"rule":')
+    return lines, failed, listed / (lines - failed)
+
+
+def run_batch(command: list[str]) -> tuple[float, float]:
+    """Run a batch command; its wall time and the CPU time of it and its workers, in seconds."""
+    began, cpu_before = time.perf_counter(), _children_cpu()
+    done = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"COLUMNS": "120"})
+    elapsed, cpu = time.perf_counter() - began, _children_cpu() - cpu_before
+    if done.returncode not in (0, 1):
+        print(done.stderr, file=sys.stderr)
+    return elapsed, cpu
+
+
+def import_ms(statement: str, runs: int) -> float:
     """Median time of ``statement`` in a fresh interpreter, in milliseconds."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     samples = [
@@ -319,6 +377,9 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, default=2000, help="runs of the one-project timing (default 2000)"
     )
+    parser.add_argument(
+        "--import-runs", type=int, default=9, help="fresh interpreters per import timing (default 9)"
+    )
     args = parser.parse_args()
 
     case = yaml.safe_load(sample_text())
@@ -334,9 +395,10 @@ def main() -> None:
         f"  run_rules (no findings built, the batch's path) median "
         f"{median_us(lambda: deque(run_rules(whole_life, as_of, interpretation, calendar), 0), args.runs):7.1f} µs"
     )
+    floor, floor_run_rules = engine_floor_us(whole_life, as_of, args.runs)
     print(
-        f"  engine floor: every rule returns one fixed outcome, median {engine_floor_us(whole_life, as_of, args.runs):6.1f} µs "
-        f"({len(catalogue())} findings)"
+        f"  engine floor: every rule returns one fixed outcome ({len(catalogue())} findings), median "
+        f"evaluate {floor:6.1f} µs, run_rules {floor_run_rules:6.1f} µs"
     )
     print(f"  Report.to_json()           median {median_us(report.to_json, args.runs // 4):9.1f} µs")
     sample = [Project.model_validate(p) for p in generate(2000)]
@@ -349,12 +411,14 @@ def main() -> None:
         f"  Project.model_validate_json median {median_us(lambda: Project.model_validate_json(text), args.runs):8.1f} µs"
     )
 
-    print(f"import tinghu_policy         median {import_ms('import tinghu_policy'):9.1f} ms")
     print(
-        f"from tinghu_policy import evaluate, Project: {import_ms('from tinghu_policy import evaluate, Project'):6.1f} ms"
+        f"import tinghu_policy         median {import_ms('import tinghu_policy', args.import_runs):9.1f} ms"
     )
     print(
-        f"  + first evaluation (loads the rules, the edition and the calendar): {import_ms(FIRST_EVALUATION):6.1f} ms"
+        f"from tinghu_policy import evaluate, Project: {import_ms('from tinghu_policy import evaluate, Project', args.import_runs):6.1f} ms"
+    )
+    print(
+        f"  + first evaluation (loads the rules, the edition and the calendar): {import_ms(FIRST_EVALUATION, args.import_runs):6.1f} ms"
     )
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -366,8 +430,7 @@ def main() -> None:
             f"portfolio: {args.projects:,} projects over {len(STAGES)} stages ({bad} broken lines), "
             f"{size / 1e6:.0f} MB, generated in {time.perf_counter() - began:.1f} s (not counted)"
         )
-        command = [
-            str(BIN / "tinghu-policy"),
+        arguments = [
             "batch",
             str(portfolio),
             "--as-of",
@@ -378,21 +441,25 @@ def main() -> None:
             str(output),
             "--no-summary",
         ]
-        began, cpu_before = time.perf_counter(), _children_cpu()
-        done = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"COLUMNS": "120"})
-        elapsed, cpu = time.perf_counter() - began, _children_cpu() - cpu_before
-        lines = sum(1 for _ in output.open(encoding="utf-8"))
-        failed = sum(1 for line in output.open(encoding="utf-8") if '"ok":false' in line)
+        elapsed, cpu = run_batch([str(BIN / "tinghu-policy"), *arguments])
+        lines, failed, listed = written(output)
         print(
-            f"batch --jobs {args.jobs}: {elapsed:.2f} s wall ({args.projects / elapsed:,.0f} projects/s), exit {done.returncode}; "
-            f"{lines:,} lines, {failed} reported invalid, output {output.stat().st_size / 1e6:.0f} MB"
+            f"batch --jobs {args.jobs}: {elapsed:.2f} s wall ({args.projects / elapsed:,.0f} projects/s); "
+            f"{lines:,} lines, {failed} reported invalid, output {output.stat().st_size / 1e6:.0f} MB, "
+            f"{listed:.1f} findings listed per line"
         )
         print(
             f"  CPU time of the batch and its workers: {cpu:.1f} s ({cpu / args.projects * 1e6:,.0f} µs per project; "
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
         )
-        if done.returncode not in (0, 1):
-            print(done.stderr, file=sys.stderr)
+        idle = [sys.executable, "-c", IDLE_BATCH, str(Path(__file__).parent), str(round(listed)), *arguments]
+        elapsed, cpu = run_batch(idle)
+        lines, failed, listed = written(output)
+        print(
+            f"batch floor: the same batch, every rule returning one fixed outcome: {elapsed:.2f} s wall, "
+            f"CPU {cpu:.1f} s ({cpu / args.projects * 1e6:,.0f} µs per project); {lines:,} lines, "
+            f"{failed} reported invalid, {listed:.1f} findings listed per line"
+        )
 
 
 if __name__ == "__main__":
