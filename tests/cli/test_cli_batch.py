@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.pool
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from tinghu_policy.cli import batch
 from tinghu_policy.cli.portfolio import BatchLine
 
 from .support import report_validator, sample_project_json, tinghu
@@ -119,24 +123,67 @@ def test_not_applicable_findings_are_left_out_unless_all(
     assert first["report"] is None
 
 
-def test_jobs_give_the_same_lines_in_the_same_order(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "many.jsonl"
+def many(tmp_path: Path, n: int) -> Path:
+    """A portfolio of ``n`` copies of the sample project, every 97th line invalid."""
+    path = tmp_path / f"many{n}.jsonl"
     project = sample_project_json()
-    rows = []
-    for n in range(450):  # more than two chunks
-        rows.append(json.dumps({**project, "id": f"P-{n:03d}"}) if n % 97 else '{"id": 1}')
+    rows = [json.dumps({**project, "id": f"P-{k:03d}"}) if k % 97 else '{"id": 1}' for k in range(n)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every worker pool the batch starts."""
+    started: list[int] = []
+    context = multiprocessing.get_context()
+
+    class Recording:
+        def Pool(self, processes: int, **options: Any) -> multiprocessing.pool.Pool:  # noqa: N802 (mirrors it)
+            started.append(processes)
+            return context.Pool(processes, **options)
+
+    monkeypatch.setattr(multiprocessing, "get_context", Recording)
+    return started
+
+
+def test_jobs_give_the_same_lines_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pools: list[int]
+) -> None:
+    path = many(tmp_path, 450)  # more than two chunks
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
         ran = tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--jobs", jobs, "-o", str(out))
         assert ran.status == 1
         outputs.append(out.read_text("utf-8"))
+    assert pools == [2]  # --jobs 1 runs here
     assert outputs[0] == outputs[1]
     sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
     assert sources == [f"{path}:{n}" for n in range(1, 451)]
+
+
+def test_jobs_default_to_the_usable_cpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "usable_cpus", lambda: 3)
+    path, out = many(tmp_path, 2 * batch.CHUNK + 1), tmp_path / "out.jsonl"
+    assert tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "-o", str(out)).status == 1
+    assert pools == [3]
+    assert len(out.read_text("utf-8").splitlines()) == 2 * batch.CHUNK + 1
+
+
+def test_one_chunk_runs_in_this_process_whatever_the_jobs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pools: list[int]
+) -> None:
+    path, out = many(tmp_path, batch.CHUNK), tmp_path / "out.jsonl"
+    assert tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "-j", "2", "-o", str(out)).status == 1
+    assert pools == []
+    assert len(out.read_text("utf-8").splitlines()) == batch.CHUNK
+
+
+def test_the_usable_cpus_are_at_least_one_and_at_most_the_machines() -> None:
+    assert 1 <= batch.usable_cpus() <= (os.cpu_count() or 1)
 
 
 def test_a_folder_is_read_file_by_file_and_a_bad_file_is_named(

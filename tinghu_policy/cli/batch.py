@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.pool
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -58,9 +59,8 @@ _K = TypeVar("_K")
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Worker processes (chunked; the output keeps the input order).",
+    help="Worker processes (chunked; the output keeps the input order) [default: the CPUs this process may use; "
+    f"a portfolio of at most {CHUNK} projects runs in this process].",
 )
 @click.option(
     "-o",
@@ -103,7 +103,7 @@ _K = TypeVar("_K")
 def batch(
     source: Path,
     as_of: str | None,
-    jobs: int,
+    jobs: int | None,
     output: Path | None,
     options: tuple[str, ...],
     interpretation_file: str | None,
@@ -138,7 +138,7 @@ def batch(
         )
         progress = stack.enter_context(_progress())
         task = progress.add_task("evaluating", total=count_items(source) if not progress.disable else None)
-        for result in _results(iter_items(source), worker, settings, jobs):
+        for result in _results(iter_items(source), worker, settings, jobs or min(usable_cpus(), 64)):
             out.write(result.line)
             out.write("\n")
             summary.add(result)
@@ -169,20 +169,30 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 
 def _results(items: Iterable[Item], worker: Worker, settings: Settings, jobs: int) -> Iterator[Result]:
-    """Every item's result in input order; with ``jobs`` > 1, chunks run in worker processes."""
-    if jobs == 1:
-        for chunk in _chunks(items):
+    """Every item's result in input order; with ``jobs`` > 1 and more than one chunk, chunks run in worker
+    processes (one chunk can only keep one process busy: it runs here, without starting any)."""
+    chunks = _chunks(items)
+    first = list(islice(chunks, 2))
+    if jobs == 1 or len(first) < 2:
+        for chunk in chain(first, chunks):
             yield from worker.run_all(chunk)
         return
     window = 2 * jobs + 2  # chunks in flight: keeps every worker busy without reading the whole input ahead
     with multiprocessing.get_context().Pool(jobs, initializer=start_worker, initargs=(settings,)) as pool:
         pending: deque[multiprocessing.pool.AsyncResult[list[Result]]] = deque()
-        for chunk in _chunks(items):
+        for chunk in chain(first, chunks):
             pending.append(pool.apply_async(run_chunk, (chunk,)))
             if len(pending) >= window:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: its CPU affinity where the system reports one, else the CPU count."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 class Summary:
