@@ -1,8 +1,9 @@
 """Speed of evaluation: one whole-life project, a portfolio of 100,000 projects in batch, and the import.
 
 Run: ``.venv/bin/python benchmarks/bench_portfolio.py [--projects N] [--jobs N] [--runs N] [--import-runs N]``.
-Prints figures; not a test (no pass/fail). Targets on the 2-core reference machine: one whole-life project < 50 µs (rules only),
-the 100,000-project batch < 10 s with ``--jobs 2`` (validation and JSON output included), import < 150 ms.
+Prints figures; not a test (no pass/fail). Targets on the 2-core reference machine: one whole-life project
+< 50 µs (rules only), the 100,000-project batch < 10 s with ``--jobs 2`` (validation and JSON output included),
+import < 150 ms.
 
 The portfolio is generated with a seeded ``random.Random`` (the same projects on every run), spread over every
 stage of a project's life — filed, in review (each step), approved, under construction, adjusted, completed,
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections import deque
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -303,7 +305,7 @@ def idle_rules(listed: int | None = None) -> tuple[Rule, ...]:
     return tuple(replace(rule, function=holds if n < cut else not_applicable) for n, rule in enumerate(rules))
 
 
-def with_idle_rules(listed: int | None = None) -> Any:
+def with_idle_rules(listed: int | None = None) -> AbstractContextManager[Any]:
     """A context in which the engine runs :func:`idle_rules` instead of the real ones."""
     idle = idle_rules(listed)
     engine = importlib.import_module(
