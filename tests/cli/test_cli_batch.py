@@ -163,14 +163,21 @@ def test_jobs_give_the_same_lines_in_the_same_order(
     assert sources == [f"{path}:{n}" for n in range(1, 451)]
 
 
+@pytest.mark.parametrize(("cpus", "processes"), [(2, 2), (3, 3), (8, 3)])  # 3 chunks: never more processes
 def test_jobs_default_to_the_usable_cpus(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], pools: list[int], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    pools: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    cpus: int,
+    processes: int,
 ) -> None:
-    monkeypatch.setattr(batch, "usable_cpus", lambda: 3)
+    monkeypatch.setattr(batch, "usable_cpus", lambda: cpus)
     path, out = many(tmp_path, 2 * batch.CHUNK + 1), tmp_path / "out.jsonl"
     assert tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "-o", str(out)).status == 1
-    assert pools == [3]
-    assert len(out.read_text("utf-8").splitlines()) == 2 * batch.CHUNK + 1
+    assert pools == [processes]
+    sources = [json.loads(line)["source"] for line in out.read_text("utf-8").splitlines()]
+    assert sources == [f"{path}:{n}" for n in range(1, 2 * batch.CHUNK + 2)]
 
 
 def test_one_chunk_runs_in_this_process_whatever_the_jobs(

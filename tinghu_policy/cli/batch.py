@@ -59,8 +59,8 @@ _K = TypeVar("_K")
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
-    help="Worker processes (chunked; the output keeps the input order) [default: the CPUs this process may use; "
-    f"a portfolio of at most {CHUNK} projects runs in this process].",
+    help=f"Worker processes, at most one per {CHUNK} projects (a smaller portfolio runs in this process); the output "
+    "keeps the input order [default: the CPUs this process may use].",
 )
 @click.option(
     "-o",
@@ -170,15 +170,17 @@ def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
 
 def _results(items: Iterable[Item], worker: Worker, settings: Settings, jobs: int) -> Iterator[Result]:
     """Every item's result in input order; with ``jobs`` > 1 and more than one chunk, chunks run in worker
-    processes (one chunk can only keep one process busy: it runs here, without starting any)."""
+    processes, never more than there are chunks (one chunk runs here, without starting any)."""
     chunks = _chunks(items)
-    first = list(islice(chunks, 2))
-    if jobs == 1 or len(first) < 2:
+    first = list(islice(chunks, jobs))
+    if len(first) < 2:
         for chunk in chain(first, chunks):
             yield from worker.run_all(chunk)
         return
-    window = 2 * jobs + 2  # chunks in flight: keeps every worker busy without reading the whole input ahead
-    with multiprocessing.get_context().Pool(jobs, initializer=start_worker, initargs=(settings,)) as pool:
+    workers = len(first)  # jobs, or fewer when the whole input is fewer chunks
+    # chunks in flight: keeps every worker busy without reading the whole input ahead
+    window = 2 * workers + 2
+    with multiprocessing.get_context().Pool(workers, initializer=start_worker, initargs=(settings,)) as pool:
         pending: deque[multiprocessing.pool.AsyncResult[list[Result]]] = deque()
         for chunk in chain(first, chunks):
             pending.append(pool.apply_async(run_chunk, (chunk,)))
