@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy import Interpretation, Project, evaluate
+from tinghu_policy import Finding, Interpretation, Project, evaluate
 
 from .support import BASE, finding
 
@@ -36,21 +36,21 @@ def test_a_plan_after_one_without_money_is_still_judged() -> None:
     assert found == [("2025", "not_applicable"), ("2026", "fails")]
 
 
-def test_a_breach_says_it_must_not_happen_and_a_kept_rule_does_not() -> None:
-    breach = finding(
+def _om_funding(public_data_shared: bool) -> Finding:
+    """Art. 12's O&M-funding prohibition for a 2026 plan in the annual budget."""
+    return finding(
         "art12.om_funding_needs_data_sharing",
-        prohibitions={"public_data_shared": False},
+        prohibitions={"public_data_shared": public_data_shared},
         om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
         subject="2026",
     )
+
+
+def test_a_breach_says_it_must_not_happen_and_a_kept_rule_does_not() -> None:
+    breach = _om_funding(public_data_shared=False)
     assert breach.status == "fails"
     assert breach.note_zh.endswith("，不得如此")
-    kept = finding(
-        "art12.om_funding_needs_data_sharing",
-        prohibitions={"public_data_shared": True},
-        om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
-        subject="2026",
-    )
+    kept = _om_funding(public_data_shared=True)
     assert kept.status == "holds"
     assert "不得如此" not in kept.note_zh
 

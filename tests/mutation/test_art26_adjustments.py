@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from tinghu_policy import Interpretation, Project, evaluate
+from tinghu_policy import Finding, Interpretation, Project, evaluate
 
 from .support import BASE, finding
 
@@ -83,22 +83,18 @@ def test_the_basis_of_a_ground_is_shown() -> None:
 
 
 def test_an_approval_anew_before_the_adjustment_shows_the_order_it_checked() -> None:
-    outside = _adjustment(amount="500.00", reapproved="2025-09-20", adjusted="2025-09-25")
-    found = finding(
-        "art26.general_rules",
-        subject="adjustment 1",
-        approval=APPROVED,
-        implementation={"adjustments": [outside]},
-    )
+    def general_rules(adjustment: dict[str, Any]) -> Finding:
+        return finding(
+            "art26.general_rules",
+            subject="adjustment 1",
+            approval=APPROVED,
+            implementation={"adjustments": [adjustment]},
+        )
+
+    found = general_rules(_adjustment(amount="500.00", reapproved="2025-09-20", adjusted="2025-09-25"))
     assert found.status == "holds"
     assert [c.fact for c in found.checks] == ["implementation.adjustments[0].reapproved"]
-    not_yet = _adjustment(amount="500.00", reapproved="2025-09-20")
-    found = finding(
-        "art26.general_rules",
-        subject="adjustment 1",
-        approval=APPROVED,
-        implementation={"adjustments": [not_yet]},
-    )
+    found = general_rules(_adjustment(amount="500.00", reapproved="2025-09-20"))  # not adjusted yet
     assert found.status == "holds"
     assert found.checks == ()
 

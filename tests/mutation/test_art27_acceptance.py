@@ -10,25 +10,23 @@ from .support import finding
 SHANGHAI_2025 = date(2025, 12, 31)
 
 
+def _acceptance_from_trial_start(trial_started: str) -> str:
+    """The acceptance note under D16 ``trial_operation_start``, completion recorded on 2025-06-30."""
+    return finding(
+        "art27.acceptance",
+        as_of=SHANGHAI_2025,
+        interpretation={"completion_trigger": "trial_operation_start"},
+        implementation={"trial_operation_started": trial_started},
+        acceptance={"completed": "2025-06-30"},
+    ).note_en
+
+
 def test_a_trial_start_on_the_completion_day_leaves_the_recorded_completion_as_the_trigger() -> None:
     """D16 ``trial_operation_start``: the trial start counts only when it is *earlier* than the recorded completion."""
-    tie = finding(
-        "art27.acceptance",
-        as_of=SHANGHAI_2025,
-        interpretation={"completion_trigger": "trial_operation_start"},
-        implementation={"trial_operation_started": "2025-06-30"},
-        acceptance={"completed": "2025-06-30"},
-    )
-    assert "from completion 2025-06-30" in tie.note_en
-    earlier = finding(
-        "art27.acceptance",
-        as_of=SHANGHAI_2025,
-        interpretation={"completion_trigger": "trial_operation_start"},
-        implementation={"trial_operation_started": "2025-06-20"},
-        acceptance={"completed": "2025-06-30"},
-    )
-    assert "2025-06-20" in earlier.note_en
-    assert "from completion" not in earlier.note_en
+    assert "from completion 2025-06-30" in _acceptance_from_trial_start("2025-06-30")
+    earlier = _acceptance_from_trial_start("2025-06-20")
+    assert "2025-06-20" in earlier
+    assert "from completion" not in earlier
 
 
 def test_an_open_acceptance_mentions_a_failure_only_when_there_was_one() -> None:

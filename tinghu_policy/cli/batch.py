@@ -41,6 +41,8 @@ from tinghu_policy.parties import Party
 
 CHUNK = 200
 """Items per task sent to a worker process (large enough to amortise the hand-over, small enough to balance)."""
+MAX_JOBS = 64
+"""The most worker processes ``--jobs`` (or its default, the usable CPUs) starts."""
 TOP = 20
 """Rows shown per summary table."""
 
@@ -58,7 +60,7 @@ _K = TypeVar("_K")
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(1, 64),
+    type=click.IntRange(1, MAX_JOBS),
     help=f"Worker processes, at most one per {CHUNK} projects (a smaller portfolio runs in this process); the output "
     "keeps the input order [default: the CPUs this process may use].",
 )
@@ -138,7 +140,7 @@ def batch(
         )
         progress = stack.enter_context(_progress())
         task = progress.add_task("evaluating", total=count_items(source) if not progress.disable else None)
-        for result in _results(iter_items(source), worker, settings, jobs or min(usable_cpus(), 64)):
+        for result in _results(iter_items(source), worker, settings, jobs or min(usable_cpus(), MAX_JOBS)):
             out.write(result.line)
             out.write("\n")
             summary.add(result)
