@@ -31,11 +31,15 @@ LIMIT = date(GAP, 3, 10)
 
 
 def test_done_before_the_earliest_possible_due_day_is_met() -> None:
-    report = evaluate(_accepted(COMPLETED, date(LAST, 11, 20)), as_of=date(LAST, 11, 25))
+    as_of = date(LAST, 11, 25)
+    report = evaluate(_accepted(COMPLETED, date(LAST, 11, 20)), as_of=as_of)
     finding = report.finding("art27.acceptance")
     assert finding.status is Status.MET
     assert finding.due is None  # the exact day is not known
-    assert finding.checks[0].required == LIMIT
+    assert [(c.fact, c.required, c.actual) for c in finding.checks] == [
+        ("acceptance.completed", as_of, COMPLETED),  # where the clock runs from
+        ("acceptance.passed", LIMIT, date(LAST, 11, 20)),  # done by the earliest possible due day
+    ]
     assert f"{GAP}" in finding.note_zh
     assert report.calendar_years_missing == ()
 
@@ -50,6 +54,7 @@ def test_past_the_earliest_due_day_the_answer_needs_the_missing_year() -> None:
     finding = report.finding("art27.acceptance")
     assert finding.status is Status.UNDETERMINED
     assert finding.missing == (f"calendar:{GAP}",)
+    assert [(c.fact, c.actual) for c in finding.checks] == [("acceptance.completed", COMPLETED)]
     assert f"{GAP}" in finding.note_en
     assert "overlay" in finding.note_en
     assert GAP in report.calendar_years_missing

@@ -131,6 +131,27 @@ def test_the_report_clock_starts_on_the_first_day_over(interp: Interpretation, d
     assert (finding.status, finding.due) == (Status.OVERDUE, due)
 
 
+@pytest.mark.parametrize(
+    ("rule", "fact"),
+    [
+        ("art24.overdue_report", "approved_completion"),
+        ("art24.not_started_report", "preliminary_design_approved"),
+    ],
+)
+@pytest.mark.parametrize("interp", [Interpretation(), Interpretation(timely_within_working_days=5)])
+def test_a_report_clock_shows_the_fact_its_start_is_derived_from(
+    rule: str, fact: str, interp: Interpretation
+) -> None:
+    # 2025-03-15 + 6 months → limit Mon 2025-09-15, over from Tue 09-16: the clock runs from a derived day, so the
+    # start check shows the fact it is derived from, with that fact's own date; the note shows the derived day.
+    facts: dict[str, Any] = {fact: "2025-03-15"}
+    report = run(date(2025, 9, 30), interpretation=interp, **facts)
+    finding = report.finding(rule)
+    start = finding.checks[0]
+    assert (start.fact, start.actual, start.ok) == (f"implementation.{fact}", date(2025, 3, 15), True)
+    assert "2025-09-16" in finding.note_zh
+
+
 def test_a_report_without_remediation_plan_does_not_count() -> None:
     facts: dict[str, Any] = {"approved_completion": "2025-03-15"}
     without = run(

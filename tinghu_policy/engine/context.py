@@ -165,6 +165,16 @@ class Context:
         """A yes/no fact that must be ``required``."""
         return self.check(label, Relation.EQUALS, required, actual, provision=provision)
 
+    def clock_start(self, label: Label, day: date) -> Check:
+        """The fact a clock runs from, shown with its path and date: it has happened by ``as_of``.
+
+        A deadline's first check, so that its explanation names the fact behind the start as well as the fact
+        that meets it. Where the start is derived (art. 24: the first day over a limit) the rule shows the fact it
+        is derived from instead.
+        """
+        start = Label(label.fact, f"起算依据：{label.zh}", f"clock runs from {label.en}")
+        return self.check(start, Relation.ON_OR_BEFORE, self.as_of, day)
+
     # --- outcomes -------------------------------------------------------------------------------------------
 
     def not_applicable(self, note_zh: str, note_en: str, *, subject: str | None = None) -> Outcome:
@@ -221,17 +231,22 @@ class Context:
         note_en: str = "",
         provisional: bool = False,
         owed_by: Party | None = None,
+        started: Check | None = None,
     ) -> Outcome:
-        """MET / LATE if ``done`` (as known on ``as_of``), else OVERDUE once ``as_of`` is past ``due``, else PENDING."""
+        """MET / LATE if ``done`` (as known on ``as_of``), else OVERDUE once ``as_of`` is past ``due``, else PENDING.
+
+        ``started``: the check showing where the clock ran from (:meth:`clock_start`), shown first.
+        """
         done = self.known(done)
         if done is not None:
             status = Status.MET if done <= due else Status.LATE
         else:
             status = Status.OVERDUE if self.as_of > due else Status.PENDING
+        met = self.check(label, Relation.ON_OR_BEFORE, due, done)
         return Outcome(
             status,
             due=due,
-            checks=(self.check(label, Relation.ON_OR_BEFORE, due, done),),
+            checks=(met,) if started is None else (started, met),
             subject=subject,
             note_zh=note_zh,
             note_en=note_en,
@@ -249,8 +264,13 @@ class Context:
         done_label: Label,
         subject: str | None = None,
         owed_by: Party | None = None,
+        started: Check | None = None,
     ) -> Outcome:
-        """A duty to act within ``period`` of ``start``: NOT_APPLICABLE until ``start`` has happened."""
+        """A duty to act within ``period`` of ``start``: NOT_APPLICABLE until ``start`` has happened.
+
+        The outcome's checks show the start (``started``, by default :meth:`clock_start` of ``start_label``) and
+        the act that meets the duty.
+        """
         start = self.known(start)
         if start is None:
             return self.not_applicable(
@@ -260,12 +280,16 @@ class Context:
             )
         if (outside := self.before_effective(start, start_label, subject=subject)) is not None:
             return outside
+        if started is None:
+            started = self.clock_start(start_label, start)
         try:
             limit, explanation_zh, explanation_en = _explained(
                 start, period, self.calendar, self.interpretation
             )
         except CalendarCoverageError as gap:
-            return self._beyond_calendar(start, period, done, gap, start_label, done_label, subject, owed_by)
+            return self._beyond_calendar(
+                start, period, done, gap, start_label, started, done_label, subject, owed_by
+            )
         return self.due_by(
             limit.due,
             done,
@@ -273,6 +297,7 @@ class Context:
             subject=subject,
             provisional=limit.provisional,
             owed_by=owed_by,
+            started=started,
             note_zh=f"起算：{start_label.zh} {start}，{period.label_zh}；{explanation_zh}",
             note_en=f"from {start_label.en} {start}, {period.label_en}; {explanation_en}",
         )
@@ -285,6 +310,7 @@ class Context:
         start_label: Label,
         done_label: Label,
         subject: str | None = None,
+        started: Check | None = None,
     ) -> Outcome:
         """A duty to act "及时" (or "适时") after the event on ``start`` — D11.
 
@@ -297,7 +323,7 @@ class Context:
           which would claim a breach the text does not establish).
 
         ``start`` None means the event's date is not given: with n set the clock cannot be computed (UNDETERMINED).
-        An event before the effective date (D13) is out of the regulation's reach.
+        An event before the effective date (D13) is out of the regulation's reach. ``started`` as in :meth:`within`.
         """
         if (
             start is not None
@@ -315,7 +341,13 @@ class Context:
                     note_en=f"'timely' is set to {n} working days (D11) but the start is not given: {start_label.en}",
                 )
             outcome = self.within(
-                start, WorkingDays(n), done, start_label=start_label, done_label=done_label, subject=subject
+                start,
+                WorkingDays(n),
+                done,
+                start_label=start_label,
+                done_label=done_label,
+                subject=subject,
+                started=started,
             )
             outcome.note_zh = outcome.note_zh.rstrip("。") + f"；“及时”按使用者配置的{n}个工作日计算（D11）"
             outcome.note_en = (
@@ -325,18 +357,19 @@ class Context:
         done = self.known(done)
         since_zh = f"{start_label.zh} {start}" if start is not None else f"{start_label.zh}（日期未提供）"
         since_en = f"{start_label.en} {start}" if start is not None else f"{start_label.en} (date not given)"
+        shown = () if start is None else (started or self.clock_start(start_label, start),)
         if done is not None:
+            after = () if start is None else (self.check(done_label, Relation.ON_OR_AFTER, start, done),)
             return Outcome(
                 Status.HOLDS,
-                checks=(self.check(done_label, Relation.ON_OR_AFTER, start, done),)
-                if start is not None
-                else (),
+                checks=(*shown, *after),
                 subject=subject,
                 note_zh=f"{since_zh}；已于 {done} {done_label.zh}；“及时”未规定期限（D11），不判断是否逾期",
                 note_en=f"{since_en}; {done_label.en} on {done}; 'timely' has no number (D11), so it cannot be late",
             )
         return Outcome(
             Status.PENDING,
+            checks=shown,
             subject=subject,
             note_zh=f"{since_zh}；尚未{done_label.zh}；“及时”未规定期限（D11），未配置期限时无到期日、不认定逾期"
             "（可设置 timely_within_working_days）",
@@ -351,6 +384,7 @@ class Context:
         done: date | None,
         gap: CalendarCoverageError,
         start_label: Label,
+        started: Check,
         done_label: Label,
         subject: str | None,
         owed_by: Party | None,
@@ -371,6 +405,7 @@ class Context:
         else:
             return Outcome(
                 Status.UNDETERMINED,
+                checks=(started,),
                 missing=(f"calendar:{gap.year}",),
                 subject=subject,
                 note_zh=f"{where_zh}；{gap}",
@@ -379,7 +414,7 @@ class Context:
             )
         return Outcome(
             status,
-            checks=(self.check(done_label, Relation.ON_OR_BEFORE, lowest, done),),
+            checks=(started, self.check(done_label, Relation.ON_OR_BEFORE, lowest, done)),
             subject=subject,
             note_zh=where_zh,
             note_en=where_en,

@@ -309,8 +309,8 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
 
     D9 (default ``panel_receives_materials``): the clock runs from the day the panel receives the materials;
     option ``department_review_complete``: from the day the last department opinion is given (all of them,
-    the four named departments included, must have answered). D19: a classified project is out by default; with
-    ``pre_review_only`` it is evaluated too.
+    the four named departments included, must have answered); the start check shows that opinion. D19: a
+    classified project is out by default; with ``pre_review_only`` it is evaluated too.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -325,12 +325,13 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
                 f"review[{number - 1}].panel_received", "评审小组收到材料", "panel received materials"
             )
         else:
-            opinions = [ctx.known(day) for day in review_opinions(round_).values()]
-            start = None if None in opinions else max(d for d in opinions if d is not None)
+            opinions = {party: ctx.known(day) for party, day in review_opinions(round_).items()}
+            last = max(opinions, key=lambda party: opinions[party] or date.min)
+            start = None if None in opinions.values() else opinions[last]
             start_label = Label(
-                f"review[{number - 1}].department_opinions",
-                "部门会审意见全部出具",
-                "all department opinions given",
+                f"review[{number - 1}].department_opinions.{last.value}",
+                "部门会审意见全部出具（最后一份）",
+                "all department opinions given (the last)",
             )
         yield ctx.within(
             start,

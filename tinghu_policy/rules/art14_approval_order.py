@@ -28,10 +28,14 @@ _STEPS = (
 )
 
 
-def _expert_opinion(ctx: Context) -> date | None:
-    """The expert opinion of the last review round started on ``as_of`` (the joint evaluation), if known."""
-    rounds = [r for r in ctx.project.review if ctx.known(r.received) is not None]
-    return ctx.known(rounds[-1].expert_opinion) if rounds else None
+def _expert_opinion(ctx: Context) -> tuple[date | None, str]:
+    """The expert opinion of the last review round started on ``as_of`` (the joint evaluation), if known, and
+    where it is in the facts (``review`` itself when no round has started)."""
+    started = [n for n, r in enumerate(ctx.project.review) if ctx.known(r.received) is not None]
+    if not started:
+        return None, "review"
+    last = started[-1]
+    return ctx.known(ctx.project.review[last].expert_opinion), f"review[{last}].expert_opinion"
 
 
 @rule(
@@ -65,12 +69,7 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
     previous_step: tuple[date | None, str, str, str] | None = (
         None
         if from_code
-        else (
-            _expert_opinion(ctx),
-            f"review[{max(len(ctx.project.review) - 1, 0)}].expert_opinion",
-            "联合评审专家评审意见",
-            "joint evaluation expert opinion",
-        )
+        else (*_expert_opinion(ctx), "联合评审专家评审意见", "joint evaluation expert opinion")
     )
     for subject, fact, zh, en in _STEPS:
         day = ctx.known(getattr(approval, fact.removeprefix("approval.")))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tinghu_policy.engine import Context, Explained, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Check, Context, Explained, Label, Outcome, Relation, rule
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
@@ -72,8 +72,9 @@ def _within_limit(ctx: Context, start: date, done: date | None, label: Label) ->
     )
 
 
-def _serious_overdue_since(ctx: Context) -> date | None:
-    """The day the project became seriously overdue, if it has on ``as_of`` (and was not completed before)."""
+def _serious_overdue_since(ctx: Context) -> tuple[date, date] | None:
+    """The day the project became seriously overdue, if it has on ``as_of`` (and was not completed before), and
+    the approved completion date it is counted from."""
     approved = ctx.approved_term(ctx.project.implementation.approved_completion)
     if approved is None:
         return None
@@ -81,11 +82,12 @@ def _serious_overdue_since(ctx: Context) -> date | None:
     completed = ctx.known(ctx.project.acceptance.completed)
     if first > ctx.as_of or (completed is not None and completed < first):
         return None
-    return first
+    return first, approved
 
 
-def _not_started_since(ctx: Context) -> date | None:
-    """The day a fiscal project became "not started on time", if it has on ``as_of``."""
+def _not_started_since(ctx: Context) -> tuple[date, date] | None:
+    """The day a fiscal project became "not started on time", if it has on ``as_of``, and the preliminary design
+    approval it is counted from."""
     approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
     if approved is None or not ctx.project.fiscal_funded:
         return None
@@ -93,10 +95,15 @@ def _not_started_since(ctx: Context) -> date | None:
     started = ctx.known(ctx.project.implementation.works_started)
     if first > ctx.as_of or (started is not None and started < first):
         return None
-    return first
+    return first, approved
 
 
-def _report(ctx: Context, start: date | None, start_label: Label) -> Outcome:
+def _derived_from(ctx: Context, label: Label, day: date) -> Check:
+    """The clock of a delay report runs from the first day over a limit, derived from this fact (its date)."""
+    return ctx.clock_start(Label(label.fact, f"{label.zh}（满6个月后起算）", f"{label.en} (+6 months)"), day)
+
+
+def _report(ctx: Context, start: date | None, start_label: Label, started: Check | None = None) -> Outcome:
     """The report to 区数据局 with a remediation plan: a report without the plan does not discharge the duty."""
     report = ctx.project.implementation.overdue_report
     with_plan = ctx.known(report.reported) if report is not None and report.remediation_plan else None
@@ -104,6 +111,7 @@ def _report(ctx: Context, start: date | None, start_label: Label) -> Outcome:
         start,
         with_plan,
         start_label=start_label,
+        started=started,
         done_label=Label(
             f"{_I}.overdue_report.reported", "向区数据局报告并提出整改方案", "report with remediation plan"
         ),
@@ -163,13 +171,15 @@ def overdue_report(ctx: Context) -> Outcome:
 
     The clock (only with D11 configured) starts on the first day over the limit.
     """
-    since = _serious_overdue_since(ctx)
-    if since is None:
+    overdue = _serious_overdue_since(ctx)
+    if overdue is None:
         return ctx.not_applicable("项目未严重逾期", "the project is not seriously overdue")
+    since, approved = overdue
     return _report(
         ctx,
         since,
         Label(f"{_I}.approved_completion", "出现严重逾期（超过批复工期6个月）", "seriously overdue"),
+        _derived_from(ctx, Label(f"{_I}.approved_completion", "批复工期", "approved completion"), approved),
     )
 
 
@@ -239,14 +249,20 @@ def not_started_report(ctx: Context) -> Outcome:
 
     "适时" is read as "及时" (D11): the clock (only when configured) starts on the first day over the limit.
     """
-    since = _not_started_since(ctx)
-    if since is None:
+    late = _not_started_since(ctx)
+    if late is None:
         return ctx.not_applicable(
             "不属于未按时开工建设的财政项目", "not a fiscal project late in starting works"
         )
+    since, approved = late
     return ctx.timely(
         since,
         ctx.project.implementation.not_started_reported,
+        started=_derived_from(
+            ctx,
+            Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval"),
+            approved,
+        ),
         start_label=Label(
             f"{_I}.preliminary_design_approved",
             "超过初步设计批复时间6个月未开工",
