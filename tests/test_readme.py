@@ -1,4 +1,4 @@
-"""The README's promises hold: its Python example runs, and CI runs its test command."""
+"""The README's promises hold: its Python example runs, CI runs its test command, the corpus is the size it states."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tinghu_policy.corpus import Case
+from tinghu_policy.corpus import Case, discover
 from tinghu_policy.samples import sample_text
 from tinghu_policy.yaml_input import parse
 
@@ -35,3 +35,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert len(commands) == 2, "the README gives exactly two set-up commands"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_the_corpus_is_the_size_the_readme_states() -> None:
+    cases = discover()
+    whole_life = sum(1 for c in cases if c.id.startswith("lifecycle/"))
+    zh = re.search(r"(\d+) 个手工推算的案例，含 (\d+) 个全生命周期案例", README)
+    en = re.search(r"\((\d+) hand-worked cases, (\d+) of them whole-life\)", README)
+    assert zh is not None
+    assert en is not None
+    stated = {(int(zh[1]), int(zh[2])), (int(en[1]), int(en[2]))}
+    assert stated == {(len(cases), whole_life)}

@@ -66,8 +66,13 @@ def test_a_deadline_shows_its_start_then_the_act(passed: date | None, status: St
             None if passed is None else True,
         ),
     ]
-    assert f"起算依据：项目建成应不晚于/不超过{as_of}，实为{COMPLETED}" in finding.explanation_zh
-    assert f"clock runs from completion: required ≤ {as_of}, was {COMPLETED}" in finding.explanation_en
+    assert (
+        f"起算依据：项目建成（截至评估日已发生）应不晚于/不超过{as_of}，实为{COMPLETED}"
+        in finding.explanation_zh
+    )
+    assert f"clock runs from completion (happened by as_of): required ≤ {as_of}, was {COMPLETED}" in (
+        finding.explanation_en
+    )
 
 
 def test_a_clock_not_started_or_out_of_reach_shows_no_start() -> None:

@@ -172,7 +172,11 @@ class Context:
         that meets it. Where the start is derived (art. 24: the first day over a limit) the rule shows the fact it
         is derived from instead.
         """
-        start = Label(label.fact, f"起算依据：{label.zh}", f"clock runs from {label.en}")
+        start = Label(
+            label.fact,
+            f"起算依据：{label.zh}（截至评估日已发生）",
+            f"clock runs from {label.en} (happened by as_of)",
+        )
         return self.check(start, Relation.ON_OR_BEFORE, self.as_of, day)
 
     # --- outcomes -------------------------------------------------------------------------------------------
