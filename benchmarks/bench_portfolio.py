@@ -308,9 +308,8 @@ def idle_rules(listed: int | None = None) -> tuple[Rule, ...]:
 def with_idle_rules(listed: int | None = None) -> AbstractContextManager[Any]:
     """A context in which the engine runs :func:`idle_rules` instead of the real ones."""
     idle = idle_rules(listed)
-    engine = importlib.import_module(
-        "tinghu_policy.engine.evaluate"
-    )  # the module (the package exports the function)
+    # the module, not the function of the same name that the package exports
+    engine = importlib.import_module("tinghu_policy.engine.evaluate")
     return mock.patch.object(engine, "catalogue", return_value=idle)
 
 

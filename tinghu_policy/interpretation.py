@@ -22,9 +22,12 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
 from functools import cache
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from tinghu_policy.engine.rule import Rule
 
 
 class CountingStart(StrEnum):
@@ -437,11 +440,11 @@ class Decision:
     provisions: tuple[str, ...]
     """The provisions whose computation the decision changes."""
 
-    def rules(self) -> tuple[str, ...]:
-        """The ids of the rules that apply it (read off each rule's ``decisions``, never listed twice)."""
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that apply it (read off each rule's ``decisions``, never listed twice)."""
         from tinghu_policy.engine.rule import catalogue
 
-        return tuple(r.id for r in catalogue() if self.id in r.decisions)
+        return tuple(r for r in catalogue() if self.id in r.decisions)
 
     def options(self) -> tuple[Option, ...]:
         """The values the decision can take, with their meaning and which is the default; empty when the field

@@ -72,14 +72,9 @@ def _print_decision(decision_id: str) -> None:
         console.print(f"    [dim]{escape(field.description)}[/dim]")
     options = decision.options()
     for option in sorted(options, key=lambda o: not o.default):
-        label = "default" if option.default else "alternative"
+        value = f"[green]{escape(option.value)}[/green]" if option.default else escape(option.value)
         meaning = f" — {escape(option.meaning)}" if option.meaning else ""
-        style = "green" if option.default else ""
-        console.print(
-            f"    {label}: [{style}]{escape(option.value)}[/{style}]{meaning}"
-            if style
-            else f"    {label}: {escape(option.value)}{meaning}"
-        )
+        console.print(f"    {'default' if option.default else 'alternative'}: {value}{meaning}")
     if not options:
         console.print(
             f"    default: [green]{escape(_shown(field.default))}[/green] (a caller may set a value)"

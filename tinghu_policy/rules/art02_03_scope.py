@@ -326,11 +326,8 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
         d8_zh, d8_en = "", ""
     # 以及属于《建设工程分类标准》范畴的电子设备、通信设备、通信线路、广播电影电视工程项目 (D8)
     elif category in GROUP_B:
-        limbs = (
-            (_construction_standard(project), _public_data(project))
-            if both
-            else (_construction_standard(project),)
-        )
+        standard = _construction_standard(project)
+        limbs = (standard, _public_data(project)) if both else (standard,)
         d8_zh = (
             "（D8：“不产生公共数据资源的”同时修饰第二组）"
             if both

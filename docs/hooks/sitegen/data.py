@@ -260,9 +260,8 @@ def decision_info(decision: Decision) -> DecisionInfo:
         kind = "bool"
     else:
         kind = _annotation_text(annotation)
-    used_by = tuple(r for r in rules() if decision.id in r.decisions)
     return DecisionInfo(
-        decision, info.description or "", kind, decision.options(), show_value(info.default), used_by
+        decision, info.description or "", kind, decision.options(), show_value(info.default), decision.rules()
     )
 
 
