@@ -109,15 +109,15 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
         "produces_public_data": rng.random() < 0.9,
         "classified": rng.random() < 0.02,
         "on_management_platform": rng.random() < 0.95,
-        "planning": {"listed_in_plans": ["district"] if rng.random() < 0.95 else []},
+        "planning": {"plans": ["district"] if rng.random() < 0.95 else []},
         "conditions": dict.fromkeys(
             ("policy_conformity", "shared_infrastructure", "feasibility_sound", "security_compliant"), True
         ),
         "prohibitions": {
-            "systems_integrated": True,
-            "migrated_to_cloud": rng.random() < 0.97,
-            "public_data_shared": True,
-            "duplicate_construction": False,
+            "systems_integrated": [{"value": True}],
+            "migrated_to_cloud": [{"value": rng.random() < 0.97}],
+            "public_data_shared": [{"value": True}],
+            "duplicate_construction": [{"value": False}],
         },
     }
     review: dict[str, Any] = {
@@ -126,7 +126,7 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
     }
     project["review"] = [review]
     if stage >= 1:
-        review["initial_opinion"] = later(1, 9)
+        review["initial_opinion"] = {"issued": later(1, 9), "outcome": "revise"}
     if stage >= 2:
         review["revised"] = later(3, 25)
     if stage >= 3:
@@ -181,17 +181,15 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
                 "total_after": f"{budget}.00",
                 "goals_unchanged": True,
                 "ground": "technical_optimisation",
-                "reviewed_by_data_bureau": later(3, 10),
-                "reviewed_by_finance": later(1, 5),
+                "reviewed_by_data_bureau": {"day": later(3, 10), "outcome": "approved"},
+                "reviewed_by_finance": {"day": later(1, 5), "outcome": "approved"},
                 "filed_with_development_reform": later(1, 8),
             }
         ]
     if stage < 8:
         return project
     completed = later(60, 120)
-    implementation["trial_operation_started"] = (
-        date.fromisoformat(completed) - timedelta(days=30)
-    ).isoformat()
+    project["operation"] = {"trial_started": (date.fromisoformat(completed) - timedelta(days=30)).isoformat()}
     year = date.fromisoformat(implementation["works_started"]).year
     implementation["performance_reports"] = [
         {
@@ -208,13 +206,13 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
     ]
     acceptance: dict[str, Any] = {
         "completed": completed,
-        "classified_protection_result": "passed",
-        "cryptography_assessment_result": "passed",
+        "classified_protection": {"result": "passed"},
+        "cryptography_assessment": {"result": "passed"},
     }
     project["acceptance"] = acceptance
     if stage < 9:
         return project
-    acceptance |= {"applied": later(10, 60), "archive_acceptance": "passed", "archive_accepted": later(1, 10)}
+    acceptance |= {"applied": later(10, 60), "archive_acceptance": {"result": "passed", "day": later(1, 10)}}
     acceptance["passed"] = later(3, 40)
     acceptance["filing"] = {
         "filed": later(1, 20),
@@ -233,8 +231,8 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
     }
     if stage < 10:
         return project
-    operation: dict[str, Any] = {"started": later(1, 20), "operator_designated": True}
-    project["operation"] = operation
+    operation: dict[str, Any] = project["operation"]
+    operation |= {"started": later(1, 20), "operator_designated": True}
     if rng.random() < 0.7:
         acceptance["final_accounts_submitted"] = later(30, 100)
     if stage >= 11:

@@ -45,7 +45,9 @@ class WorkingDayRule(StrEnum):
     OFFICIAL_ARRANGEMENT = "official_arrangement"
     """Mon–Fri that are not public holidays, plus make-up working days (调休上班) of the State Council notice."""
     WEEKDAYS_WITHOUT_MAKEUP = "weekdays_without_makeup"
-    """Mon–Fri that are not public holidays; make-up weekend days are not counted (行政许可法 第八十二条, literally)."""
+    """Mon–Fri that are not public holidays; make-up weekend days are not counted. 行政许可法 第八十二条 says only
+    that a working-day period leaves out 法定节假日; it is silent on make-up days, so this reading is a practice
+    (some offices do not count a 调休 weekend), not the statute's words."""
 
 
 class MonthEnd(StrEnum):
@@ -514,7 +516,9 @@ DECISIONS: dict[str, Decision] = {
             "working_day",
             "工作日",
             "Working day",
-            "国务院办公厅关于部分节假日安排的通知（逐年）；行政许可法 第八十二条：期限以工作日计算，不含法定节假日。",
+            "国务院办公厅关于部分节假日安排的通知（逐年）；行政许可法第八十二条：“本法规定的行政机关实施行政许可的期限"
+            "以工作日计算，不含法定节假日。”该条只排除法定节假日，对调休上班日未作规定：默认按国务院通知计入调休上班日；"
+            "选项（不计调休上班日）是部分机关的做法，并非该条文义。",
             ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4", "art19.p1", "art24.p1", "art25.p1", "art39.p1"),
         ),
         Decision(
@@ -614,22 +618,56 @@ DECISIONS: dict[str, Decision] = {
         Decision(
             "D13",
             "effective_date",
-            "施行日期",
-            "Effective date",
-            "第四十条“本办法自印发之日起施行”，文本未载明印发日期，由使用者提供。",
+            "施行日期与不溯及既往",
+            "Effective date and non-retroactivity",
+            "第四十条“本办法自印发之日起施行”，文本未载明印发日期，由使用者提供。立法法第一百零四条：法律、行政法规、"
+            "地方性法规、自治条例和单行条例、规章不溯及既往。据此，每条规则所判断的行为（申报、审批、开工、报送、"
+            "期限的起算事实等）发生在施行日期之前的，该结论为不适用，并列明该行为的日期与施行日期；日期未提供而无法"
+            "判断先后的，结论为无法判断。评估日早于施行日期的，本办法尚未施行，全部结论为不适用。第四十条本身不设义务，"
+            "只列明早于施行日期的事实（提示）。",
             (
                 "art6.p2",
+                "art7.p2",
+                "art8.p1.i1",
+                "art8.p1.i2",
+                "art8.p1.i3",
+                "art8.p1.i4",
+                "art8.p1.i5",
+                "art9.p1",
+                "art10.p1",
+                "art11.p1.i1",
                 "art11.p1.i2",
                 "art11.p1.i3",
                 "art11.p1.i4",
+                "art11.p2",
+                "art12.p1",
+                "art13.p1",
+                "art14.p1",
+                "art15.p1",
+                "art15.p2",
+                "art16.p1",
                 "art19.p1",
+                "art20.p1",
+                "art21.p1",
+                "art21.p2",
                 "art23.p1",
+                "art23.p2",
                 "art24.p1",
                 "art25.p1",
+                "art26.p1",
+                "art26.p1.i1",
+                "art26.p1.i2",
+                "art26.p1.i3",
+                "art26.p2",
                 "art27.p1",
+                "art27.p2",
                 "art27.p3",
                 "art27.p4",
+                "art28.p2",
+                "art29.p1",
                 "art30.p1",
+                "art36.p1",
+                "art37.p1",
                 "art39.p1",
                 "art40.p1",
             ),

@@ -136,7 +136,10 @@ def parse(model: type[_M], text: str, source: str) -> _M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(describe(exc, source, lines)) from None
+        from tinghu_policy.migration import hint
+
+        project = data.get("project") if isinstance(data, dict) and "project" in data else data
+        raise InputError(describe(exc, source, lines) + hint(project)) from None
 
 
 def parse_file(model: type[_M], path: Path) -> _M:

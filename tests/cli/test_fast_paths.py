@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tinghu_policy.engine import Check, Finding, Relation, Status
+from tinghu_policy.engine import Check, CheckRole, Finding, Relation, Status
 from tinghu_policy.engine.context import _explained
 from tinghu_policy.engine.findings import built
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION
@@ -23,6 +23,7 @@ def test_built_is_model_construct() -> None:
         "required": date(2026, 2, 28),
         "actual": None,
         "ok": None,
+        "role": CheckRole.REQUIREMENT,
     }
     fast, slow = built(Check, dict(check)), Check.model_construct(**check)
     assert fast == slow

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tinghu_policy import Finding, Interpretation, Project, Status, evaluate
-from tinghu_policy.engine import Check, Relation
+from tinghu_policy.engine import Check, CheckRole, Relation
 
 BASE: dict[str, Any] = {
     "id": "T-CLOCK",
@@ -40,7 +40,7 @@ def acceptance(as_of: date, passed: date | None, **interpretation: Any) -> Findi
 def loss_report(as_of: date, reported: date | None, **interpretation: Any) -> Finding:
     impl: dict[str, Any] = {"major_loss": True, "major_loss_on": LOSS}
     if reported is not None:
-        impl["overdue_report"] = {"reported": reported, "remediation_plan": True}
+        impl["delay_reports"] = [{"trigger": "major_loss", "reported": reported, "remediation_plan": True}]
     return finding("art24.major_loss_report", as_of, interpretation, implementation=impl)
 
 
@@ -66,20 +66,23 @@ def test_a_deadline_shows_its_start_then_the_act(passed: date | None, status: St
             None if passed is None else True,
         ),
     ]
-    assert (
-        f"起算依据：项目建成（截至评估日已发生）应不晚于/不超过{as_of}，实为{COMPLETED}"
-        in finding.explanation_zh
-    )
-    assert f"clock runs from completion (happened by as_of): required ≤ {as_of}, was {COMPLETED}" in (
-        finding.explanation_en
-    )
+    assert [c.role for c in finding.checks] == [CheckRole.START, CheckRole.REQUIREMENT]
+    assert f"起算：{COMPLETED} 项目建成。" in finding.explanation_zh
+    assert f"Clock runs from completion on {COMPLETED}." in finding.explanation_en
 
 
 def test_a_clock_not_started_or_out_of_reach_shows_no_start() -> None:
     before_completion = acceptance(date(2025, 9, 9), None)
     assert (before_completion.status, before_completion.checks) == (Status.NOT_APPLICABLE, ())
     before_effect = acceptance(date(2025, 12, 1), None, effective_date=date(2025, 10, 1))  # D13
-    assert (before_effect.status, before_effect.checks) == (Status.NOT_APPLICABLE, ())
+    assert before_effect.status is Status.NOT_APPLICABLE
+    assert [(shown(c), c.role) for c in before_effect.checks] == [
+        (
+            ("acceptance.completed", Relation.ON_OR_AFTER, date(2025, 10, 1), COMPLETED, False),
+            CheckRole.CONTEXT,
+        )
+    ]
+    assert "立法法第一百零四条" in before_effect.explanation_zh
 
 
 def test_a_timely_duty_shows_its_start_done_or_not() -> None:
@@ -87,7 +90,7 @@ def test_a_timely_duty_shows_its_start_done_or_not() -> None:
     assert done.status is Status.HOLDS
     assert [shown(c) for c in done.checks] == [
         ("implementation.major_loss_on", Relation.ON_OR_BEFORE, date(2025, 7, 1), LOSS, True),
-        ("implementation.overdue_report.reported", Relation.ON_OR_AFTER, LOSS, date(2025, 6, 20), True),
+        ("implementation.delay_reports[0].reported", Relation.ON_OR_AFTER, LOSS, date(2025, 6, 20), True),
     ]
     open_duty = loss_report(date(2025, 7, 1), None)
     assert open_duty.status is Status.PENDING
@@ -99,8 +102,25 @@ def test_a_configured_timely_clock_shows_its_start_like_any_deadline() -> None:
     assert finding.status is Status.OVERDUE
     assert [c.fact for c in finding.checks] == [
         "implementation.major_loss_on",
-        "implementation.overdue_report.reported",
+        "implementation.delay_reports",
     ]
+
+
+def test_a_report_dated_before_its_trigger_answers_nothing() -> None:
+    early = loss_report(date(2025, 7, 1), date(2025, 6, 9))  # the day before the loss
+    assert early.status is Status.PENDING
+    assert [(shown(c), c.role) for c in early.checks] == [
+        (
+            ("implementation.major_loss_on", Relation.ON_OR_BEFORE, date(2025, 7, 1), LOSS, True),
+            CheckRole.START,
+        ),
+        (
+            ("implementation.delay_reports[0].reported", Relation.ON_OR_AFTER, LOSS, date(2025, 6, 9), False),
+            CheckRole.CONTEXT,
+        ),
+    ]
+    configured = loss_report(date(2025, 7, 1), date(2025, 6, 9), timely_within_working_days=5)
+    assert configured.status is Status.OVERDUE
 
 
 def test_a_start_not_given_is_no_check() -> None:

@@ -32,5 +32,5 @@ def test_report_json_carries_citations_and_explanations() -> None:
     assert "初审意见" in finding["explanation_zh"]
     assert "。。" not in finding["explanation_zh"]
     assert ".." not in finding["explanation_en"]
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "2.0"
     assert date.fromisoformat(data["as_of"]) == report.as_of

@@ -126,8 +126,18 @@ def _round(**facts: Any) -> dict[str, Any]:
     ("data", "named"),
     [
         # an opinion before the application
-        (_round(received="2025-10-10", initial_opinion="2025-10-09"), "initial_opinion"),
-        (_round(received="2025-10-10", initial_opinion="2025-10-11", revised="2025-10-10"), "revised"),
+        (_round(received="2025-10-10", initial_opinion={"issued": "2025-10-09"}), "initial_opinion.issued"),
+        (
+            _round(received="2025-10-10", initial_opinion={"issued": "2025-10-11"}, revised="2025-10-10"),
+            "revised",
+        ),
+        (
+            _round(
+                received="2025-10-10",
+                initial_opinion={"issued": "2025-10-11", "received_by_unit": "2025-10-10"},
+            ),
+            "initial_opinion.received_by_unit",
+        ),
         (
             _round(received="2025-10-10", panel_received="2025-10-20", expert_opinion="2025-10-19"),
             "expert_opinion",
@@ -152,7 +162,9 @@ def _round(**facts: Any) -> dict[str, Any]:
             },
             "final_accounts_submitted",
         ),
-        (BASE | {"acceptance": {"passed": "2025-07-30", "failed": "2025-07-30"}}, "pass and fail"),
+        (BASE | {"acceptance": {"passed": "2025-07-30", "failed": ["2025-07-30"]}}, "also in failed"),
+        (BASE | {"acceptance": {"passed": "2025-07-30", "failed": ["2025-08-30"]}}, "failed[0]"),
+        (BASE | {"acceptance": {"failed": ["2025-08-30", "2025-07-30"]}}, "oldest first"),
         # an incident filed before it happened
         (
             BASE
@@ -196,8 +208,9 @@ def test_an_impossible_order_of_events_is_refused_naming_both_facts(data: dict[s
 def test_any_answer_dated_before_the_application_is_refused(received: date, days: int, field: str) -> None:
     tried()
     earlier = received - timedelta(days=days)
+    value: Any = {"issued": earlier.isoformat()} if field == "initial_opinion" else earlier.isoformat()
     with pytest.raises(ValidationError, match=field):
-        Project.model_validate(_round(received=received.isoformat(), **{field: earlier.isoformat()}))
+        Project.model_validate(_round(received=received.isoformat(), **{field: value}))
 
 
 @FUZZ
@@ -245,8 +258,8 @@ CROSS_ORDERS = [
         id="department-opinion-before-received",
     ),
     pytest.param(
-        {**BASE, "acceptance": {"completed": "2025-10-10", "failed": "2025-01-01"}},
-        "failed",
+        {**BASE, "acceptance": {"completed": "2025-10-10", "failed": ["2025-01-01"]}},
+        "failed[0]",
         id="acceptance-failed-before-completion",
     ),
     pytest.param(

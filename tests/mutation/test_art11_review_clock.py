@@ -16,7 +16,13 @@ def test_sending_without_a_revision_says_not_given() -> None:
     found = finding(
         "art11.departments_after_revision",
         subject="round 1",
-        review=[{**ROUND, "initial_opinion": "2025-06-11", "sent_to_departments": "2025-06-19"}],
+        review=[
+            {
+                **ROUND,
+                "initial_opinion": {"issued": "2025-06-11", "outcome": "revise"},
+                "sent_to_departments": "2025-06-19",
+            }
+        ],
     )
     assert found.status == "fails"
     assert "revised: not given" in found.note_en
@@ -27,7 +33,7 @@ def test_sending_without_a_revision_says_not_given() -> None:
         review=[
             {
                 **ROUND,
-                "initial_opinion": "2025-06-11",
+                "initial_opinion": {"issued": "2025-06-11", "outcome": "revise"},
                 "revised": "2025-06-18",
                 "sent_to_departments": "2025-06-19",
             }
@@ -45,9 +51,9 @@ def test_an_om_plan_after_one_not_yet_filed_is_still_judged() -> None:
                 {
                     "year": 2026,
                     "submitted": "2025-10-09",
-                    "reviewed_by_data_bureau": "2025-10-20",
-                    "rechecked_by_finance": "2025-11-05",
-                    "in_annual_budget": True,
+                    "reviewed_by_data_bureau": {"day": "2025-10-20", "outcome": "approved"},
+                    "rechecked_by_finance": {"day": "2025-11-05", "outcome": "approved"},
+                    "budgeted": "2025-12-01",
                 },
             ],
         }
@@ -64,7 +70,13 @@ def test_an_om_plan_not_yet_budgeted_names_the_stage_reached() -> None:
     reviewed = finding(
         "art11.om_plan",
         subject="2026",
-        om_plans=[{"year": 2026, "submitted": "2025-10-09", "reviewed_by_data_bureau": "2025-10-20"}],
+        om_plans=[
+            {
+                "year": 2026,
+                "submitted": "2025-10-09",
+                "reviewed_by_data_bureau": {"day": "2025-10-20", "outcome": "approved"},
+            }
+        ],
     )
     assert "reviewed by the data bureau on 2025-10-20, awaiting the finance re-check" in reviewed.note_en
 
@@ -79,7 +91,7 @@ def test_the_final_opinion_is_not_compared_with_itself_under_d17_earlier_day() -
         review=[
             {
                 **ROUND,
-                "initial_opinion": "2025-06-11",
+                "initial_opinion": {"issued": "2025-06-11", "outcome": "revise"},
                 "revised": "2025-06-18",
                 "sent_to_departments": "2025-06-19",
                 "department_opinions": {
@@ -103,7 +115,7 @@ def test_a_budgeted_plan_never_reviewed_is_not_also_checked_for_the_review_order
     found = finding(
         "art11.om_plan",
         subject="2026",
-        om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
+        om_plans=[{"year": 2026, "submitted": "2025-10-09", "budgeted": "2025-12-01"}],
     )
     assert found.status == "fails"
     assert [c.fact for c in found.checks] == [

@@ -14,7 +14,7 @@ RULE = "art12.om_funding_needs_data_sharing"
 
 def _plans(*plans: dict[str, object]) -> list[object]:
     project = Project.model_validate(
-        {**BASE, "prohibitions": {"public_data_shared": False}, "om_plans": list(plans)}
+        {**BASE, "prohibitions": {"public_data_shared": [{"value": False}]}, "om_plans": list(plans)}
     )
     report = evaluate(project, as_of=date(2026, 3, 1), interpretation=Interpretation())
     return [(f.subject, f.status.value) for f in report.findings if f.rule == RULE]
@@ -22,8 +22,8 @@ def _plans(*plans: dict[str, object]) -> list[object]:
 
 def test_a_plan_after_one_not_yet_filed_is_still_judged() -> None:
     found = _plans(
-        {"year": 2027, "submitted": "2026-10-09", "in_annual_budget": True},
-        {"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True},
+        {"year": 2027, "submitted": "2026-10-09", "budgeted": "2026-12-01"},
+        {"year": 2026, "submitted": "2025-10-09", "budgeted": "2025-12-01"},
     )
     assert found == [("2027", "not_applicable"), ("2026", "fails")]
 
@@ -31,7 +31,7 @@ def test_a_plan_after_one_not_yet_filed_is_still_judged() -> None:
 def test_a_plan_after_one_without_money_is_still_judged() -> None:
     found = _plans(
         {"year": 2025, "submitted": "2024-10-09"},
-        {"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True},
+        {"year": 2026, "submitted": "2025-10-09", "budgeted": "2025-12-01"},
     )
     assert found == [("2025", "not_applicable"), ("2026", "fails")]
 
@@ -40,8 +40,8 @@ def _om_funding(public_data_shared: bool) -> Finding:
     """Art. 12's O&M-funding prohibition for a 2026 plan in the annual budget."""
     return finding(
         "art12.om_funding_needs_data_sharing",
-        prohibitions={"public_data_shared": public_data_shared},
-        om_plans=[{"year": 2026, "submitted": "2025-10-09", "in_annual_budget": True}],
+        prohibitions={"public_data_shared": [{"value": public_data_shared}]},
+        om_plans=[{"year": 2026, "submitted": "2025-10-09", "budgeted": "2025-12-01"}],
         subject="2026",
     )
 
@@ -63,4 +63,4 @@ def test_no_works_yet_says_whether_the_approval_is_missing() -> None:
         "art12.funds_and_works_need_approval", subject="works", approval={"approved": "2026-01-10"}
     )
     assert approved.status == "holds"
-    assert "that action has not happened" in approved.note_en
+    assert "that act has not happened: nothing is breached" in approved.note_en

@@ -24,7 +24,7 @@ def test_an_approval_sought_without_an_exception_is_warned_about() -> None:
     sought = finding(
         "art16.extra_approvals",
         subject="energy_saving",
-        approval={"extra_approvals_sought": ["energy_saving"]},
+        approval={"extra_approvals": [{"kind": "energy_saving", "sought": "2026-01-15"}]},
     )
     assert sought.status == "fails"
     assert "an exception must be justified" in sought.note_en

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tinghu_policy import Interpretation, Project, evaluate
+from tinghu_policy import Finding, Interpretation, Project, evaluate
 
 from .support import BASE, finding
 
@@ -44,17 +44,26 @@ def test_a_year_after_an_unsubmitted_one_is_still_judged() -> None:
         assert found[1][1] != "not_applicable"
 
 
-def test_the_year_end_on_the_effective_date_is_within_reach() -> None:
-    """Effective 2025-12-31: the 2025 report is due that very day (a Wednesday), not before it."""
-    found = finding(
-        "art23.performance_report",
-        subject="2025",
-        as_of=date(2026, 1, 10),
-        interpretation={"effective_date": "2025-12-31"},
-        implementation=STARTED,
-    )
-    assert found.status == "overdue"
-    assert found.due == date(2025, 12, 31)
+def test_a_year_whose_implementation_began_on_the_effective_date_is_within_reach() -> None:
+    """D13: the 2025 report is owed for implementation that began on 2025-03-03 (works start): effective that very
+    day, it is reached and overdue on 2026-01-10; effective a day later, the year began before it — out of reach. The
+    next year begins on 1 January 2026, after both, and is reached either way."""
+
+    def year(effective: str, subject: str = "2025") -> Finding:
+        return finding(
+            "art23.performance_report",
+            subject=subject,
+            as_of=date(2027, 1, 10),
+            interpretation={"effective_date": effective},
+            implementation=STARTED,
+        )
+
+    on_the_day = year("2025-03-03")
+    assert (on_the_day.status, on_the_day.due) == ("overdue", date(2025, 12, 31))
+    assert year("2025-03-04").status == "not_applicable"
+    assert year("2025-03-04", "2026").status == "overdue"
+    assert year("2026-01-01", "2026").status == "overdue"
+    assert year("2026-01-02", "2026").status == "not_applicable"
 
 
 def test_a_classified_project_is_told_why_the_platform_is_not_checked() -> None:
@@ -83,15 +92,24 @@ def test_a_classified_project_is_told_why_the_platform_is_not_checked() -> None:
 
 def test_a_trial_started_on_31_december_counts_for_that_year() -> None:
     report = {"year": 2025, "submitted_to_finance": "2026-01-05", "covers_progress_and_funds": True}
-    implementation = {**STARTED, "trial_operation_started": "2025-12-31", "performance_reports": [report]}
+    implementation = {**STARTED, "performance_reports": [report]}
     found = finding(
-        "art23.report_content", subject="2025", as_of=date(2026, 1, 10), implementation=implementation
+        "art23.report_content",
+        subject="2025",
+        as_of=date(2026, 1, 10),
+        implementation=implementation,
+        operation={"trial_started": "2025-12-31"},
     )
     assert found.status == "fails"
     assert "trial operation since 2025-12-31" in found.note_en
     assert "系统已于 2025-12-31 投入试运行" in found.note_zh
-    before = {**implementation, "trial_operation_started": "2026-01-06"}
-    later = finding("art23.report_content", subject="2025", as_of=date(2026, 1, 10), implementation=before)
+    later = finding(
+        "art23.report_content",
+        subject="2025",
+        as_of=date(2026, 1, 10),
+        implementation=implementation,
+        operation={"trial_started": "2026-01-06"},
+    )
     assert later.status == "holds"
     assert "no trial operation when the report was made" in later.note_en
     assert "报告时系统尚未投入试运行" in later.note_zh

@@ -11,21 +11,21 @@ SHANGHAI_2025 = date(2025, 12, 31)
 
 
 def _acceptance_from_trial_start(trial_started: str) -> str:
-    """The acceptance note under D16 ``trial_operation_start``, completion recorded on 2025-06-30."""
+    """The acceptance explanation under D16 ``trial_operation_start``, completion recorded on 2025-06-30."""
     return finding(
         "art27.acceptance",
         as_of=SHANGHAI_2025,
         interpretation={"completion_trigger": "trial_operation_start"},
-        implementation={"trial_operation_started": trial_started},
+        operation={"trial_started": trial_started},
         acceptance={"completed": "2025-06-30"},
-    ).note_en
+    ).explanation_en
 
 
 def test_a_trial_start_on_the_completion_day_leaves_the_recorded_completion_as_the_trigger() -> None:
     """D16 ``trial_operation_start``: the trial start counts only when it is *earlier* than the recorded completion."""
-    assert "from completion 2025-06-30" in _acceptance_from_trial_start("2025-06-30")
+    assert "Clock runs from completion on 2025-06-30." in _acceptance_from_trial_start("2025-06-30")
     earlier = _acceptance_from_trial_start("2025-06-20")
-    assert "2025-06-20" in earlier
+    assert "Clock runs from trial operation (taken as completion, D16) on 2025-06-20." in earlier
     assert "from completion" not in earlier
 
 
@@ -36,7 +36,7 @@ def test_an_open_acceptance_mentions_a_failure_only_when_there_was_one() -> None
     failed = finding(
         "art27.acceptance",
         as_of=date(2025, 8, 1),
-        acceptance={"completed": "2025-06-30", "failed": "2025-07-20"},
+        acceptance={"completed": "2025-06-30", "failed": ["2025-07-20"]},
     )
     assert "acceptance failed on 2025-07-20" in failed.note_en
 

@@ -12,35 +12,50 @@ EFFECTIVE = {"effective_date": "2025-06-01"}
 ROUND = {
     "received": "2025-05-10",
     "documents": ["request", "feasibility_study", "cost_assessment"],
-    "initial_opinion": "2025-05-20",
+    "initial_opinion": {"issued": "2025-05-20"},
     "revised": "2025-05-25",
     "sent_to_departments": "2025-05-28",
 }
 
 
 def test_a_fact_dated_on_as_of_is_known_and_counted() -> None:
-    """as_of 2025-05-20: received 05-10 and the opinion of 05-20 are known, both before 06-01 (2 facts); the
-    revision (05-25) and the sending (05-28) are not yet known."""
-    found = finding("art40.effective_date", as_of=date(2025, 5, 20), interpretation=EFFECTIVE, review=[ROUND])
-    assert found.status == "fails"
-    assert "2 dated fact(s) precede it" in found.note_en
-    assert "共2项日期事实早于施行日期" in found.note_zh
-
-
-def test_the_only_fact_on_as_of_is_judged_not_ignored() -> None:
+    """as_of = effective date 2025-06-01: the receipt of that day is known and counted (1 fact, not before the
+    effective date); the sending of 06-03 is not yet known."""
     found = finding(
         "art40.effective_date",
-        as_of=date(2025, 5, 10),
+        as_of=date(2025, 6, 1),
         interpretation=EFFECTIVE,
-        review=[{"received": "2025-05-10", "documents": ["request"]}],
+        review=[{"received": "2025-06-01", "documents": ["request"], "sent_to_departments": "2025-06-03"}],
     )
-    assert found.status == "fails"
-    assert "review[0].received 2025-05-10" in found.note_en
+    assert found.status == "holds"
+    assert "none of the 1 dated facts known on as_of precedes it" in found.note_en
+    assert "截至评估日的1项日期事实均不早于施行日期" in found.note_zh
 
 
-def test_the_earliest_fact_is_described_by_its_field() -> None:
-    found = finding("art40.effective_date", as_of=date(2025, 5, 20), interpretation=EFFECTIVE, review=[ROUND])
-    assert "review[0].received（区数据局接收到项目单位申请" in found.note_zh
+def test_the_only_fact_before_the_effective_date_is_listed_not_ignored() -> None:
+    found = finding(
+        "art40.effective_date",
+        as_of=date(2025, 6, 10),
+        interpretation=EFFECTIVE,
+        review=[{"received": "2025-05-31", "documents": ["request"]}],
+    )
+    assert found.status == "notice"
+    assert [(c.fact, c.actual, c.role) for c in found.checks] == [
+        ("review[0].received", date(2025, 5, 31), "context")
+    ]
+    assert "1 fact(s) precede it" in found.note_en
+
+
+def test_each_earlier_fact_is_described_by_its_field_oldest_first() -> None:
+    found = finding("art40.effective_date", as_of=date(2025, 6, 10), interpretation=EFFECTIVE, review=[ROUND])
+    assert [c.fact for c in found.checks] == [
+        "review[0].received",
+        "review[0].initial_opinion.issued",
+        "review[0].revised",
+        "review[0].sent_to_departments",
+    ]
+    assert "区数据局接收到项目单位申请：2025-05-10（早于2025-06-01）" in found.explanation_zh
+    assert "review[0].received: 2025-05-10 (before 2025-06-01)" in found.explanation_en
 
 
 def test_art40_judges_a_project_outside_the_scope_too() -> None:
@@ -52,7 +67,7 @@ def test_art40_judges_a_project_outside_the_scope_too() -> None:
         owner=municipal,
         review=[ROUND],
     )
-    assert found.status == "fails"
+    assert found.status == "notice"
 
 
 def test_a_social_capital_filing_not_yet_due_says_by_when() -> None:
@@ -79,4 +94,5 @@ def test_a_fact_on_the_effective_date_is_not_counted_as_before_it() -> None:
         interpretation=EFFECTIVE,
         review=[{**ROUND, **opinions}],
     )
-    assert "4 dated fact(s) precede it" in found.note_en
+    assert "4 fact(s) precede it" in found.note_en
+    assert "review[0].department_opinions.finance_bureau" not in [c.fact for c in found.checks]

@@ -72,7 +72,7 @@ def test_each_failing_limb_is_named_and_the_project_is_out(
 ) -> None:
     report = run(**facts)
     finding = report.finding("art2.government_it_project")
-    assert finding.status is Status.FAILS
+    assert finding.status is Status.NOTICE
     assert [c.fact for c in finding.checks if c.ok is False] == [fact]
     assert phrase in finding.note_zh
     gated = report.finding("art11.initial_opinion")
@@ -87,8 +87,8 @@ def test_each_failing_limb_is_named_and_the_project_is_out(
         (["fiscal_budget"], Status.HOLDS),
         (["provincial_allocation"], Status.HOLDS),  # the province's budget money is 财政预算资金 too
         (["self_raised", "fiscal_budget"], Status.HOLDS),  # "使用财政预算资金": some budget money suffices
-        (["self_raised"], Status.FAILS),
-        (["social_capital"], Status.FAILS),  # art. 39, not art. 2, brings it in
+        (["self_raised"], Status.NOTICE),
+        (["social_capital"], Status.NOTICE),  # art. 39, not art. 2, brings it in
         ([], Status.UNDETERMINED),
     ],
 )
@@ -120,7 +120,7 @@ def test_missing_money_leaves_the_gate_open_and_says_so() -> None:
 
 GROUP_A = ("building_intelligence", "research_equipment", "office_terminal", "general_software")
 GROUP_B = ("electronic_equipment", "communication_equipment", "communication_line", "broadcast_film_tv")
-H, F, U = Status.HOLDS, Status.FAILS, Status.UNDETERMINED
+H, F, U = Status.HOLDS, Status.NOTICE, Status.UNDETERMINED  # F: the scope verdict keeps the project out
 
 
 @pytest.mark.parametrize("category", GROUP_A)
@@ -184,7 +184,7 @@ def test_an_unlisted_kind_is_not_excluded_whatever_the_facts() -> None:
 
 def test_an_excluded_project_makes_every_other_rule_not_applicable_with_the_reason() -> None:
     report = run(category="office_terminal", produces_public_data=False)
-    assert status(report, "art3.not_excluded") is Status.FAILS
+    assert status(report, "art3.not_excluded") is Status.NOTICE
     others = [f for f in report.findings if f.rule not in SCOPE_RULES]
     assert others
     for f in others:
@@ -225,7 +225,7 @@ def projects(draw: st.DrawFn) -> dict[str, Any]:
 def test_the_gate_is_the_rules_verdict(facts: dict[str, Any], d8: Art3QualifierScope) -> None:
     interpretation = Interpretation(art3_qualifier_scope=d8)
     report = evaluate(facts, as_of=AS_OF, interpretation=interpretation)
-    to_bool = {Status.HOLDS: True, Status.FAILS: False, Status.UNDETERMINED: None}
+    to_bool = {Status.HOLDS: True, Status.NOTICE: False, Status.UNDETERMINED: None}
     bases = [to_bool[status(report, "art2.government_it_project")]]
     for rule in ("art38.state_owned_enterprise", "art39.social_capital_project"):
         if (s := status(report, rule)) is not Status.NOT_APPLICABLE:
@@ -277,7 +277,7 @@ def test_d18_a_township_unit_is_district_level_only_under_the_option(
         "funding": funding,
     }
     default = run(**facts)
-    assert status(default, rule) is Status.FAILS
+    assert status(default, rule) is Status.NOTICE
     assert "D18" in default.finding(rule).note_zh
     assert status(default, "art11.initial_opinion") is Status.NOT_APPLICABLE  # the gate is closed
     option = run(TOWNSHIP_LEVEL, **facts)
@@ -288,4 +288,4 @@ def test_d18_a_township_unit_is_district_level_only_under_the_option(
 @pytest.mark.parametrize("level", ["municipal", "provincial", "national"])
 def test_d18_option_does_not_reach_higher_levels(level: str) -> None:
     report = run(TOWNSHIP_LEVEL, owner={"name": "市局", "level": level, "kind": "party_government"})
-    assert status(report, "art2.government_it_project") is Status.FAILS
+    assert status(report, "art2.government_it_project") is Status.NOTICE

@@ -28,8 +28,16 @@ def run(as_of: date = AS_OF, interpretation: Interpretation | None = None, **fac
     return evaluate({**BASE, **facts}, as_of=as_of, interpretation=interpretation)
 
 
+def approved(day: date | str) -> dict[str, Any]:
+    """A review of the unit plan that passed it (format 2.0: the day and the conclusion)."""
+    return {"day": day, "outcome": "approved"}
+
+
 def with_plan(reviewed: date | None, *received: date, **more: Any) -> Report:
-    planning = {"implementation_plan_as_basis": True, "implementation_plan_reviewed": reviewed}
+    planning = {
+        "implementation_plan_as_basis": True,
+        "implementation_plan_reviewed": None if reviewed is None else approved(reviewed),
+    }
     return run(planning=planning, review=[{"received": r} for r in received or (RECEIVED,)], **more)
 
 
@@ -51,13 +59,30 @@ def test_a_plan_never_reviewed_fails_on_the_review_fact() -> None:
     assert finding.checks[0].actual is False
 
 
+@pytest.mark.parametrize(
+    ("outcome", "expected"),
+    [("approved", Status.HOLDS), ("rejected", Status.FAILS), (None, Status.UNDETERMINED)],
+)
+def test_only_a_review_that_passed_the_plan_counts(outcome: str | None, expected: Status) -> None:
+    """ "经区数据局审核后": a rejecting review is no review; one whose conclusion is not stated is undetermined."""
+    reviewed = {"day": RECEIVED - timedelta(days=7), "outcome": outcome}
+    planning = {"implementation_plan_as_basis": True, "implementation_plan_reviewed": reviewed}
+    finding = run(planning=planning, review=[{"received": RECEIVED}]).finding(PLAN, "round 1")
+    assert finding.status is expected
+    if expected is Status.UNDETERMINED:
+        assert finding.missing == ("planning.implementation_plan_reviewed.outcome",)
+
+
 def test_a_review_after_as_of_is_not_yet_known() -> None:
     reviewed = date(2025, 11, 5)
     assert with_plan(reviewed).finding(PLAN, "round 1").status is Status.FAILS  # 11-05 > 11-03 anyway
     finding = evaluate(
         {
             **BASE,
-            "planning": {"implementation_plan_as_basis": True, "implementation_plan_reviewed": "2025-11-01"},
+            "planning": {
+                "implementation_plan_as_basis": True,
+                "implementation_plan_reviewed": approved("2025-11-01"),
+            },
             "review": [{"received": "2025-10-31"}],
         },
         as_of=date(2025, 10, 31),

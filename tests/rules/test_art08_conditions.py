@@ -14,7 +14,9 @@ BASE: dict[str, Any] = {
     "name": "测试项目",
     "owner": {"name": "区数据局", "level": "district", "kind": "party_government"},
     "category": "software_development",
+    "review": [{"received": "2026-02-02", "documents": ["request", "feasibility_study", "cost_assessment"]}],
 }
+"""Filed on 2026-02-02: art. 8 sets what an application must meet, so it is judged once the project is filed."""
 ASSESSED = ("policy_conformity", "shared_infrastructure", "feasibility_sound", "security_compliant")
 RULES = (
     "art8.policy_conformity",
@@ -25,10 +27,11 @@ RULES = (
 )
 
 
-def run(listed: list[str], **conditions: bool | None) -> Report:
+def run(listed: list[str], tasks: list[str] | None = None, /, **conditions: bool | None) -> Report:
+    """Plans ``listed`` (and key work tasks ``tasks``), every assessed condition met unless ``conditions`` says."""
     facts = {
         **BASE,
-        "planning": {"listed_in_plans": listed},
+        "planning": {"plans": listed, "key_work_tasks": tasks or []},
         "conditions": dict.fromkeys(ASSESSED, True) | conditions,
     }
     return evaluate(facts, as_of=date(2026, 3, 1))
@@ -53,12 +56,20 @@ def test_not_listed_in_any_plan_fails_alone() -> None:
     assert statuses(report) == {
         r: Status.FAILS if r == "art8.listed_in_plans" else Status.HOLDS for r in RULES
     }
-    assert "列入的规划层级：无" in report.finding("art8.listed_in_plans").note_zh
+    assert "未列入任何规划" in report.finding("art8.listed_in_plans").note_zh
+
+
+def test_a_key_work_task_alone_is_not_a_plan() -> None:
+    """Format 2.0 keeps key work tasks apart: they do not meet item (ii), and the note says so."""
+    finding = run([], ["district"]).finding("art8.listed_in_plans")
+    assert finding.status is Status.FAILS
+    assert "重点工作任务不是本项所称规划" in finding.note_zh
 
 
 def test_the_plan_levels_are_shown() -> None:
-    note = run(["provincial", "district"]).finding("art8.listed_in_plans").note_en
-    assert note == "plan levels listed: provincial, district"
+    finding = run(["provincial", "district"]).finding("art8.listed_in_plans")
+    assert "provincial, district" in finding.note_en
+    assert "省级、区级" in finding.note_zh
 
 
 @pytest.mark.parametrize("field", ASSESSED)
@@ -66,3 +77,13 @@ def test_a_missing_assessment_is_undetermined_and_named(field: str) -> None:
     finding = run(["district"], **{field: None}).finding(f"art8.{field}")
     assert finding.status is Status.UNDETERMINED
     assert finding.missing == (f"conditions.{field}",)
+
+
+def test_before_the_application_nothing_is_judged_and_silence_is_not_listed_in_none() -> None:
+    unfiled = evaluate(
+        {**BASE, "review": [], "conditions": dict.fromkeys(ASSESSED, False)}, as_of=date(2026, 3, 1)
+    )
+    assert set(statuses(unfiled).values()) == {Status.NOT_APPLICABLE}
+    silent = evaluate({**BASE, "conditions": dict.fromkeys(ASSESSED, True)}, as_of=date(2026, 3, 1))
+    finding = silent.finding("art8.listed_in_plans")
+    assert (finding.status, finding.missing) == (Status.UNDETERMINED, ("planning.plans",))

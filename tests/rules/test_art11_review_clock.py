@@ -36,6 +36,16 @@ FOUR = {
 }
 
 
+def opinion(issued: str) -> dict[str, Any]:
+    """An initial opinion issued on ``issued`` that asks for a revision (the case art. 11(1)(ii) describes)."""
+    return {"issued": issued, "outcome": "revise"}
+
+
+def approved(day: str) -> dict[str, Any]:
+    """A review (or re-check) concluded on ``day`` that passed the O&M plan."""
+    return {"day": day, "outcome": "approved"}
+
+
 def run(as_of: date, *, interpretation: Interpretation | None = None, **facts: Any) -> Report:
     return evaluate({**BASE, **facts}, as_of=as_of, interpretation=interpretation)
 
@@ -76,8 +86,12 @@ def test_initial_opinion_boundary_on_the_due_day_and_the_next_working_day(receiv
     after = due + timedelta(days=1)
     while not is_working_day(after):
         after += timedelta(days=1)
-    met = one_round(date(2026, 12, 31), received=received.isoformat(), initial_opinion=due.isoformat())
-    late = one_round(date(2026, 12, 31), received=received.isoformat(), initial_opinion=after.isoformat())
+    met = one_round(
+        date(2026, 12, 31), received=received.isoformat(), initial_opinion=opinion(due.isoformat())
+    )
+    late = one_round(
+        date(2026, 12, 31), received=received.isoformat(), initial_opinion=opinion(after.isoformat())
+    )
     assert met.finding("art11.initial_opinion", "round 1").status is Status.MET
     assert met.finding("art11.initial_opinion", "round 1").due == due
     assert late.finding("art11.initial_opinion", "round 1").status is Status.LATE
@@ -122,7 +136,11 @@ def test_a_round_received_after_as_of_is_not_yet_known() -> None:
 def _revision(as_of: date, interpretation: Interpretation | None = None, **extra: Any) -> Report:
     # initial opinion Mon 2025-04-21 → 15 working days (make-up Sun 04-27, Labour Day 05-01…05) → due Wed 2025-05-14
     return one_round(
-        as_of, interpretation=interpretation, received="2025-04-15", initial_opinion="2025-04-21", **extra
+        as_of,
+        interpretation=interpretation,
+        received="2025-04-15",
+        initial_opinion=opinion("2025-04-21"),
+        **extra,
     )
 
 
@@ -177,7 +195,7 @@ def test_resubmission_restarts_the_clock() -> None:
             {
                 "received": "2025-04-15",
                 "documents": ALL_DOCS,
-                "initial_opinion": "2025-04-21",
+                "initial_opinion": opinion("2025-04-21"),
                 "returned": "2025-05-15",
             },
             {"received": "2025-05-19", "documents": ALL_DOCS},
@@ -195,7 +213,7 @@ def test_every_named_department_owes_an_opinion_and_added_ones_too() -> None:
     report = one_round(
         date(2026, 3, 20),
         received="2026-02-26",
-        initial_opinion="2026-03-03",
+        initial_opinion=opinion("2026-03-03"),
         revised="2026-03-09",
         sent_to_departments="2026-03-10",
         department_opinions={"development_reform": "2026-03-11"},
@@ -227,7 +245,7 @@ def test_department_review_not_started_is_not_applicable() -> None:
 
 EVALUATED: dict[str, Any] = {
     "received": "2026-02-26",
-    "initial_opinion": "2026-03-03",
+    "initial_opinion": opinion("2026-03-03"),
     "revised": "2026-03-10",
     "sent_to_departments": "2026-03-11",
     "department_opinions": FOUR,
@@ -327,20 +345,26 @@ def _om(plan: dict[str, Any], as_of: date = date(2026, 1, 15)) -> Status:
 
 def test_om_plan_in_budget_without_review_fails() -> None:
     assert (
-        _om({"submitted": "2025-10-09", "rechecked_by_finance": "2025-11-05", "in_annual_budget": True})
+        _om(
+            {
+                "submitted": "2025-10-09",
+                "rechecked_by_finance": approved("2025-11-05"),
+                "budgeted": "2025-12-01",
+            }
+        )
         is Status.FAILS
     )
 
 
 def test_om_plan_in_budget_without_recheck_fails() -> None:
-    assert _om({"reviewed_by_data_bureau": "2025-10-20", "in_annual_budget": True}) is Status.FAILS
+    assert _om({"reviewed_by_data_bureau": approved("2025-10-20"), "budgeted": "2025-12-01"}) is Status.FAILS
 
 
 def test_om_plan_recheck_before_review_fails() -> None:
     plan = {
-        "reviewed_by_data_bureau": "2025-11-05",
-        "rechecked_by_finance": "2025-10-20",
-        "in_annual_budget": True,
+        "reviewed_by_data_bureau": approved("2025-11-05"),
+        "rechecked_by_finance": approved("2025-10-20"),
+        "budgeted": "2025-12-01",
     }
     assert _om(plan) is Status.FAILS
 
@@ -348,18 +372,18 @@ def test_om_plan_recheck_before_review_fails() -> None:
 def test_om_plan_in_order_holds() -> None:
     plan = {
         "submitted": "2025-10-09",
-        "reviewed_by_data_bureau": "2025-10-20",
-        "rechecked_by_finance": "2025-11-05",
-        "in_annual_budget": True,
+        "reviewed_by_data_bureau": approved("2025-10-20"),
+        "rechecked_by_finance": approved("2025-11-05"),
+        "budgeted": "2025-12-01",
     }
     assert _om(plan) is Status.HOLDS
 
 
 def test_om_plan_review_dated_after_as_of_is_not_yet_done() -> None:
     plan = {
-        "reviewed_by_data_bureau": "2025-10-20",
-        "rechecked_by_finance": "2026-02-01",
-        "in_annual_budget": True,
+        "reviewed_by_data_bureau": approved("2025-10-20"),
+        "rechecked_by_finance": approved("2026-02-01"),
+        "budgeted": "2026-01-10",
     }
     assert _om(plan) is Status.FAILS
 
@@ -367,14 +391,58 @@ def test_om_plan_review_dated_after_as_of_is_not_yet_done() -> None:
 def test_om_plan_not_in_budget_reports_its_stage() -> None:
     finding = run(
         date(2026, 1, 15),
-        om_plans=[{"year": 2026, "submitted": "2025-10-09", "reviewed_by_data_bureau": "2025-10-20"}],
+        om_plans=[
+            {"year": 2026, "submitted": "2025-10-09", "reviewed_by_data_bureau": approved("2025-10-20")}
+        ],
     ).finding("art11.om_plan", "2026")
     assert finding.status is Status.NOT_APPLICABLE
     assert "待区财政局复核" in finding.note_zh
 
 
 def test_om_plan_not_in_budget_but_rechecked_without_review_fails() -> None:
-    assert _om({"submitted": "2025-10-09", "rechecked_by_finance": "2025-10-20"}) is Status.FAILS
+    assert _om({"submitted": "2025-10-09", "rechecked_by_finance": approved("2025-10-20")}) is Status.FAILS
+
+
+@pytest.mark.parametrize(
+    ("review", "recheck", "expected"),
+    [
+        ("approved", "approved", Status.HOLDS),
+        ("rejected", "approved", Status.FAILS),  # a rejecting review is not the review the budget must follow
+        ("approved", "rejected", Status.FAILS),
+        ("approved", None, Status.UNDETERMINED),  # the re-check's conclusion is not stated
+    ],
+)
+def test_om_plan_reviews_must_pass_the_plan(review: str, recheck: str | None, expected: Status) -> None:
+    plan = {
+        "submitted": "2025-10-09",
+        "reviewed_by_data_bureau": {"day": "2025-10-20", "outcome": review},
+        "rechecked_by_finance": {"day": "2025-11-05", "outcome": recheck},
+        "budgeted": "2025-12-01",
+    }
+    assert _om(plan) is expected
+
+
+def test_om_plan_budget_entry_before_the_recheck_fails() -> None:
+    plan = {
+        "submitted": "2025-10-09",
+        "reviewed_by_data_bureau": approved("2025-10-20"),
+        "rechecked_by_finance": approved("2025-11-05"),
+        "budgeted": "2025-11-04",
+    }
+    assert _om(plan) is Status.FAILS
+
+
+def test_om_plan_budgeted_after_as_of_is_not_yet_in_the_budget() -> None:
+    plan = {
+        "year": 2026,
+        "submitted": "2025-10-09",
+        "reviewed_by_data_bureau": approved("2025-10-20"),
+        "rechecked_by_finance": approved("2025-11-05"),
+        "budgeted": "2026-02-01",
+    }
+    finding = run(date(2026, 1, 15), om_plans=[plan]).finding("art11.om_plan", "2026")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "尚未列入年度预算" in finding.note_zh
 
 
 def test_no_om_plan_is_not_applicable() -> None:
@@ -391,7 +459,7 @@ def _after_revision(
 ) -> Status:
     round_ = {
         "received": "2026-03-02",
-        "initial_opinion": "2026-03-03",
+        "initial_opinion": opinion("2026-03-03"),
         "revised": None if revised is None else revised.isoformat(),
         "sent_to_departments": None if sent is None else sent.isoformat(),
     }
@@ -417,7 +485,7 @@ def test_materials_sent_without_a_revision_fail_and_name_the_missing_step() -> N
     report = one_round(
         date(2026, 3, 20),
         received="2026-03-02",
-        initial_opinion="2026-03-05",
+        initial_opinion=opinion("2026-03-05"),
         sent_to_departments="2026-03-10",
     )
     finding = report.finding("art11.departments_after_revision", "round 1")
@@ -428,6 +496,28 @@ def test_materials_sent_without_a_revision_fail_and_name_the_missing_step() -> N
 def test_departments_after_revision_waits_for_the_sending() -> None:
     assert _after_revision(date(2026, 3, 9), None) is Status.NOT_APPLICABLE
     assert _after_revision(date(2026, 3, 9), date(2026, 5, 4)) is Status.NOT_APPLICABLE  # sent after as_of
+
+
+def test_an_accepting_initial_opinion_owes_no_revision_and_the_materials_go_on_as_they_are() -> None:
+    report = one_round(
+        date(2026, 4, 30),
+        received="2026-03-02",
+        initial_opinion={"issued": "2026-03-03", "outcome": "accept"},
+        sent_to_departments="2026-03-04",
+    )
+    assert report.finding("art11.revision", "round 1").status is Status.NOT_APPLICABLE
+    assert report.finding("art11.departments_after_revision", "round 1").status is Status.HOLDS
+
+
+def test_a_rejecting_initial_opinion_ends_the_round_without_a_revision() -> None:
+    report = one_round(
+        date(2026, 4, 30),
+        received="2026-03-02",
+        initial_opinion={"issued": "2026-03-03", "outcome": "reject"},
+    )
+    finding = report.finding("art11.revision", "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "不予通过" in finding.note_zh
 
 
 # --- (四) sequence: D17 and D20 -------------------------------------------------------------------------------------
@@ -509,9 +599,9 @@ def test_om_plan_steps_on_the_same_day_fail_only_with_earlier_day() -> None:
     plan = {
         "year": 2026,
         "submitted": "2025-10-09",
-        "reviewed_by_data_bureau": "2025-10-09",
-        "rechecked_by_finance": "2025-10-09",
-        "in_annual_budget": True,
+        "reviewed_by_data_bureau": approved("2025-10-09"),
+        "rechecked_by_finance": approved("2025-10-09"),
+        "budgeted": "2025-10-09",
     }
     assert run(date(2026, 1, 15), om_plans=[plan]).finding("art11.om_plan", "2026").status is Status.HOLDS
     strict = run(date(2026, 1, 15), om_plans=[plan], interpretation=EARLIER_DAY).finding(

@@ -25,17 +25,32 @@ def run(as_of: date = date(2026, 3, 31), **facts: Any) -> Report:
     return evaluate({**BASE, **facts}, as_of=as_of)
 
 
+def state(value: bool | None) -> list[dict[str, Any]]:
+    """A prohibition's state as a format 2.0 history: ``value`` from the start (None: not known, no entry)."""
+    return [] if value is None else [{"value": value}]
+
+
+def round_1(review: list[Any]) -> str | None:
+    """The subject of the finding about the first application: ``round 1``, or none before any application."""
+    return "round 1" if review else None
+
+
 @pytest.mark.parametrize(
-    ("listed", "review", "expected"),
+    ("plans", "key_work_tasks", "review", "expected"),
     [
-        (["district"], APPLIED, Status.HOLDS),
-        ([], APPLIED, Status.FAILS),
-        ([], [], Status.HOLDS),
-        (["municipal"], [], Status.HOLDS),
+        (["district"], [], APPLIED, Status.HOLDS),
+        ([], [], APPLIED, Status.FAILS),
+        ([], [], [], Status.HOLDS),
+        (["municipal"], [], [], Status.HOLDS),
+        ([], ["provincial"], APPLIED, Status.HOLDS),  # a key work task lifts the bar too
+        (["national"], [], APPLIED, Status.FAILS),  # a national plan alone does not
     ],
 )
-def test_initiation_needs_plan(listed: list[str], review: list[Any], expected: Status) -> None:
-    finding = run(planning={"listed_in_plans": listed}, review=review).finding("art12.initiation_needs_plan")
+def test_initiation_needs_plan(
+    plans: list[str], key_work_tasks: list[str], review: list[Any], expected: Status
+) -> None:
+    planning = {"plans": plans, "key_work_tasks": key_work_tasks}
+    finding = run(planning=planning, review=review).finding("art12.initiation_needs_plan", round_1(review))
     assert finding.status is expected
     assert "申请项目立项" in finding.note_zh
 
@@ -65,12 +80,32 @@ def test_an_application_after_as_of_has_not_happened() -> None:
 def test_new_project_prohibitions(
     rule: str, field: str, new: bool, review: list[Any], value: bool | None, expected: Status
 ) -> None:
-    finding = run(new_project=new, review=review, prohibitions={field: value}).finding(rule)
+    report = run(new_project=new, review=review, prohibitions={field: state(value)})
+    finding = report.finding(rule, round_1(review) if new else None)
     assert finding.status is expected
     if expected is not Status.NOT_APPLICABLE:
         assert "申请新项目建设" in finding.note_zh
     if expected is Status.UNDETERMINED:
         assert finding.missing == (f"prohibitions.{field}",)
+
+
+def test_each_application_round_reads_the_state_on_its_own_day() -> None:
+    rounds = [{"received": "2026-02-02", "returned": "2026-02-20"}, {"received": "2026-03-02"}]
+    integrated = [{"value": False}, {"value": True, "since": "2026-02-25"}]
+    report = run(new_project=True, review=rounds, prohibitions={"systems_integrated": integrated})
+    found = [
+        (f.subject, f.status) for f in report.findings if f.rule == "art12.new_project_needs_integration"
+    ]
+    assert found == [("round 1", Status.FAILS), ("round 2", Status.HOLDS)]
+
+
+def test_a_blocked_act_not_yet_done_shows_the_state_as_context() -> None:
+    finding = run(new_project=True, prohibitions={"migrated_to_cloud": state(False)}).finding(
+        "art12.new_project_needs_cloud_migration"
+    )
+    assert (finding.status, finding.subject) == (Status.HOLDS, None)
+    assert [c.role.value for c in finding.checks] == ["context"]
+    assert "不得发生" in finding.note_zh
 
 
 @pytest.mark.parametrize(
@@ -86,8 +121,8 @@ def test_new_project_prohibitions(
 def test_om_funding_needs_data_sharing(
     shared: bool | None, in_budget: bool, requested: bool, expected: Status
 ) -> None:
-    plan = {"year": 2026, "in_annual_budget": in_budget, "om_funding_requested": requested}
-    finding = run(prohibitions={"public_data_shared": shared}, om_plans=[plan]).finding(
+    plan = {"year": 2026, "budgeted": "2026-01-15" if in_budget else None, "om_funding_requested": requested}
+    finding = run(prohibitions={"public_data_shared": state(shared)}, om_plans=[plan]).finding(
         "art12.om_funding_needs_data_sharing", "2026"
     )
     assert finding.status is expected
@@ -97,7 +132,7 @@ def test_om_funding_needs_data_sharing(
 
 def test_om_funding_request_not_granted_warns_when_data_not_shared() -> None:
     plan = {"year": 2026, "om_funding_requested": True}
-    finding = run(prohibitions={"public_data_shared": False}, om_plans=[plan]).finding(
+    finding = run(prohibitions={"public_data_shared": state(False)}, om_plans=[plan]).finding(
         "art12.om_funding_needs_data_sharing", "2026"
     )
     assert "不得发生" in finding.note_zh
@@ -116,7 +151,7 @@ def test_approval_needs_no_duplication(
     duplicate: bool | None, approved: str | None, expected: Status
 ) -> None:
     finding = run(
-        prohibitions={"duplicate_construction": duplicate}, approval={"approved": approved}
+        prohibitions={"duplicate_construction": state(duplicate)}, approval={"approved": approved}
     ).finding("art12.approval_needs_no_duplication")
     assert finding.status is expected
     assert "批准立项" in finding.note_zh
@@ -151,7 +186,11 @@ def test_funds_and_works_need_approval(
 
 
 def _om_funding(plan: dict[str, Any], reading: OmFundingAct) -> Status:
-    facts = {**BASE, "prohibitions": {"public_data_shared": False}, "om_plans": [{"year": 2026, **plan}]}
+    facts = {
+        **BASE,
+        "prohibitions": {"public_data_shared": state(False)},
+        "om_plans": [{"year": 2026, **plan}],
+    }
     report = evaluate(facts, as_of=date(2026, 3, 31), interpretation=Interpretation(om_funding_act=reading))
     return report.finding("art12.om_funding_needs_data_sharing", "2026").status
 
@@ -160,7 +199,7 @@ def _om_funding(plan: dict[str, Any], reading: OmFundingAct) -> Status:
     ("plan", "arranged", "requested"),
     [
         ({"om_funding_requested": True}, Status.HOLDS, Status.FAILS),
-        ({"in_annual_budget": True}, Status.FAILS, Status.FAILS),
+        ({"budgeted": "2026-01-15"}, Status.FAILS, Status.FAILS),
         ({}, Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),
     ],
 )

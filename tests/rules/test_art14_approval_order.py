@@ -56,6 +56,21 @@ def test_each_step_not_before_the_previous(
     assert order(run(approval)) == expected
 
 
+def test_each_step_names_the_party_that_takes_it() -> None:
+    report = run(
+        {"project_code_obtained": "2026-03-30", "documents_filed": "2026-04-02", "approved": "2026-04-15"}
+    )
+    owed = {step: report.finding("art14.approval_order", step).owed_by for step in STEPS}
+    assert {step: None if party is None else party.value for step, party in owed.items()} == {
+        "project_code": "project_unit",
+        "documents_filed": "project_unit",
+        "approved": "data_bureau",
+    }
+    approved = report.finding("art14.approval_order", "approved")
+    assert "（审批）" in approved.explanation_zh
+    assert "义务方：区数据局" in approved.explanation_zh
+
+
 def test_project_code_without_any_joint_evaluation_fails() -> None:
     report = run(
         {"project_code_obtained": "2026-03-30"}, review=[{"received": "2026-02-26", "documents": ["request"]}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +21,14 @@ BASE: dict[str, Any] = {
 }
 
 
+SOUGHT = "2026-01-15"
+
+
+def extra(*kinds: str) -> list[dict[str, str]]:
+    """``approval.extra_approvals`` (format 2.0): each approval named, sought on ``SOUGHT``."""
+    return [{"kind": kind, "sought": SOUGHT} for kind in kinds]
+
+
 def run(**approval: Any) -> Report:
     return evaluate({**BASE, "approval": approval}, as_of=date(2026, 3, 1))
 
@@ -30,7 +39,7 @@ def by_kind(report: Report) -> dict[ExtraApproval, Status]:
 
 @given(sought=st.sets(st.sampled_from(list(ExtraApproval))))
 def test_without_exception_exactly_the_sought_approvals_fail(sought: set[ExtraApproval]) -> None:
-    found = by_kind(run(extra_approvals_sought=sorted(sought)))
+    found = by_kind(run(extra_approvals=extra(*sorted(sought))))
     assert found == {kind: Status.FAILS if kind in sought else Status.HOLDS for kind in ExtraApproval}
 
 
@@ -42,7 +51,7 @@ def test_without_exception_exactly_the_sought_approvals_fail(sought: set[ExtraAp
 def test_an_exception_lifts_the_exemption_for_all_four(
     sought: set[ExtraApproval], civil: bool, energy: bool
 ) -> None:
-    report = run(extra_approvals_sought=sorted(sought), new_civil_works=civil, high_energy=energy)
+    report = run(extra_approvals=extra(*sorted(sought)), new_civil_works=civil, high_energy=energy)
     found = by_kind(report)
     if civil or energy:
         assert set(found.values()) == {Status.NOT_APPLICABLE}
@@ -59,11 +68,27 @@ def test_the_exception_note_names_the_ground_and_the_approvals() -> None:
 
 
 def test_a_flagged_approval_says_why() -> None:
-    finding = run(extra_approvals_sought=["environmental_impact"]).finding(
+    finding = run(extra_approvals=extra("environmental_impact")).finding(
         "art16.extra_approvals", "environmental_impact"
     )
     assert finding.status is Status.FAILS
     assert "原则上不再进行" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("sought", "expected"),
+    [("2026-01-14", Status.NOT_APPLICABLE), ("2026-01-15", Status.FAILS), (None, Status.UNDETERMINED)],
+)
+def test_d13_an_approval_is_judged_on_the_day_it_was_sought(sought: str | None, expected: Status) -> None:
+    """Effective 2026-01-15: sought the day before is out of reach, on the day is judged, undated cannot be placed."""
+    report = evaluate(
+        {**BASE, "approval": {"extra_approvals": [{"kind": "energy_saving", "sought": sought}]}},
+        as_of=date(2026, 3, 1),
+        interpretation=Interpretation(effective_date=date(2026, 1, 15)),
+    )
+    finding = report.finding("art16.extra_approvals", "energy_saving")
+    assert finding.status is expected
+    assert "D13" in finding.decisions
 
 
 # --- D22: paired exceptions; D23: a sought approval only warned about --------------------------------------------
@@ -90,7 +115,7 @@ def test_d22_paired_each_exception_brings_back_its_own_approvals(
 ) -> None:
     paired = Interpretation(extra_approval_exception=ExtraApprovalException.PAIRED)
     found = interpreted(
-        paired, extra_approvals_sought=sorted(sought), new_civil_works=civil, high_energy=energy
+        paired, extra_approvals=extra(*sorted(sought)), new_civil_works=civil, high_energy=energy
     )
     for kind, status in found.items():
         reached = energy if kind is ExtraApproval.ENERGY_SAVING else civil
@@ -103,7 +128,7 @@ def test_d22_paired_each_exception_brings_back_its_own_approvals(
 def test_d22_paired_note_says_which_exception_does_not_reach_the_approval() -> None:
     paired = Interpretation(extra_approval_exception=ExtraApprovalException.PAIRED)
     report = evaluate(
-        {**BASE, "approval": {"new_civil_works": True, "extra_approvals_sought": ["energy_saving"]}},
+        {**BASE, "approval": {"new_civil_works": True, "extra_approvals": extra("energy_saving")}},
         as_of=date(2026, 3, 1),
         interpretation=paired,
     )
@@ -116,15 +141,15 @@ def test_d22_paired_note_says_which_exception_does_not_reach_the_approval() -> N
 @given(sought=st.sets(st.sampled_from(list(ExtraApproval)), min_size=1))
 def test_d23_warns_holds_where_the_default_fails(sought: set[ExtraApproval]) -> None:
     warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
-    assert set(interpreted(warns, extra_approvals_sought=sorted(sought)).values()) == {Status.HOLDS}
-    default = interpreted(Interpretation(), extra_approvals_sought=sorted(sought))
+    assert set(interpreted(warns, extra_approvals=extra(*sorted(sought))).values()) == {Status.HOLDS}
+    default = interpreted(Interpretation(), extra_approvals=extra(*sorted(sought)))
     assert {k for k, s in default.items() if s is Status.FAILS} == sought
 
 
 def test_d23_warning_is_in_the_note() -> None:
     warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
     report = evaluate(
-        {**BASE, "approval": {"extra_approvals_sought": ["environmental_impact"]}},
+        {**BASE, "approval": {"extra_approvals": extra("environmental_impact")}},
         as_of=date(2026, 3, 1),
         interpretation=warns,
     )

@@ -115,3 +115,32 @@ def test_d24_the_duties_start_with_works_by_default_and_with_the_approval_as_opt
         report = evaluate(facts, as_of=date(2025, 9, 30), interpretation=interpretation)
         assert report.finding("art21.cryptography").status is expected
         assert report.finding("art20.network_security").status in {Status.HOLDS, Status.NOT_APPLICABLE}
+
+
+# --- D13: judged on the day implementation began -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("effective", "status"),
+    [
+        (date(2025, 4, 7), Status.FAILS),  # works started on the effective date: reached
+        (date(2025, 4, 8), Status.NOT_APPLICABLE),  # works started the day before it took effect
+    ],
+)
+def test_d13_an_implementation_begun_before_the_effective_date_is_out_of_reach(
+    effective: date, status: Status
+) -> None:
+    facts = {
+        **BASE,
+        "classified": True,
+        "implementation": {"works_started": "2025-04-07", "security": dict.fromkeys(ALL_TRUE, False)},
+    }
+    report = evaluate(facts, as_of=date(2025, 9, 30), interpretation=Interpretation(effective_date=effective))
+    for rule in set(RULE_OF.values()):
+        finding = report.finding(rule)
+        assert finding.status is status, rule
+        assert "D13" in finding.decisions
+        if status is Status.NOT_APPLICABLE:
+            assert [(c.fact, c.role.value) for c in finding.checks] == [
+                ("implementation.works_started", "context")
+            ]

@@ -35,9 +35,15 @@ def run(
     *,
     interpretation: Interpretation | None = None,
     completed: str | None = None,
+    trial_started: str | None = None,
     **implementation: Any,
 ) -> Report:
-    facts = {**BASE, "implementation": implementation, "acceptance": {"completed": completed}}
+    facts = {
+        **BASE,
+        "implementation": implementation,
+        "acceptance": {"completed": completed},
+        "operation": {"trial_started": trial_started},
+    }
     return evaluate(facts, as_of=as_of, interpretation=interpretation)
 
 
@@ -142,7 +148,7 @@ def test_trial_results_required_once_in_trial_when_the_report_is_made(
     report = run(
         date(2026, 1, 15),
         works_started="2025-03-10",
-        trial_operation_started=trial,
+        trial_started=trial,
         performance_reports=reports,
     )
     assert report.finding("art23.report_content", "2025").status is (
@@ -160,14 +166,39 @@ def test_progress_and_funds_are_always_required() -> None:
     assert finding.status is Status.FAILS
 
 
-def test_years_ending_before_the_effective_date_are_out_of_reach() -> None:
+def test_years_begun_before_the_effective_date_are_out_of_reach() -> None:
+    """D13: a year's report is owed for that year's implementation; 2024 and 2025 began (2024-03-01, 2025-01-01)
+    before the effective date 2025-06-01, 2026 after it."""
     report = run(
-        date(2026, 3, 1),
+        date(2027, 3, 1),
         interpretation=Interpretation(effective_date=date(2025, 6, 1)),
         works_started="2024-03-01",
     )
     assert report.finding(RULE, "2024").status is Status.NOT_APPLICABLE
-    assert report.finding(RULE, "2025").status is Status.OVERDUE
+    assert report.finding(RULE, "2025").status is Status.NOT_APPLICABLE
+    assert report.finding(RULE, "2026").status is Status.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("submitted", "status"), [("2025-05-31", Status.NOT_APPLICABLE), ("2025-06-01", Status.FAILS)]
+)
+def test_d13_distribution_and_content_judge_the_day_the_report_was_submitted(
+    submitted: str, status: Status
+) -> None:
+    reports = [{"year": 2025, "submitted_to_finance": submitted}]  # nothing copied, nothing covered
+    report = run(
+        date(2026, 1, 15),
+        interpretation=Interpretation(effective_date=date(2025, 6, 1)),
+        works_started="2024-03-01",
+        performance_reports=reports,
+    )
+    for rule in ("art23.report_distribution", "art23.report_content"):
+        finding = report.finding(rule, "2025")
+        assert finding.status is status, rule
+        if status is Status.NOT_APPLICABLE:
+            assert "implementation.performance_reports[0].submitted_to_finance" in [
+                c.fact for c in finding.checks
+            ]
 
 
 def test_two_reports_for_one_year_are_refused() -> None:

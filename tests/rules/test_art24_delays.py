@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.engine import CheckRole, Report, Status, evaluate
 from tinghu_policy.interpretation import Interpretation, OverBoundary
 
 BASE: dict[str, Any] = {
@@ -152,20 +152,42 @@ def test_a_report_clock_shows_the_fact_its_start_is_derived_from(
     assert "2025-09-16" in finding.note_zh
 
 
+def delay_report(reported: str, *, plan: bool = True, trigger: str = "serious_delay") -> list[dict[str, Any]]:
+    return [{"trigger": trigger, "reported": reported, "remediation_plan": plan}]
+
+
 def test_a_report_without_remediation_plan_does_not_count() -> None:
     facts: dict[str, Any] = {"approved_completion": "2025-03-15"}
-    without = run(
-        date(2025, 12, 1), overdue_report={"reported": "2025-09-20", "remediation_plan": False}, **facts
-    )
+    without = run(date(2025, 12, 1), delay_reports=delay_report("2025-09-20", plan=False), **facts)
     finding = without.finding("art24.overdue_report")
     assert finding.status is Status.PENDING
-    assert "implementation.overdue_report.remediation_plan" in [
+    assert "implementation.delay_reports[0].remediation_plan" in [
         c.fact for c in finding.checks if c.ok is False
     ]
-    with_plan = run(
-        date(2025, 12, 1), overdue_report={"reported": "2025-09-20", "remediation_plan": True}, **facts
-    )
+    with_plan = run(date(2025, 12, 1), delay_reports=delay_report("2025-09-20"), **facts)
     assert with_plan.finding("art24.overdue_report").status is Status.HOLDS
+
+
+def test_a_report_answers_only_its_own_trigger() -> None:
+    facts: dict[str, Any] = {
+        "approved_completion": "2025-03-15",
+        "major_loss": True,
+        "major_loss_on": "2025-09-01",
+    }
+    on_loss = run(date(2025, 12, 1), delay_reports=delay_report("2025-09-20", trigger="major_loss"), **facts)
+    assert on_loss.finding("art24.major_loss_report").status is Status.HOLDS
+    assert on_loss.finding("art24.overdue_report").status is Status.PENDING
+
+
+def test_a_report_dated_before_its_trigger_does_not_count() -> None:
+    # over the limit from 2025-09-16: a report of 09-10 was not about the serious delay
+    report = run(
+        date(2025, 12, 1), approved_completion="2025-03-15", delay_reports=delay_report("2025-09-10")
+    )
+    finding = report.finding("art24.overdue_report")
+    assert finding.status is Status.PENDING
+    early = [c for c in finding.checks if c.fact == "implementation.delay_reports[0].reported"]
+    assert [(c.role, c.actual, c.ok) for c in early] == [(CheckRole.CONTEXT, date(2025, 9, 10), False)]
 
 
 def test_major_loss_triggers_the_report() -> None:
@@ -213,3 +235,5 @@ def test_late_start_report_clock() -> None:
     )
     finding = report.finding("art24.not_started_report")
     assert (finding.status, finding.due) == (Status.LATE, date(2026, 2, 25))
+    assert "“适时”按使用者配置的5个工作日计算" in finding.note_zh  # 报…适时调整: the second limb's own word
+    assert "及时" not in finding.note_zh

@@ -31,6 +31,7 @@ def run(
     as_of: date = date(2026, 6, 30),
     acceptance: dict[str, str] | None = None,
     interpretation: Interpretation | None = None,
+    operation: dict[str, str] | None = None,
     **implementation: Any,
 ) -> Report:
     facts = {
@@ -38,6 +39,7 @@ def run(
         "approval": {"approved_budget": budget},
         "implementation": {"actual_expenditure": spent, **implementation},
         "acceptance": SETTLED if acceptance is None else acceptance,
+        "operation": operation or {},
     }
     return evaluate(facts, as_of=as_of, interpretation=interpretation)
 
@@ -143,7 +145,7 @@ def test_d25_completion_follows_d16() -> None:
         completion_trigger=CompletionTrigger.TRIAL_OPERATION_START,
     )
     finding = run(
-        acceptance=acceptance, trial_operation_started="2025-11-14", interpretation=interpretation
+        acceptance=acceptance, operation={"trial_started": "2025-11-14"}, interpretation=interpretation
     ).finding(RULE)
     # from Fri 2025-11-14: 11-17 … 11-21 (5), 11-24 … 11-28 (10) → Fri 2025-11-28
     assert finding.due == date(2025, 11, 28)

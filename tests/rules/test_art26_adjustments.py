@@ -49,6 +49,14 @@ def run(
     return evaluate(facts, as_of=as_of)
 
 
+def reviewed(steps: dict[str, str]) -> dict[str, Any]:
+    """``steps`` with each review date as a review that approved the adjustment."""
+    return {
+        name: {"day": value, "outcome": "approved"} if name.startswith("reviewed_by_") else value
+        for name, value in steps.items()
+    }
+
+
 def route(amount: Decimal, budget: Decimal) -> Status:
     report = run({**OK, "amount": str(amount), "total_after": str(budget)}, budget=str(budget))
     return report.finding(ROUTE, "adjustment 1").status
@@ -183,7 +191,32 @@ def test_no_adjustment_no_finding_per_subject() -> None:
     ],
 )
 def test_review_before_adjusting_and_filing(steps: dict[str, str], status: Status) -> None:
-    assert run({**OK, **steps}).finding("art26.adjustment_review", "adjustment 1").status is status
+    assert run({**OK, **reviewed(steps)}).finding("art26.adjustment_review", "adjustment 1").status is status
+
+
+@pytest.mark.parametrize(
+    ("finance", "status", "missing"),
+    [
+        ({"day": "2025-07-01", "outcome": "approved"}, Status.HOLDS, ()),
+        ({"day": "2025-07-01", "outcome": "rejected"}, Status.FAILS, ()),
+        (
+            {"day": "2025-07-01"},
+            Status.UNDETERMINED,
+            ("implementation.adjustments[0].reviewed_by_finance.outcome",),
+        ),
+    ],
+)
+def test_only_a_review_that_approves_counts_as_reviewed(
+    finance: dict[str, str], status: Status, missing: tuple[str, ...]
+) -> None:
+    steps = {
+        "reviewed_by_data_bureau": {"day": "2025-07-01", "outcome": "approved"},
+        "reviewed_by_finance": finance,
+        "adjusted": "2025-07-03",
+        "filed_with_development_reform": "2025-07-04",
+    }
+    finding = run({**OK, **steps}).finding("art26.adjustment_review", "adjustment 1")
+    assert (finding.status, finding.missing) == (status, missing)
 
 
 @pytest.mark.parametrize(
@@ -208,7 +241,7 @@ def test_on_the_route_the_general_rules_do_not_apply() -> None:
 
 def test_nothing_happens_before_the_request() -> None:
     with pytest.raises(ValidationError, match="reviewed_by_finance"):
-        Adjustment.model_validate({**OK, "reviewed_by_finance": "2025-06-15"})
+        Adjustment.model_validate({**OK, **reviewed({"reviewed_by_finance": "2025-06-15"})})
 
 
 # --- D17: a review or new approval on the day of the adjustment ------------------------------------------------
@@ -231,10 +264,14 @@ def test_d17_reviews_on_the_day_of_the_adjustment(
 ) -> None:
     same_day = {
         **OK,
-        "reviewed_by_data_bureau": "2025-07-01",
-        "reviewed_by_finance": "2025-07-01",
-        "adjusted": "2025-07-01",
-        "filed_with_development_reform": "2025-07-03",
+        **reviewed(
+            {
+                "reviewed_by_data_bureau": "2025-07-01",
+                "reviewed_by_finance": "2025-07-01",
+                "adjusted": "2025-07-01",
+                "filed_with_development_reform": "2025-07-03",
+            }
+        ),
     }
     assert (
         interpreted(same_day, interpretation).finding("art26.adjustment_review", "adjustment 1").status

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tinghu_policy.engine import Finding, Status, evaluate
+from tinghu_policy.engine import CheckRole, Finding, Status, evaluate
 from tinghu_policy.facts import Acceptance
 from tinghu_policy.interpretation import (
     AcceptanceFilingPeriod,
@@ -84,7 +84,9 @@ def test_month_end_clamp_onto_a_make_up_saturday_does_not_roll() -> None:
 
 def test_a_failed_acceptance_does_not_discharge_the_duty() -> None:
     finding = find(
-        "art27.acceptance", date(2025, 10, 20), acceptance={"completed": "2025-03-15", "failed": "2025-09-01"}
+        "art27.acceptance",
+        date(2025, 10, 20),
+        acceptance={"completed": "2025-03-15", "failed": ["2025-09-01"]},
     )
     assert finding.status is Status.OVERDUE
     assert "2025-09-01 竣工验收不合格" in finding.note_zh
@@ -121,7 +123,7 @@ def test_d16_trial_operation_option(trial: str, completed: str | None, due: date
         "art27.acceptance",
         date(2025, 11, 1),
         interpretation=option,
-        implementation={"trial_operation_started": trial},
+        operation={"trial_started": trial},
         acceptance={"completed": completed},
     )
     assert finding.due == due
@@ -131,7 +133,7 @@ def test_d16_default_ignores_the_trial_operation() -> None:
     finding = find(
         "art27.acceptance",
         date(2025, 11, 1),
-        implementation={"trial_operation_started": "2025-06-30"},
+        operation={"trial_started": "2025-06-30"},
         acceptance={"completed": "2025-08-15"},
     )
     assert finding.due == date(2026, 2, 24)
@@ -198,12 +200,53 @@ def test_filing_set_names_each_missing_part(missing: str) -> None:
     assert [c.fact for c in finding.checks if c.ok is False] == [f"acceptance.filing.{missing}"]
 
 
+@pytest.mark.parametrize("field", ["classified_protection", "cryptography_assessment"])
+def test_filing_set_does_not_ask_for_a_report_not_required(field: str) -> None:
+    report = f"{field}_report"
+    finding = find(
+        "art27.acceptance_filing_set",
+        date(2025, 10, 20),
+        acceptance={
+            "completed": "2025-04-01",
+            field: assessment("not_required"),
+            "filing": {"filed": "2025-09-30", **FULL_FILING, report: False},
+        },
+    )
+    assert finding.status is Status.HOLDS
+    assert f"acceptance.filing.{report}" not in [c.fact for c in finding.checks]
+    assert "无需进行" in finding.note_zh
+
+
+def test_filing_set_still_asks_for_the_report_of_a_test_not_held() -> None:
+    finding = find(
+        "art27.acceptance_filing_set",
+        date(2025, 10, 20),
+        acceptance={
+            "completed": "2025-04-01",
+            "classified_protection": assessment("not_held"),
+            "filing": {"filed": "2025-09-30", **FULL_FILING, "classified_protection_report": False},
+        },
+    )
+    assert finding.status is Status.FAILS
+
+
 def test_filing_set_waits_for_the_filing() -> None:
     finding = find("art27.acceptance_filing_set", date(2025, 10, 20), acceptance={"completed": "2025-04-01"})
     assert finding.status is Status.NOT_APPLICABLE
 
 
 # --- 第二款: the 等保/密评 bar ----------------------------------------------------------------------------------------
+
+
+def assessment(result: str | None, day: str = "2025-08-20") -> dict[str, str] | None:
+    """An Assessment: held with ``result`` on ``day``, or not held / not required (no day), or None (not known)."""
+    if result is None:
+        return None
+    if result == "not_required":
+        return {"result": result, "reason": "等保第二级系统，无需密评"}
+    if result == "not_held":
+        return {"result": result}
+    return {"result": result, "day": day}
 
 
 @pytest.mark.parametrize(
@@ -215,6 +258,8 @@ def test_filing_set_waits_for_the_filing() -> None:
         ("failed", "failed", Status.FAILS),
         ("passed", None, Status.UNDETERMINED),
         (None, "failed", Status.FAILS),
+        ("passed", "not_required", Status.HOLDS),  # left out of the bar, with a note
+        ("not_held", "passed", Status.HOLDS),  # not held is not a failed result
     ],
 )
 def test_security_results_bar(protection: str | None, cryptography: str | None, status: Status) -> None:
@@ -224,13 +269,44 @@ def test_security_results_bar(protection: str | None, cryptography: str | None, 
         acceptance={
             "completed": "2025-05-10",
             "applied": "2025-09-01",
-            "classified_protection_result": protection,
-            "cryptography_assessment_result": cryptography,
+            "classified_protection": assessment(protection),
+            "cryptography_assessment": assessment(cryptography),
         },
     )
     assert finding.status is status
     if status is Status.UNDETERMINED:
-        assert finding.missing == ("acceptance.cryptography_assessment_result",)
+        assert finding.missing == ("acceptance.cryptography_assessment.result",)
+
+
+def test_security_results_bar_leaves_out_a_test_not_required_and_says_why() -> None:
+    finding = find(
+        "art27.security_results_bar",
+        date(2025, 9, 10),
+        acceptance={
+            "completed": "2025-05-10",
+            "applied": "2025-09-01",
+            "classified_protection": assessment("passed"),
+            "cryptography_assessment": assessment("not_required"),
+        },
+    )
+    assert [c.fact for c in finding.checks] == ["acceptance.classified_protection.result"]
+    assert "无需进行（等保第二级系统，无需密评）" in finding.note_zh
+
+
+def test_security_results_bar_shows_a_test_not_held_as_context() -> None:
+    finding = find(
+        "art27.security_results_bar",
+        date(2025, 9, 10),
+        acceptance={
+            "completed": "2025-05-10",
+            "applied": "2025-09-01",
+            "classified_protection": assessment("not_held"),
+            "cryptography_assessment": assessment("passed"),
+        },
+    )
+    held = [c for c in finding.checks if c.fact == "acceptance.classified_protection.result"]
+    assert [(c.role, c.actual) for c in held] == [(CheckRole.CONTEXT, "not_held")]
+    assert "不属于“结果不合格”" in finding.note_zh
 
 
 def test_security_results_bar_waits_for_an_application() -> None:
@@ -240,7 +316,7 @@ def test_security_results_bar_waits_for_an_application() -> None:
         acceptance={
             "completed": "2025-05-10",
             "applied": "2025-09-20",
-            "cryptography_assessment_result": "failed",
+            "cryptography_assessment": assessment("failed"),
         },
     )
     assert finding.status is Status.NOT_APPLICABLE  # the application is after as_of
@@ -252,9 +328,9 @@ def test_security_results_bar_reads_a_concluded_acceptance_as_applied() -> None:
         date(2025, 9, 10),
         acceptance={
             "completed": "2025-05-10",
-            "failed": "2025-09-05",
-            "classified_protection_result": "failed",
-            "cryptography_assessment_result": "passed",
+            "failed": ["2025-09-05"],
+            "classified_protection": assessment("failed"),
+            "cryptography_assessment": assessment("passed"),
         },
     )
     assert finding.status is Status.FAILS
@@ -369,12 +445,53 @@ def test_final_accounts_wait_for_acceptance() -> None:
         {"completed": "2025-05-01", "passed": "2025-04-30"},
         {"passed": "2025-05-01", "final_accounts_submitted": "2025-04-30"},
         {"passed": "2025-05-01", "final_accounts_extension": {"approved": "2025-04-30", "months": 3}},
-        {"passed": "2025-05-01", "failed": "2025-05-02"},
+        {"passed": "2025-05-01", "failed": ["2025-05-02"]},
+        {"passed": "2025-05-01", "failed": ["2025-05-01"]},
+        {"failed": ["2025-05-02", "2025-05-01"]},
+        {"failed": ["2025-05-01", "2025-05-01"]},
     ],
 )
 def test_acceptance_refuses_impossible_order(facts: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         Acceptance.model_validate(facts)
+
+
+def test_failed_acceptances_may_precede_the_one_that_passed() -> None:
+    """整改后重新验收: failed twice, then passed — met if the passing one is on time."""
+    acceptance = {"completed": "2025-03-15", "failed": ["2025-06-02", "2025-08-01"], "passed": "2025-09-01"}
+    assert Acceptance.model_validate(acceptance).failed == (date(2025, 6, 2), date(2025, 8, 1))
+    finding = find("art27.acceptance", date(2025, 10, 20), acceptance=acceptance)
+    assert (finding.status, finding.due) == (Status.MET, date(2025, 9, 15))
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"result": "passed"},
+        {"result": "passed", "day": "2025-08-20"},
+        {"day": "2025-08-20"},
+        {"result": "failed", "day": "2025-08-20"},
+        {"result": "not_held"},
+        {"result": "not_required", "reason": "等保第二级系统，无需密评"},
+    ],
+)
+def test_an_assessment_takes_each_valid_shape(facts: dict[str, str]) -> None:
+    assert Acceptance.model_validate({"cryptography_assessment": facts}).cryptography_assessment is not None
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {},
+        {"result": "not_held", "day": "2025-08-20"},
+        {"result": "not_required", "reason": "无需", "day": "2025-08-20"},
+        {"result": "not_required"},
+        {"result": "passed", "day": "2025-08-20", "reason": "无需"},
+    ],
+)
+def test_an_assessment_refuses_an_inconsistent_shape(facts: dict[str, str]) -> None:
+    with pytest.raises(ValidationError):
+        Acceptance.model_validate({"cryptography_assessment": facts})
 
 
 # --- D26, D27, D28 ----------------------------------------------------------------------------------------------

@@ -75,3 +75,28 @@ def test_d17_earlier_day_the_review_must_be_dated_before_operation(review: str, 
         interpretation=Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY),
     )
     assert report.finding("art29.secrecy_review").status is status
+
+
+@pytest.mark.parametrize(
+    ("trial", "started", "review", "status"),
+    [
+        ("2025-06-10", "2025-06-16", "2025-06-15", Status.FAILS),  # trial operation ran before the review
+        ("2025-06-10", "2025-06-16", "2025-06-10", Status.HOLDS),  # reviewed on the day the trial began
+        ("2025-06-20", "2025-06-16", "2025-06-16", Status.HOLDS),  # operation first: the trial is later
+        ("2025-06-10", None, "2025-06-11", Status.FAILS),  # in trial only: it runs already
+    ],
+)
+def test_running_starts_with_trial_operation_or_operation_whichever_is_earlier(
+    trial: str, started: str | None, review: str, status: Status
+) -> None:
+    finding = run(
+        date(2025, 7, 1), trial_started=trial, started=started, secrecy_review_passed=review
+    ).finding("art29.secrecy_review")
+    assert finding.status is status
+    first = min(d for d in (trial, started) if d is not None)
+    assert [c.required for c in finding.checks] == [date.fromisoformat(first)]
+
+
+def test_a_trial_operation_alone_brings_the_operator_duty() -> None:
+    report = run(date(2025, 7, 1), trial_started="2025-06-10")
+    assert report.finding("art29.operator_designated").status is Status.UNDETERMINED

@@ -153,3 +153,91 @@ def test_any_overrun_of_a_zero_budget_is_serious() -> None:
     finding = overrun("0.00", "0.01", "50")
     assert finding.status is Status.FAILS
     assert "—" in finding.note_zh
+
+
+# --- the expenditure's date, and D13 for art. 36 and 37 ------------------------------------------------------------
+
+EFFECTIVE = Interpretation(effective_date=date(2025, 6, 1), serious_overrun_percent=Decimal("10"))
+
+
+def dated_overrun(as_of_figure: str | None, *, approved: str = "2025-03-10") -> Finding:
+    return find(
+        "art37.cost_overrun",
+        interpretation=EFFECTIVE,
+        approval={"approved": approved, "approved_budget": "2000000.00"},
+        implementation={"actual_expenditure": "2300000.00", "expenditure_as_of": as_of_figure},
+    )
+
+
+def test_an_expenditure_figure_dated_after_as_of_is_not_yet_known() -> None:
+    finding = find(
+        "art37.cost_overrun",
+        approval={"approved_budget": "2000000.00"},
+        implementation={"actual_expenditure": "2300000.00", "expenditure_as_of": "2025-10-21"},
+    )
+    assert finding.status is Status.UNDETERMINED
+    assert finding.missing == ("implementation.actual_expenditure",)
+
+
+@pytest.mark.parametrize(
+    ("as_of_figure", "status"),
+    [
+        ("2025-05-31", Status.NOT_APPLICABLE),  # the day before the effective date
+        ("2025-06-01", Status.FAILS),  # the effective date itself is reached
+    ],
+)
+def test_d13_the_overrun_is_judged_on_the_day_its_figure_is_as_of(as_of_figure: str, status: Status) -> None:
+    finding = dated_overrun(as_of_figure)  # approved before the effective date: the figure's own date decides
+    assert finding.status is status
+    assert "D13" in finding.decisions
+    if status is Status.NOT_APPLICABLE:
+        context = [(c.fact, c.actual, c.role.value) for c in finding.checks]
+        assert context == [("implementation.expenditure_as_of", date(2025, 5, 31), "context")]
+
+
+@pytest.mark.parametrize(
+    ("approved", "status"), [("2025-05-31", Status.NOT_APPLICABLE), ("2025-06-01", Status.FAILS)]
+)
+def test_d13_an_undated_overrun_is_judged_with_the_approval(approved: str, status: Status) -> None:
+    assert dated_overrun(None, approved=approved).status is status
+
+
+@pytest.mark.parametrize(
+    ("withheld_on", "status", "missing"),
+    [
+        ("2025-05-31", Status.NOT_APPLICABLE, ()),
+        ("2025-06-01", Status.FAILS, ()),
+        (None, Status.UNDETERMINED, ("supervision.materials_withheld_on",)),  # cannot be placed
+    ],
+)
+def test_d13_materials_withheld_are_judged_on_their_day(
+    withheld_on: str | None, status: Status, missing: tuple[str, ...]
+) -> None:
+    finding = find(
+        "art37.materials_truthful",
+        interpretation=EFFECTIVE,
+        supervision={"materials_withheld": True, "materials_withheld_on": withheld_on},
+    )
+    assert (finding.status, finding.missing) == (status, missing)
+
+
+@pytest.mark.parametrize(
+    ("facts", "status"),
+    [
+        ({"approval": {"approved": "2025-05-31"}}, Status.NOT_APPLICABLE),
+        ({"approval": {"approved": "2025-06-01"}}, Status.FAILS),
+        # not yet approved: judged with the latest application
+        ({"review": [{"received": "2025-05-31"}]}, Status.NOT_APPLICABLE),
+        ({"review": [{"received": "2025-06-01"}]}, Status.FAILS),
+    ],
+)
+def test_d13_information_sharing_is_judged_with_the_project_as_decided(
+    facts: dict[str, Any], status: Status
+) -> None:
+    finding = find(
+        "art36.information_sharing",
+        interpretation=EFFECTIVE,
+        supervision={"shared_on_platform": False},
+        **facts,
+    )
+    assert finding.status is status

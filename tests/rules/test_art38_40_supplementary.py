@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinghu_policy.engine import Report, Status, evaluate
+from tinghu_policy.engine import CheckRole, Report, Status, evaluate
 from tinghu_policy.facts import FundingSource, Project
 from tinghu_policy.interpretation import Interpretation, SameDayPrecedence, StateEnterpriseFunding
-from tinghu_policy.rules.art38_40_supplementary import dated_facts, earliest_event
 
 AS_OF = date(2025, 11, 20)
 BASE: dict[str, Any] = {
@@ -56,7 +55,7 @@ def test_an_enterprise_with_own_money_fails_art2_but_art38_brings_it_in() -> Non
     finding = run(owner=SOE, funding=[{"source": "self_raised", "amount": "1.00"}]).finding(
         "art2.government_it_project"
     )
-    assert finding.status is Status.FAILS
+    assert finding.status is Status.NOTICE
     assert {c.fact for c in finding.checks if c.ok is False} == {"owner.kind", "funding"}
     assert "但依第三十八条仍适用本办法" in finding.note_zh
 
@@ -68,10 +67,10 @@ def test_an_enterprise_with_own_money_fails_art2_but_art38_brings_it_in() -> Non
         ({"owner": SOE, "category": "other"}, "category"),
     ],
 )
-def test_art38_fails_naming_the_limb(facts: dict[str, Any], failing: str) -> None:
+def test_art38_notice_names_the_limb(facts: dict[str, Any], failing: str) -> None:
     report = run(review=[{"received": "2025-11-03"}], **facts)
     finding = report.finding("art38.state_owned_enterprise")
-    assert finding.status is Status.FAILS
+    assert finding.status is Status.NOTICE
     assert [c.fact for c in finding.checks if c.ok is False] == [failing]
     assert report.finding("art11.filing_set").status is Status.NOT_APPLICABLE
 
@@ -87,7 +86,7 @@ def test_social_capital_alone_is_governed_by_art39() -> None:
     report = run(
         funding=[{"source": "social_capital", "amount": "5.00"}], implementation={"works_started": STARTED}
     )
-    assert report.finding("art2.government_it_project").status is Status.FAILS
+    assert report.finding("art2.government_it_project").status is Status.NOTICE
     assert report.finding("art39.social_capital_project").status is Status.HOLDS
     assert report.finding("art39.filing_before_works").status is Status.OVERDUE
 
@@ -222,42 +221,56 @@ def test_no_incident_in_operation_yet() -> None:
 # --- art. 40 --------------------------------------------------------------------------------------------------
 
 APPLIED: dict[str, Any] = {
-    "review": [{"received": "2025-07-01", "initial_opinion": "2025-07-04"}],
+    "review": [{"received": "2025-07-01", "initial_opinion": {"issued": "2025-07-04"}}],
     "implementation": {"works_started": "2025-09-01"},
 }
+APPLIED_FACTS = (  # every dated fact of APPLIED, oldest first
+    ("review[0].received", date(2025, 7, 1)),
+    ("review[0].initial_opinion.issued", date(2025, 7, 4)),
+    ("implementation.works_started", date(2025, 9, 1)),
+)
 
 
 def test_no_effective_date_stated() -> None:
     finding = run(**APPLIED).finding("art40.effective_date")
     assert finding.status is Status.NOT_APPLICABLE
     assert "未载明" in finding.note_zh
-    assert "no event is excluded" in finding.note_en
+    assert "no act is excluded" in finding.note_en
 
 
 @settings(deadline=None)
 @given(st.integers(min_value=-60, max_value=60))
-def test_the_earliest_event_against_the_effective_date(offset: int) -> None:
+def test_the_facts_before_the_effective_date_are_a_notice_never_a_failure(offset: int) -> None:
+    """Boundary pair at the earliest fact (07-01): effective that day HOLDS, a day later a NOTICE listing it."""
     effective = date(2025, 7, 1) + timedelta(days=offset)
     finding = run(interpretation=Interpretation(effective_date=effective), **APPLIED).finding(
         "art40.effective_date"
     )
-    assert finding.status is (Status.HOLDS if offset <= 0 else Status.FAILS)
-    assert finding.checks[0].fact == "review[0].received"
-    assert finding.checks[0].actual == date(2025, 7, 1)
+    earlier = [(path, day) for path, day in APPLIED_FACTS if day < effective]
+    assert finding.status is (Status.NOTICE if earlier else Status.HOLDS)
+    assert finding.status is (Status.HOLDS if offset <= 0 else Status.NOTICE)
+    assert [(c.fact, c.actual) for c in finding.checks] == earlier
+    assert all(c.role is CheckRole.CONTEXT and c.required == effective for c in finding.checks)
 
 
-def test_the_failure_names_the_earliest_event_and_counts_the_others() -> None:
+def test_the_notice_lists_each_earlier_fact() -> None:
     interpretation = Interpretation(effective_date=date(2025, 8, 1))
     finding = run(interpretation=interpretation, **APPLIED).finding("art40.effective_date")
-    assert finding.status is Status.FAILS
-    assert "review[0].received" in finding.note_zh
-    assert "共2项" in finding.note_zh  # received 07-01 and opinion 07-04; works 09-01 is after
+    assert finding.status is Status.NOTICE
+    # received 07-01 and opinion 07-04; works 09-01 is after
+    assert [c.fact for c in finding.checks] == ["review[0].received", "review[0].initial_opinion.issued"]
+    assert "2项事实早于施行日期" in finding.note_zh
+    assert "2025-07-01" in finding.explanation_zh
+    assert "2025-07-04" in finding.explanation_zh
+    assert finding.status_zh == "提示"
 
 
 def test_events_after_as_of_are_not_yet_events() -> None:
-    interpretation = Interpretation(effective_date=date(2025, 8, 1))
-    early = run(date(2025, 6, 30), interpretation=interpretation, **APPLIED).finding("art40.effective_date")
-    assert early.status is Status.NOT_APPLICABLE
+    interpretation = Interpretation(effective_date=date(2025, 7, 3))
+    early = run(date(2025, 7, 3), interpretation=interpretation, **APPLIED).finding("art40.effective_date")
+    assert [c.fact for c in early.checks] == ["review[0].received"]  # the opinion of 07-04 is not yet known
+    before_in_force = run(date(2025, 6, 30), interpretation=interpretation, **APPLIED)
+    assert before_in_force.finding("art40.effective_date").status is Status.NOT_APPLICABLE
 
 
 def test_dated_facts_walks_nested_lists_and_maps() -> None:
@@ -274,17 +287,18 @@ def test_dated_facts_walks_nested_lists_and_maps() -> None:
             "social_capital": {"operation_incidents": [{"kind": "major_change", "occurred": "2025-06-30"}]},
         }
     )
-    paths = {path: day for path, _, day in dated_facts(project)}
+    paths = {path: day for path, _, day in project.dated_facts()}
     assert paths == {
         "review[0].received": date(2025, 7, 1),
         "review[0].sent_to_departments": date(2025, 7, 10),
         "review[0].department_opinions.finance_bureau": date(2025, 7, 11),
         "social_capital.operation_incidents[0].occurred": date(2025, 6, 30),
     }
-    earliest = earliest_event(project, date(2025, 12, 31))
-    assert earliest is not None
-    assert earliest[0] == "social_capital.operation_incidents[0].occurred"
-    assert earliest_event(project, date(2025, 6, 29)) is None
+    earliest = min(project.dated_facts(), key=lambda fact: fact.day)
+    assert earliest.path == "social_capital.operation_incidents[0].occurred"
+    assert [f.path for f in project.facts_after(date(2025, 7, 10))] == [
+        "review[0].department_opinions.finance_bureau"
+    ]
 
 
 # --- D17 (开工前 strictly before the start day) and D29 (art. 38 with fiscal money only) ---------------------------
@@ -324,7 +338,7 @@ def test_d29_fiscal_budget_only_needs_budget_money(sources: list[FundingSource])
     funding = [{"source": s.value, "amount": "10.00"} for s in sources]
     report = run(interpretation=FISCAL_ONLY, owner=SOE, funding=funding)
     fiscal = bool({FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION} & set(sources))
-    assert report.finding("art38.state_owned_enterprise").status is (Status.HOLDS if fiscal else Status.FAILS)
+    assert report.finding("art38.state_owned_enterprise").status is (Status.HOLDS if fiscal else Status.NOTICE)
     assert run(owner=SOE, funding=funding).finding("art38.state_owned_enterprise").status is Status.HOLDS
 
 
@@ -332,6 +346,6 @@ def test_d29_fiscal_budget_only_names_the_funding() -> None:
     finding = run(
         interpretation=FISCAL_ONLY, owner=SOE, funding=[{"source": "self_raised", "amount": "10.00"}]
     ).finding("art38.state_owned_enterprise")
-    assert finding.status is Status.FAILS
+    assert finding.status is Status.NOTICE
     assert [c.fact for c in finding.checks if c.ok is False] == ["funding"]
     assert "未使用财政预算资金" in finding.note_zh

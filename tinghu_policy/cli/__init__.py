@@ -8,6 +8,7 @@ from tinghu_policy.cli import batch as _batch  # noqa: F401
 from tinghu_policy.cli import conform as _conform  # noqa: F401
 from tinghu_policy.cli import evaluate as _evaluate  # noqa: F401
 from tinghu_policy.cli import explain as _explain  # noqa: F401
+from tinghu_policy.cli import migrate as _migrate  # noqa: F401
 from tinghu_policy.cli import provisions as _provisions  # noqa: F401  (registers its commands)
 from tinghu_policy.cli import schema as _schema  # noqa: F401
 from tinghu_policy.cli.app import app, run

@@ -33,11 +33,11 @@ def event_uid(project: str, rule: str, subject: str | None) -> str:
 def summary(finding: Finding) -> str:
     """One line: status mark, citation, rule title, subject, who owes it."""
     text = f"{finding.citation_zh} {rule_by_id(finding.rule).title_zh}"
-    if finding.subject:
-        text += f"（{finding.subject}）"
+    if finding.subject_zh:
+        text += f"（{finding.subject_zh}）"
     if finding.owed_by is not None:
         text += f" — {finding.owed_by.name_zh}"
-    return f"【{finding.status.label_zh}】{text}"
+    return f"【{finding.status_zh}】{text}"
 
 
 def report_to_ical(report: Report) -> bytes:
@@ -81,8 +81,9 @@ def _description(finding: Finding, title_en: str) -> str:
         f"条款 Provision: {finding.citation_zh} ({finding.citation_en}, {finding.provision})",
         f"规则 Rule: {finding.rule} — {title_en}",
         f"义务方 Owed by: {party.name_zh} ({party.name_en})" if party else "义务方 Owed by: —",
-        f"状态 Status: {finding.status.label_zh} ({finding.status.value})",
-        f"期限 Due: {finding.due} 24:00 Asia/Shanghai（当日二十四时止）",
+        f"状态 Status: {finding.status_zh} ({finding.status.value})",
+        f"期限 Due: {finding.due} 24:00 Asia/Shanghai（当日二十四时止；有业务时间的，停止业务活动的时间为截止时间，"
+        "民法典第二百零三条第二款 — or when business closes where there are business hours）",
         "",
         finding.explanation_zh,
         finding.explanation_en,

@@ -19,6 +19,7 @@ from tinghu_policy.corpus import ExpectedFinding
 from tinghu_policy.facts import Project
 from tinghu_policy.facts.base import LegalDate
 from tinghu_policy.interpretation import DECISIONS, Interpretation
+from tinghu_policy.migration import hint
 from tinghu_policy.periods import WorkCalendar
 from tinghu_policy.periods.legal_date import legal_zone
 from tinghu_policy.yaml_input import InputError, Location, describe, load_yaml
@@ -66,7 +67,9 @@ def parse_input(text: str, source: str) -> EvaluationInput:
             return EvaluationInput.model_validate(data)
         return EvaluationInput(project=Project.model_validate(data))
     except ValidationError as exc:
-        raise InputError(describe(exc, source, lines)) from None
+        raise InputError(
+            describe(exc, source, lines) + hint(data.get("project") if request else data)
+        ) from None
 
 
 def today_in_shanghai() -> date:

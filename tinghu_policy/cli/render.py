@@ -9,7 +9,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tinghu_policy.engine import Finding, Report, Status
+from tinghu_policy.engine import CheckRole, Finding, Report, Status
+from tinghu_policy.engine.explain import missing_zh
 from tinghu_policy.engine.rule import rule_by_id
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DECISIONS, DEFAULT_INTERPRETATION, Interpretation
@@ -22,14 +23,16 @@ STATUS_STYLE = {
     Status.FAILS: "bold red",
     Status.PENDING: "cyan",
     Status.UNDETERMINED: "magenta",
+    Status.NOTICE: "yellow",
     Status.NOT_APPLICABLE: "dim",
 }
 _FIELD_DECISION = {d.field: d.id for d in DECISIONS.values()}
 
 
-def status_text(status: Status, extra: str = "") -> Text:
-    """``已逾期`` over ``overdue`` (two short lines keep the column narrow), then ``extra``."""
-    return Text(f"{status.label_zh}\n{status.value}{extra}", style=STATUS_STYLE[status])
+def status_text(finding: Finding, extra: str = "") -> Text:
+    """``已逾期`` over ``overdue`` (two short lines keep the column narrow), then ``extra``; a pending duty with no
+    due date reads 待履行（无期限）."""
+    return Text(f"{finding.status_zh}\n{finding.status.value}{extra}", style=STATUS_STYLE[finding.status])
 
 
 def party_zh(finding: Finding) -> str:
@@ -37,9 +40,9 @@ def party_zh(finding: Finding) -> str:
 
 
 def obligation(finding: Finding) -> str:
-    """The rule's Chinese title and the subject, e.g. ``相关部门在3个工作日内出具审查意见（round 1: audit_bureau）``."""
+    """The rule's Chinese title and the subject, e.g. ``相关部门在3个工作日内出具审查意见（第1轮：区审计局）``."""
     title = rule_by_id(finding.rule).title_zh
-    return f"{title}（{finding.subject}）" if finding.subject else title
+    return f"{title}（{finding.subject_zh}）" if finding.subject_zh else title
 
 
 def short_explanation(finding: Finding) -> str:
@@ -48,10 +51,12 @@ def short_explanation(finding: Finding) -> str:
     if finding.status is Status.NOT_APPLICABLE:
         return f"{title}：{finding.note_zh}" if finding.note_zh else title
     if finding.status is Status.UNDETERMINED:
-        return f"{title}：缺少事实 {'、'.join(finding.missing)}"
+        return f"{title}：缺少事实 {'；'.join(missing_zh(finding))}"
     if finding.status in (Status.FAILS, Status.LATE):
-        failed = [c.render_zh() for c in finding.checks if c.ok is False]
+        failed = [c.render_zh() for c in finding.checks if c.ok is False and c.role is CheckRole.REQUIREMENT]
         return "；".join([title, *failed])
+    if finding.status is Status.NOTICE:
+        return f"{title}：{finding.note_zh}"
     return title
 
 
@@ -81,6 +86,13 @@ def header(report: Report, project: Project | None) -> Text:
         text.append(
             "\n临时结果 provisional: some dates are beyond the official holiday data (D12)", style="yellow"
         )
+    if report.facts_after_as_of:
+        later = "；".join(f"{f.name_zh}（{f.fact}）{f.day}" for f in report.facts_after_as_of)
+        text.append(
+            f"\n注意：以下事实的日期晚于评估日，视为尚未发生，未被任何规则采用，请核对是否录入有误 — facts dated after "
+            f"as_of, read as not yet happened (check for a mistyped year): {later}",
+            style="yellow",
+        )
     if report.calendar_years_missing:
         years = "、".join(map(str, report.calendar_years_missing))
         text.append(
@@ -100,10 +112,10 @@ def findings_table(report: Report, *, show_all: bool) -> RenderableType:
     table.add_column("期限 Due", no_wrap=True)
     table.add_column("事项 Finding", overflow="fold", ratio=1)
     for f in shown:
-        about = " · ".join(part for part in (f.subject, party_zh(f)) if part and part != "—")
+        about = " · ".join(part for part in (f.subject_zh, party_zh(f)) if part and part != "—")
         table.add_row(
             f.citation_zh,
-            status_text(f.status),
+            status_text(f),
             str(f.due) if f.due else "",
             Text.assemble(
                 (about + " · " if about else "", "bold"), (f.rule, "dim"), "\n", short_explanation(f)
@@ -113,7 +125,7 @@ def findings_table(report: Report, *, show_all: bool) -> RenderableType:
     counts: dict[Status, int] = {}
     for f in report.findings:
         counts[f.status] = counts.get(f.status, 0) + 1
-    tally = Text("  ".join(f"{s.label_zh} {n}" for s, n in counts.items()), style="dim")
+    tally = Text("  ".join(f"{s.name_zh} {n}" for s, n in counts.items()), style="dim")
     if hidden:
         tally.append(
             f"\n{hidden} 项不适用未列出 not-applicable findings hidden (--all shows them)", style="dim"
@@ -147,7 +159,7 @@ def timeline(report: Report) -> RenderableType:
     for f in open_:
         table.add_row(
             str(f.due) if f.due else "—",
-            status_text(f.status, f"\n{days_short(report.as_of, f.due)}" if f.due else ""),
+            status_text(f, f"\n{days_short(report.as_of, f.due)}" if f.due else ""),
             party_zh(f),
             Text.assemble((f.citation_zh, "bold"), "\n", obligation(f)),
         )

@@ -2,8 +2,9 @@
 
 A case exercises a provision through the rules its expected findings name (the rule's provision) and through its
 ``provisions`` list. It shows the provision *holding* when it expects a finding of one of the provision's rules
-that is met or holds, and *failing* when it expects one that is late, overdue or fails. Every provision a rule
-encodes needs at least one of each.
+that is met or holds, and *failing* when it expects one that is late, overdue or fails — or, for a provision that
+sets no duty but tells the reader something (art. 40's effective date), a notice. Every provision a rule encodes
+needs at least one of each.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from tinghu_policy.engine import Status, catalogue, tables
 from tinghu_policy.provisions import registry
 
 HOLDING = frozenset({Status.MET, Status.HOLDS})
-FAILING = frozenset({Status.LATE, Status.OVERDUE, Status.FAILS})
+FAILING = frozenset({Status.LATE, Status.OVERDUE, Status.FAILS, Status.NOTICE})
 
 
 @dataclass(slots=True)
@@ -46,7 +47,7 @@ class ProvisionCoverage:
         if not self.holding:
             missing.append("no holding case (met/holds)")
         if not self.failing:
-            missing.append("no failing case (late/overdue/fails)")
+            missing.append("no failing case (late/overdue/fails, or a notice)")
         return tuple(missing)
 
 

@@ -1,7 +1,7 @@
 """The conformance protocol: one case in as JSON on stdin, the implementation's findings out as JSON on stdout.
 
 Input (``schemas/case-input.schema.json``): the case without its expected findings, so an implementation cannot
-copy the answer — ``{"format_version": "1.0", "id", "title", "provisions", "as_of", "interpretation", "project"}``.
+copy the answer — ``{"format_version": "2.0", "id", "title", "provisions", "as_of", "interpretation", "project"}``.
 ``interpretation`` and ``project`` are spelled out in full (every field, ``null`` where a fact is not given), so an
 implementation needs no knowledge of this library's defaults. Dates are ``YYYY-MM-DD``; money is a decimal string
 in 元 (``"1200000.00"``).
@@ -28,7 +28,7 @@ from tinghu_policy.facts.base import LegalDate
 from tinghu_policy.interpretation import Interpretation
 from tinghu_policy.yaml_input import describe
 
-PROTOCOL_VERSION: Literal["1.0"] = FORMAT_VERSION
+PROTOCOL_VERSION: Literal["2.0"] = FORMAT_VERSION
 """The protocol's version: the contract's one version (the report's ``format_version``)."""
 MAX_OUTPUT_BYTES = 20_000_000
 
@@ -42,7 +42,7 @@ class CaseInput(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    format_version: Literal["1.0"] = Field(PROTOCOL_VERSION, description="The protocol version.")
+    format_version: Literal["2.0"] = Field(PROTOCOL_VERSION, description="The protocol version.")
     id: str = Field(min_length=1, description="The case's id: its path in the corpus without .yaml.")
     title: str = Field(min_length=1, description="What the case shows, in Chinese.")
     provisions: tuple[str, ...] = Field(min_length=1, description="The provision ids the case exercises.")
@@ -84,7 +84,7 @@ class FindingsOutput(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    format_version: Literal["1.0"] = Field(PROTOCOL_VERSION, description="The protocol version.")
+    format_version: Literal["2.0"] = Field(PROTOCOL_VERSION, description="The protocol version.")
     findings: tuple[OutputFinding, ...]
 
     @model_validator(mode="after")

@@ -1,9 +1,18 @@
 """The rule engine: rules registered with their provisions, run on a project's facts as of a date."""
 
-from tinghu_policy.engine.context import Context, Explained, Label, Outcome, Outcomes
+from tinghu_policy.engine.context import (
+    IN_DUE_COURSE,
+    TIMELY,
+    Context,
+    Explained,
+    Label,
+    Outcome,
+    Outcomes,
+    Timely,
+)
 from tinghu_policy.engine.evaluate import evaluate, run_rules
-from tinghu_policy.engine.findings import Check, Finding, Relation, Status
-from tinghu_policy.engine.report import FORMAT_VERSION, Report
+from tinghu_policy.engine.findings import Check, CheckRole, Finding, Relation, Status
+from tinghu_policy.engine.report import FORMAT_VERSION, LaterFact, Report
 from tinghu_policy.engine.rule import (
     Rule,
     Scope,
@@ -21,11 +30,15 @@ from tinghu_policy.engine.rule import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "IN_DUE_COURSE",
+    "TIMELY",
     "Check",
+    "CheckRole",
     "Context",
     "Explained",
     "Finding",
     "Label",
+    "LaterFact",
     "Outcome",
     "Outcomes",
     "Relation",
@@ -34,6 +47,7 @@ __all__ = [
     "Scope",
     "Status",
     "Table",
+    "Timely",
     "catalogue",
     "encoders_by_provision",
     "evaluate",

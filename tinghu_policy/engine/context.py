@@ -1,8 +1,11 @@
 """What a rule is given (the facts, the date, the interpretation, the calendar) and the outcomes it returns.
 
 Facts dated after ``as_of`` are not yet known on that date: :meth:`Context.known` hides them, and the deadline
-helpers use it, so a report as of a past date shows what could be seen on that date. A clock started before the
-regulation's effective date (D13, when the caller states one) is out of its reach.
+helpers use it, so a report as of a past date shows what could be seen on that date.
+
+Non-retroactivity (D13, 立法法 第一百零四条): every rule judges an act, and an act done before the regulation's
+effective date (when the caller states one) is not judged — :meth:`Context.reaches` is the one test, used by every
+rule for the act it judges (a clock's start, a filing, a blocked act, a step of a procedure).
 
 A due date beyond the official working-day data (D12) is never guessed: :meth:`Context.within` answers from the
 earliest day the due date can be (met before it, pending until it) and otherwise says UNDETERMINED, naming the year
@@ -18,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from tinghu_policy.engine.findings import Check, Relation, Status, Value, built
+from tinghu_policy.engine.findings import Check, CheckRole, Relation, Status, Value, built
 from tinghu_policy.engine.rule import Rule
 from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
@@ -53,6 +56,19 @@ class Outcome:
 
 
 Outcomes = Outcome | Iterable[Outcome]
+
+
+class Timely(NamedTuple):
+    """The word a text uses for an act due "in time" without a number (D11), as a reader sees it."""
+
+    zh: str
+    en: str
+
+
+TIMELY = Timely("及时", "timely")
+"""及时 (art. 19, 24 para. 1 first limb, 25, 39)."""
+IN_DUE_COURSE = Timely("适时", "in due course")
+"""适时 (art. 24, the second limb: 报…适时调整)."""
 
 
 class Label(NamedTuple):
@@ -121,14 +137,47 @@ class Context:
         same_day = self.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
         return Relation.ON_OR_AFTER if same_day else Relation.AFTER
 
-    def before_effective(self, day: date, label: Label, *, subject: str | None = None) -> Outcome | None:
-        """NOT_APPLICABLE when ``day`` is before the stated effective date (D13): the regulation does not reach it."""
+    def reaches(self, day: date | None, label: Label, *, subject: str | None = None) -> Outcome | None:
+        """None when the regulation reaches the act ``label`` names, done on ``day``; else the finding that it does
+        not (D13, 立法法 第一百零四条 — 法律不溯及既往).
+
+        With no effective date stated, every act is reached. An act before it is NOT_APPLICABLE, its date compared
+        with the effective date in a context check. ``day`` None means the act happened but its date is not given:
+        with an effective date stated that cannot be placed, so the finding is UNDETERMINED naming the date.
+        """
+        effective = self.interpretation.effective_date
+        if effective is None or (day is not None and day >= effective):
+            return None
+        if day is None:
+            return Outcome(
+                Status.UNDETERMINED,
+                missing=(label.fact,),
+                subject=subject,
+                note_zh=f"未提供{label.zh}的日期，无法判断该行为是否发生在本办法施行（{effective}）之后（D13）",
+                note_en=f"the date of {label.en} is not given: it cannot be placed before or after the regulation "
+                f"took effect on {effective} (D13)",
+            )
+        return Outcome(
+            Status.NOT_APPLICABLE,
+            checks=(self.check(label, Relation.ON_OR_AFTER, effective, day, role=CheckRole.CONTEXT),),
+            subject=subject,
+            note_zh=f"{label.zh}发生于{day}，早于本办法施行日期{effective}。法律不溯及既往（立法法第一百零四条），"
+            "本办法不适用于施行前的行为（D13）",
+            note_en=f"{label.en} happened on {day}, before the regulation took effect on {effective}; law does not "
+            "reach back (Legislation Law art. 104): acts before the effective date are not judged (D13)",
+        )
+
+    def reaches_derived(self, day: date, zh: str, en: str, *, subject: str | None = None) -> Outcome | None:
+        """As :meth:`reaches` for a day derived from the facts rather than given (art. 24: the first day over a
+        limit): the day and the effective date are shown in the note, as there is no fact to point a check at."""
         effective = self.interpretation.effective_date
         if effective is None or day >= effective:
             return None
         return self.not_applicable(
-            f"{label.zh} {day} 早于本办法施行日期 {effective}（D13）",
-            f"{label.en} {day} is before the regulation took effect on {effective} (D13)",
+            f"{zh}为{day}，早于本办法施行日期{effective}。法律不溯及既往（立法法第一百零四条），本办法不适用于施行前"
+            "的事实（D13）",
+            f"{en} is {day}, before the regulation took effect on {effective}; law does not reach back (Legislation "
+            "Law art. 104) (D13)",
             subject=subject,
         )
 
@@ -142,6 +191,7 @@ class Context:
         actual: Value | None,
         *,
         provision: str | None = None,
+        role: CheckRole = CheckRole.REQUIREMENT,
     ) -> Check:
         """Compare a fact with a requirement; ``ok`` is None when the fact is missing."""
         ok = None if actual is None or required is None else bool(_COMPARE[relation](actual, required))
@@ -156,28 +206,30 @@ class Context:
                 "required": required,
                 "actual": actual,
                 "ok": ok,
+                "role": role,
             },
         )
 
     def expect(
-        self, label: Label, actual: bool | None, required: bool = True, *, provision: str | None = None
+        self,
+        label: Label,
+        actual: bool | None,
+        required: bool = True,
+        *,
+        provision: str | None = None,
+        role: CheckRole = CheckRole.REQUIREMENT,
     ) -> Check:
-        """A yes/no fact that must be ``required``."""
-        return self.check(label, Relation.EQUALS, required, actual, provision=provision)
+        """A yes/no fact that must be ``required`` (with ``role`` CONTEXT: shown for what it is)."""
+        return self.check(label, Relation.EQUALS, required, actual, provision=provision, role=role)
 
     def clock_start(self, label: Label, day: date) -> Check:
-        """The fact a clock runs from, shown with its path and date: it has happened by ``as_of``.
+        """The fact a clock runs from, shown with its path and date (it happened by ``as_of``): "起算：DAY LABEL".
 
         A deadline's first check, so that its explanation names the fact behind the start as well as the fact
         that meets it. Where the start is derived (art. 24: the first day over a limit) the rule shows the fact it
         is derived from instead.
         """
-        start = Label(
-            label.fact,
-            f"起算依据：{label.zh}（截至评估日已发生）",
-            f"clock runs from {label.en} (happened by as_of)",
-        )
-        return self.check(start, Relation.ON_OR_BEFORE, self.as_of, day)
+        return self.check(label, Relation.ON_OR_BEFORE, self.as_of, day, role=CheckRole.START)
 
     # --- outcomes -------------------------------------------------------------------------------------------
 
@@ -192,14 +244,16 @@ class Context:
         note_en: str = "",
         owed_by: Party | None = None,
     ) -> Outcome:
-        """FAILS if a check fails, else UNDETERMINED if a fact is missing, else HOLDS."""
-        oks = [c.ok for c in checks]  # True, False or None
+        """FAILS if a check fails, else UNDETERMINED if a fact is missing, else HOLDS; context checks are shown
+        and decide nothing."""
+        deciding = [c for c in checks if c.role is not CheckRole.CONTEXT]
+        oks = [c.ok for c in deciding]  # True, False or None
         missing: tuple[str, ...] = ()
         if False in oks:
             status = Status.FAILS
         elif None in oks:
             status = Status.UNDETERMINED
-            missing = tuple(c.fact for c in checks if c.ok is None)
+            missing = tuple(c.fact for c in deciding if c.ok is None)
         else:
             status = Status.HOLDS
         return Outcome(
@@ -282,7 +336,7 @@ class Context:
                 f"the clock has not started: no {start_label.en}",
                 subject=subject,
             )
-        if (outside := self.before_effective(start, start_label, subject=subject)) is not None:
+        if (outside := self.reaches(start, start_label, subject=subject)) is not None:
             return outside
         if started is None:
             started = self.clock_start(start_label, start)
@@ -302,8 +356,8 @@ class Context:
             provisional=limit.provisional,
             owed_by=owed_by,
             started=started,
-            note_zh=f"起算：{start_label.zh} {start}，{period.label_zh}；{explanation_zh}",
-            note_en=f"from {start_label.en} {start}, {period.label_en}; {explanation_en}",
+            note_zh=f"{period.label_zh}：{explanation_zh}",
+            note_en=f"{period.label_en}: {explanation_en}",
         )
 
     def timely(
@@ -315,8 +369,10 @@ class Context:
         done_label: Label,
         subject: str | None = None,
         started: Check | None = None,
+        word: Timely = TIMELY,
+        must_follow: bool = True,
     ) -> Outcome:
-        """A duty to act "及时" (or "适时") after the event on ``start`` — D11.
+        """A duty to act "及时" (or "适时", ``word``) after the event on ``start`` — D11.
 
         The text gives no number, so a due date exists only when the caller sets
         ``interpretation.timely_within_working_days`` (n): then the duty is due n working days after ``start``
@@ -326,14 +382,20 @@ class Context:
         * not done → PENDING with no due date: an open duty that a date-less text cannot make overdue (never FAILS,
           which would claim a breach the text does not establish).
 
-        ``start`` None means the event's date is not given: with n set the clock cannot be computed (UNDETERMINED).
-        An event before the effective date (D13) is out of the regulation's reach. ``started`` as in :meth:`within`.
+        With ``must_follow`` (a report, a filing), an act dated before the event does not answer it (a report
+        cannot be about what had not yet happened): it is shown as context and the duty stays open; without it (a
+        payment: art. 25's surplus returned before the final accounts) an earlier act discharges the duty. A
+        ``started`` check for a derived start (art. 24) leaves the derived day to the note. ``start`` None means the event happened but its date is not
+        given: with n set the clock cannot be computed (UNDETERMINED). An event before the effective date (D13) is
+        out of the regulation's reach. ``started`` as in :meth:`within`.
         """
-        if (
-            start is not None
-            and (outside := self.before_effective(start, start_label, subject=subject)) is not None
-        ):
+        if (outside := self.reaches(start, start_label, subject=subject)) is not None:
             return outside
+        done = self.known(done)
+        early: tuple[Check, ...] = ()
+        if must_follow and done is not None and start is not None and done < start:
+            early = (self.check(done_label, Relation.ON_OR_AFTER, start, done, role=CheckRole.CONTEXT),)
+            done = None
         n = self.interpretation.timely_within_working_days
         if n is not None:
             if start is None:
@@ -341,8 +403,8 @@ class Context:
                     Status.UNDETERMINED,
                     missing=(start_label.fact,),
                     subject=subject,
-                    note_zh=f"已配置“及时”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
-                    note_en=f"'timely' is set to {n} working days (D11) but the start is not given: {start_label.en}",
+                    note_zh=f"已配置“{word.zh}”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
+                    note_en=f"'{word.en}' is set to {n} working days (D11) but the start is not given: {start_label.en}",
                 )
             outcome = self.within(
                 start,
@@ -353,31 +415,52 @@ class Context:
                 subject=subject,
                 started=started,
             )
-            outcome.note_zh = outcome.note_zh.rstrip("。") + f"；“及时”按使用者配置的{n}个工作日计算（D11）"
+            outcome.checks += early
+            outcome.note_zh = (
+                outcome.note_zh.rstrip("。") + f"；“{word.zh}”按使用者配置的{n}个工作日计算（D11）"
+            )
             outcome.note_en = (
-                outcome.note_en.rstrip(".") + f"; 'timely' read as {n} working days as configured (D11)"
+                outcome.note_en.rstrip(".") + f"; '{word.en}' read as {n} working days as configured (D11)"
             )
             return outcome
-        done = self.known(done)
-        since_zh = f"{start_label.zh} {start}" if start is not None else f"{start_label.zh}（日期未提供）"
-        since_en = f"{start_label.en} {start}" if start is not None else f"{start_label.en} (date not given)"
         shown = () if start is None else (started or self.clock_start(start_label, start),)
+        if start is None:
+            since_zh, since_en = (
+                f"{start_label.zh}的日期未提供；",
+                f"the date of {start_label.en} is not given; ",
+            )
+        elif started is not None:  # a derived start: its day is shown here, its source in the check
+            since_zh, since_en = f"{start_label.zh}：{start}；", f"{start_label.en}: {start}; "
+        else:
+            since_zh = since_en = ""
+        unset_zh = f"“{word.zh}”未规定期限（D11）"
+        unset_en = f"'{word.en}' has no number (D11)"
         if done is not None:
-            after = () if start is None else (self.check(done_label, Relation.ON_OR_AFTER, start, done),)
+            after = (
+                ()
+                if start is None or not must_follow
+                else (self.check(done_label, Relation.ON_OR_AFTER, start, done),)
+            )
             return Outcome(
                 Status.HOLDS,
                 checks=(*shown, *after),
                 subject=subject,
-                note_zh=f"{since_zh}；已于 {done} {done_label.zh}；“及时”未规定期限（D11），不判断是否逾期",
-                note_en=f"{since_en}; {done_label.en} on {done}; 'timely' has no number (D11), so it cannot be late",
+                note_zh=f"{since_zh}已于{done}{done_label.zh}；{unset_zh}，不判断是否逾期",
+                note_en=f"{since_en}{done_label.en} on {done}; {unset_en}, so it cannot be late",
             )
+        before_zh = f"{early[0].actual}的{done_label.zh}早于该事实，不能视为已履行；" if early else ""
+        before_en = (
+            f"the {done_label.en} of {early[0].actual} predates the event and does not count; "
+            if early
+            else ""
+        )
         return Outcome(
             Status.PENDING,
-            checks=shown,
+            checks=(*shown, *early),
             subject=subject,
-            note_zh=f"{since_zh}；尚未{done_label.zh}；“及时”未规定期限（D11），未配置期限时无到期日、不认定逾期"
+            note_zh=f"{since_zh}{before_zh}尚未{done_label.zh}；{unset_zh}，未配置期限时无到期日、不认定逾期"
             "（可设置 timely_within_working_days）",
-            note_en=f"{since_en}; not yet {done_label.en}; 'timely' has no number (D11): no due date, never overdue "
+            note_en=f"{since_en}{before_en}not yet {done_label.en}; {unset_en}: no due date, never overdue "
             "unless timely_within_working_days is set",
         )
 

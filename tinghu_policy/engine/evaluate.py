@@ -8,11 +8,12 @@ from typing import Any
 
 from tinghu_policy.engine.context import Context, Outcome
 from tinghu_policy.engine.findings import Finding, Status, built
-from tinghu_policy.engine.report import FORMAT_VERSION, Report
+from tinghu_policy.engine.report import FORMAT_VERSION, LaterFact, Report
 from tinghu_policy.engine.rule import Rule, catalogue, scope_of
 from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
+from tinghu_policy.names import fact_zh
 from tinghu_policy.periods import WorkCalendar, to_legal_date
 
 
@@ -64,6 +65,10 @@ def evaluate(
         as_of=day,
         interpretation=interp,
         findings=tuple(findings),
+        facts_after_as_of=tuple(
+            built(LaterFact, {"fact": f.path, "day": f.day, "name_zh": fact_zh(f.path)})
+            for f in facts.facts_after(day)
+        ),
     )
 
 
@@ -77,9 +82,19 @@ def run_rules(
     :func:`~tinghu_policy.periods.to_legal_date`); read the outcomes, do not change them (one out-of-scope outcome
     serves every rule).
     """
+    rules = catalogue()
+    effective = interpretation.effective_date
+    if effective is not None and day < effective:
+        not_yet = Outcome(
+            Status.NOT_APPLICABLE,
+            note_zh=f"本办法自{effective}起施行，评估日{day}尚未施行（D13）",
+            note_en=f"the regulation takes effect on {effective}; on {day} it is not yet in force (D13)",
+        )
+        for rule in rules:
+            yield rule, not_yet
+        return
     scope = scope_of(facts, interpretation)
     outside = Outcome(Status.NOT_APPLICABLE, note_zh=scope.note_zh, note_en=scope.note_en)
-    rules = catalogue()
     # one context for the evaluation: each rule in turn is ``ctx.rule`` while it runs
     ctx = Context(facts, day, interpretation, calendar, rules[0])
     for rule in rules:

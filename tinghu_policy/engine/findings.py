@@ -11,11 +11,12 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
 
+from tinghu_policy.names import Named, subject_name
 from tinghu_policy.parties import Party
 
 
-class Status(StrEnum):
-    """The answer a rule gives."""
+class Status(Named):
+    """The answer a rule gives (names in :data:`tinghu_policy.names.VOCABULARIES`)."""
 
     MET = "met"
     """Done by the due date."""
@@ -29,6 +30,9 @@ class Status(StrEnum):
     """A condition is satisfied, or a prohibition is respected."""
     FAILS = "fails"
     """A condition is not satisfied, or a prohibition is broken."""
+    NOTICE = "notice"
+    """Information a reader must see that is neither a breach nor a duty met (e.g. events before the effective
+    date, art. 40)."""
     NOT_APPLICABLE = "not_applicable"
     """The provision does not reach this project (the note says why)."""
     UNDETERMINED = "undetermined"
@@ -36,24 +40,12 @@ class Status(StrEnum):
 
     @property
     def label_zh(self) -> str:
-        return _STATUS_ZH[self]
+        return self.name_zh
 
     @property
     def is_open(self) -> bool:
         """An obligation still to be done: pending or overdue."""
         return self in (Status.PENDING, Status.OVERDUE)
-
-
-_STATUS_ZH = {
-    Status.MET: "按期完成",
-    Status.LATE: "逾期完成",
-    Status.OVERDUE: "已逾期",
-    Status.PENDING: "未到期",
-    Status.HOLDS: "符合",
-    Status.FAILS: "不符合",
-    Status.NOT_APPLICABLE: "不适用",
-    Status.UNDETERMINED: "无法判断",
-}
 
 
 class Relation(StrEnum):
@@ -67,30 +59,31 @@ class Relation(StrEnum):
     NOT_EQUALS = "!="
 
     @property
-    def label_zh(self) -> str:
-        return _RELATION_ZH[self]
-
-    @property
-    def label_en(self) -> str:
-        return _RELATION_EN[self]
+    def negation(self) -> Relation:
+        """The relation that holds exactly when this one does not."""
+        return _NEGATION[self]
 
 
-_RELATION_ZH = {
-    Relation.ON_OR_BEFORE: "不晚于/不超过",
-    Relation.BEFORE: "早于/少于",
-    Relation.ON_OR_AFTER: "不早于/不少于",
-    Relation.AFTER: "晚于/超过",
-    Relation.EQUALS: "为",
-    Relation.NOT_EQUALS: "不为",
+_NEGATION = {
+    Relation.ON_OR_BEFORE: Relation.AFTER,
+    Relation.AFTER: Relation.ON_OR_BEFORE,
+    Relation.BEFORE: Relation.ON_OR_AFTER,
+    Relation.ON_OR_AFTER: Relation.BEFORE,
+    Relation.EQUALS: Relation.NOT_EQUALS,
+    Relation.NOT_EQUALS: Relation.EQUALS,
 }
-_RELATION_EN = {
-    Relation.ON_OR_BEFORE: "≤",
-    Relation.BEFORE: "<",
-    Relation.ON_OR_AFTER: "≥",
-    Relation.AFTER: ">",
-    Relation.EQUALS: "=",
-    Relation.NOT_EQUALS: "≠",
-}
+
+
+class CheckRole(StrEnum):
+    """What a check is in its finding, which decides how it reads."""
+
+    REQUIREMENT = "requirement"
+    """What the provision requires of a fact: "应不晚于2026-02-28，实为未提供"."""
+    START = "start"
+    """The fact a period runs from (its date; happened by as_of): "起算：2025-11-28 竣工验收合格"."""
+    CONTEXT = "context"
+    """A fact shown for what it is, which decides nothing by itself: a condition whose act has not happened
+    (art. 12), an act before the effective date (D13)."""
 
 
 def without_computed(model: type[BaseModel], data: Any) -> Any:
@@ -135,22 +128,22 @@ class Check(BaseModel):
     required: _ReadValue
     actual: _ReadValue = Field(description="None: the fact is not given.")
     ok: bool | None = Field(description="None: undetermined, the fact is missing.")
+    role: CheckRole = Field(
+        CheckRole.REQUIREMENT,
+        description="requirement (what the provision asks), start (the fact a period runs from), or context (a "
+        "fact shown for what it is, deciding nothing by itself).",
+    )
 
     def render_zh(self) -> str:
-        actual = "未提供" if self.actual is None else _show(self.actual, zh=True)
-        return f"{self.label_zh}应{self.relation.label_zh}{_show(self.required, zh=True)}，实为{actual}"
+        """The check as a clause of a Chinese explanation (:mod:`tinghu_policy.engine.explain`)."""
+        from tinghu_policy.engine.explain import check_zh
+
+        return check_zh(self)
 
     def render_en(self) -> str:
-        actual = "not given" if self.actual is None else _show(self.actual, zh=False)
-        return f"{self.label_en}: required {self.relation.label_en} {_show(self.required, zh=False)}, was {actual}"
+        from tinghu_policy.engine.explain import check_en
 
-
-def _show(value: Value | None, *, zh: bool) -> str:
-    if isinstance(value, bool):
-        return ("是" if value else "否") if zh else ("yes" if value else "no")
-    if value is None:
-        return "—"
-    return str(value)
+        return check_en(self)
 
 
 class Finding(BaseModel):
@@ -174,7 +167,9 @@ class Finding(BaseModel):
     provisional: bool = Field(
         False, description="Computed on a weekends-only calendar beyond the official data (D12)."
     )
-    decisions: tuple[str, ...] = Field((), description="Interpretation decisions applied (D1–D16).")
+    decisions: tuple[str, ...] = Field(
+        (), description="Interpretation decisions the rule applies (D1, D2, …)."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -193,41 +188,37 @@ class Finding(BaseModel):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def status_zh(self) -> str:
+        """The status as a reader reads it: a pending duty with no due date is 待履行（无期限）."""
+        return status_names(self.status, self.due)[0]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def subject_zh(self) -> str | None:
+        """The subject in Chinese (第1轮：区审计局), or None."""
+        return None if self.subject is None else subject_name(self.subject)[0]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def explanation_zh(self) -> str:
-        parts = [f"{self.citation_zh}【{self.status.label_zh}】{_titles(self.rule)[0]}"]
-        if self.subject:
-            parts[0] += f"（{self.subject}）"
-        if self.owed_by is not None:
-            parts.append(f"义务方：{self.owed_by.name_zh}")
-        if self.due is not None:
-            parts.append(f"期限：{self.due}（当日24时止）")
-        parts += [c.render_zh() for c in self.checks]
-        if self.missing:
-            parts.append("缺少事实：" + "、".join(self.missing))
-        if self.note_zh:
-            parts.append(self.note_zh.rstrip("。；"))
-        if self.provisional:
-            parts.append("临时结果：超出官方节假日安排数据，仅按周末计算")
-        return "；".join(parts) + "。"
+        """The finding as a short 审查意见: provision, party, start, due date, facts, reasoning, conclusion."""
+        from tinghu_policy.engine.explain import explain_zh
+
+        return explain_zh(self)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def explanation_en(self) -> str:
-        parts = [f"{self.citation_en} [{self.status.value}] {_titles(self.rule)[1]}"]
-        if self.subject:
-            parts[0] += f" ({self.subject})"
-        if self.owed_by is not None:
-            parts.append(f"owed by {self.owed_by.name_en}")
-        if self.due is not None:
-            parts.append(f"due {self.due} (ends 24:00)")
-        parts += [c.render_en() for c in self.checks]
-        if self.missing:
-            parts.append("missing facts: " + ", ".join(self.missing))
-        if self.note_en:
-            parts.append(self.note_en.rstrip(".; "))
-        if self.provisional:
-            parts.append("provisional: beyond the official holiday data, weekends only")
-        return "; ".join(parts) + "."
+        from tinghu_policy.engine.explain import explain_en
+
+        return explain_en(self)
+
+
+def status_names(status: Status, due: date | None) -> tuple[str, str]:
+    """A status's Chinese and English names; PENDING with no due date is a duty without a period."""
+    if status is Status.PENDING and due is None:
+        return "待履行（无期限）", "pending (no due date)"
+    return status.name_zh, status.name_en
 
 
 @cache

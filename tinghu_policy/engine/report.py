@@ -11,7 +11,17 @@ from tinghu_policy.engine.findings import Finding, Status, without_computed
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import Interpretation
 
-FORMAT_VERSION: Literal["1.0"] = "1.0"
+FORMAT_VERSION: Literal["2.0"] = "2.0"
+
+
+class LaterFact(BaseModel):
+    """A dated fact after ``as_of`` (a warning: no rule read it)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fact: str = Field(description="The fact's path in the project, e.g. acceptance.passed.")
+    day: date
+    name_zh: str = Field(description="The fact's Chinese name.")
 
 
 class Report(BaseModel):
@@ -19,11 +29,16 @@ class Report(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    format_version: Literal["1.0"] = FORMAT_VERSION
+    format_version: Literal["2.0"] = FORMAT_VERSION
     project: str = Field(description="The project's id.")
     as_of: date
     interpretation: Interpretation
     findings: tuple[Finding, ...]
+    facts_after_as_of: tuple[LaterFact, ...] = Field(
+        (),
+        description="Dated facts after as_of: not yet happened on that date, so no rule read them. Listed so that "
+        "a mistyped year (2052 for 2025) is seen, not silently taken as a future event.",
+    )
 
     @model_validator(mode="before")
     @classmethod

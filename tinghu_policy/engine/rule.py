@@ -74,6 +74,10 @@ class Table:
     module: str
 
 
+NON_RETROACTIVITY = "D13"
+"""The decision every rule that judges an act applies (through :meth:`Context.reaches`): an act before the stated
+effective date is not judged. Registration lists it on every rule but the scope verdicts, which judge no act."""
+
 _REGISTERED: dict[str, Rule] = {}
 _TABLES: dict[str, Table] = {}
 
@@ -94,8 +98,9 @@ def rule(
     def register(function: RuleFunction) -> RuleFunction:
         if rule_id in _REGISTERED:
             raise TinghuPolicyError(f"rule id {rule_id!r} is registered twice")
+        applied = decisions if decides_scope else tuple(dict.fromkeys((*decisions, NON_RETROACTIVITY)))
         _REGISTERED[rule_id] = Rule(
-            rule_id, provision, title_zh, title_en, owed_by, to, decisions, function, decides_scope
+            rule_id, provision, title_zh, title_en, owed_by, to, applied, function, decides_scope
         )
         return function
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tinghu_policy.facts.base import Facts, LegalDate, Money
+from tinghu_policy.names import Named
 from tinghu_policy.parties import Party
 
 
-class ExtraApproval(StrEnum):
+class ExtraApproval(Named):
     """The approvals art. 16 says government IT projects in principle no longer need."""
 
     ENERGY_SAVING = "energy_saving"
@@ -21,6 +20,15 @@ class ExtraApproval(StrEnum):
     """用地预审."""
     ENVIRONMENTAL_IMPACT = "environmental_impact"
     """环境影响评价."""
+
+
+class SoughtApproval(Facts):
+    """An approval of art. 16 that was required of, or sought for, the project."""
+
+    kind: ExtraApproval = Field(description="审批事项 which approval")
+    sought: LegalDate | None = Field(
+        None, description="要求或申请办理的日期 the day it was required or sought"
+    )
 
 
 class DataSharing(Facts):
@@ -52,6 +60,13 @@ class Approval(Facts):
     data_sharing: DataSharing = Field(default_factory=DataSharing, description="数据资源共享 (art. 15)")
     new_civil_works: bool = Field(False, description="涉及新建土建工程")
     high_energy: bool = Field(False, description="高耗能项目")
-    extra_approvals_sought: tuple[ExtraApproval, ...] = Field(
-        default=(), description="要求或办理的节能评估、规划选址、用地预审、环境影响评价"
+    extra_approvals: tuple[SoughtApproval, ...] = Field(
+        default=(), description="要求或办理的节能评估、规划选址、用地预审、环境影响评价 (art. 16), each once"
     )
+
+    @model_validator(mode="after")
+    def _each_approval_once(self) -> Approval:
+        kinds = [a.kind for a in self.extra_approvals]
+        if repeated := sorted({k.value for k in kinds if kinds.count(k) > 1}):
+            raise ValueError(f"extra_approvals: {', '.join(repeated)} listed more than once")
+        return self

@@ -6,14 +6,16 @@ Trigger dates (D16): 初步设计批复 = the date of the approval document; 开
 
 from __future__ import annotations
 
-from enum import StrEnum
+from datetime import date
 
 from pydantic import Field, model_validator
 
+from tinghu_policy.facts.acts import Review
 from tinghu_policy.facts.base import Facts, LegalDate, Money
+from tinghu_policy.names import Named
 
 
-class IncidentKind(StrEnum):
+class IncidentKind(Named):
     """What art. 19 and art. 39 require to be filed with 区数据局."""
 
     MAJOR_CHANGE = "major_change"
@@ -74,14 +76,24 @@ class PerformanceReport(Facts):
     covers_trial_operation: bool = Field(False, description="说明试运行效果及存在问题")
 
 
-class OverdueReport(Facts):
-    """The report on a serious overdue or major loss (art. 24)."""
+class DelayTrigger(Named):
+    """What an art. 24 report to 区数据局 is about: each trigger owes its own report."""
 
+    SERIOUS_DELAY = "serious_delay"
+    """严重逾期（超过批复工期6个月以上）."""
+    MAJOR_LOSS = "major_loss"
+    """造成重大损失."""
+
+
+class DelayReport(Facts):
+    """A report to 区数据局 on a serious delay or a major loss (art. 24), one per trigger."""
+
+    trigger: DelayTrigger = Field(description="报告事项 serious_delay or major_loss")
     reported: LegalDate = Field(description="向区数据局报告日期")
     remediation_plan: bool = Field(False, description="提出整改方案")
 
 
-class AdjustmentGround(StrEnum):
+class AdjustmentGround(Named):
     """The three grounds of art. 26 para. 1."""
 
     LAW_OR_POLICY = "law_or_policy"
@@ -102,8 +114,8 @@ class Adjustment(Facts):
     ground: AdjustmentGround | None = Field(
         None, description="符合的情形 the ground claimed; None: none claimed (art. 26 para. 1 route closed)"
     )
-    reviewed_by_data_bureau: LegalDate | None = Field(None, description="区数据局审核日期")
-    reviewed_by_finance: LegalDate | None = Field(None, description="区财政局审核日期")
+    reviewed_by_data_bureau: Review | None = Field(None, description="区数据局审核 the data bureau's review")
+    reviewed_by_finance: Review | None = Field(None, description="区财政局审核 the finance bureau's review")
     filed_with_development_reform: LegalDate | None = Field(None, description="报区发改委备案日期")
     basis: str | None = Field(
         None,
@@ -121,17 +133,20 @@ class Adjustment(Facts):
     @model_validator(mode="after")
     def _after_request(self) -> Adjustment:
         """Nothing about an adjustment happens before it is requested."""
-        for name in (
-            "reviewed_by_data_bureau",
-            "reviewed_by_finance",
-            "filed_with_development_reform",
-            "adjusted",
-            "reapproved",
+        for name, day in (
+            ("reviewed_by_data_bureau.day", _day(self.reviewed_by_data_bureau)),
+            ("reviewed_by_finance.day", _day(self.reviewed_by_finance)),
+            ("filed_with_development_reform", self.filed_with_development_reform),
+            ("adjusted", self.adjusted),
+            ("reapproved", self.reapproved),
         ):
-            day = getattr(self, name)
             if day is not None and day < self.requested:
                 raise ValueError(f"{name} ({day}) is before requested ({self.requested})")
         return self
+
+
+def _day(review: Review | None) -> date | None:
+    return None if review is None else review.day
 
 
 class Implementation(Facts):
@@ -160,18 +175,34 @@ class Implementation(Facts):
     performance_reports: tuple[PerformanceReport, ...] = Field(
         default=(), description="绩效评价报告 (art. 23)"
     )
-    trial_operation_started: LegalDate | None = Field(None, description="投入试运行日期")
-    overdue_report: OverdueReport | None = Field(None, description="严重逾期报告 (art. 24)")
+    delay_reports: tuple[DelayReport, ...] = Field(
+        default=(), description="严重逾期、重大损失报告 (art. 24): one per trigger, each dated on or after it"
+    )
     adjustments: tuple[Adjustment, ...] = Field(default=(), description="调整 (art. 26)")
     actual_expenditure: Money | None = Field(None, description="项目实际支出（元）")
+    expenditure_as_of: LegalDate | None = Field(
+        None,
+        description="实际支出的统计截止日期 the day the actual expenditure figure is as of (None: not stated; "
+        "a figure dated after as_of is not yet known)",
+    )
     surplus_returned: LegalDate | None = Field(None, description="结余资金上缴财政日期 (art. 25)")
 
     @model_validator(mode="after")
-    def _one_report_a_year(self) -> Implementation:
-        """At most one performance report per year (art. 23)."""
+    def _one_report_each(self) -> Implementation:
+        """At most one performance report per year (art. 23) and one delay report per trigger (art. 24)."""
         years = [r.year for r in self.performance_reports]
         if dupes := sorted({y for y in years if years.count(y) > 1}):
             raise ValueError(
                 f"performance_reports: more than one report for year {', '.join(map(str, dupes))}"
             )
+        triggers = [r.trigger for r in self.delay_reports]
+        if dupes_t := sorted({t.value for t in triggers if triggers.count(t) > 1}):
+            raise ValueError(f"delay_reports: more than one report for {', '.join(dupes_t)}")
         return self
+
+    def delay_report(self, trigger: DelayTrigger) -> tuple[int, DelayReport] | None:
+        """The report on ``trigger`` and its index in :attr:`delay_reports`, if any."""
+        for n, report in enumerate(self.delay_reports):
+            if report.trigger is trigger:
+                return n, report
+        return None

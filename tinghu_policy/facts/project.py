@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from collections.abc import Iterator
+from datetime import date
+from typing import NamedTuple
+
+from pydantic import BaseModel, Field, model_validator
 
 from tinghu_policy.facts.acceptance import Acceptance, Operation
 from tinghu_policy.facts.application import App, Conditions, OmPlan, Planning, Prohibitions, ReviewRound
 from tinghu_policy.facts.approval import Approval
-from tinghu_policy.facts.base import Dated, Facts, require_order
+from tinghu_policy.facts.base import Dated, Facts, LegalDate, require_order
 from tinghu_policy.facts.implementation import Implementation
 from tinghu_policy.facts.scope import Category, CrossDepartment, CrossLevel, Funding, Owner, SocialCapital
 
@@ -18,6 +22,10 @@ class Supervision(Facts):
     materials_withheld: bool | None = Field(
         None,
         description="拒绝、隐匿、瞒报项目有关资料和情况 (art. 37): refused, hid or misreported materials",
+    )
+    materials_withheld_on: LegalDate | None = Field(
+        None,
+        description="拒绝、隐匿、瞒报之日 the day the materials were refused, hidden or misreported (art. 37)",
     )
     shared_on_platform: bool | None = Field(None, description="通过管理平台建立项目信息共享机制 (art. 36)")
 
@@ -64,6 +72,15 @@ class Project(Facts):
         given."""
         return any(f.source.is_fiscal for f in self.funding) if self.funding else None
 
+    def dated_facts(self) -> Iterator[DatedFact]:
+        """Every date in the facts, in field order, with its path and the field's description."""
+        yield from _dated(self, "")
+
+    def facts_after(self, day: date) -> tuple[DatedFact, ...]:
+        """The dated facts after ``day``: not yet happened on that day, so no rule reads them — listed so that a
+        mistyped year (2052 for 2025) is seen rather than silently taken as a future event."""
+        return tuple(f for f in self.dated_facts() if f.day > day)
+
     @model_validator(mode="after")
     def _one_timeline(self) -> Project:
         """Review rounds follow one another, approval follows the application, completion follows the works; each
@@ -91,3 +108,29 @@ class Project(Facts):
             if repeated:
                 raise ValueError(f"{name}: more than one entry for year {', '.join(map(str, repeated))}")
         return self
+
+
+class DatedFact(NamedTuple):
+    """A date in the facts: its path (``review[0].received``), the field's description and the day."""
+
+    path: str
+    description: str
+    day: date
+
+
+def _dated(model: BaseModel, prefix: str) -> Iterator[DatedFact]:
+    for name, info in type(model).model_fields.items():
+        yield from _dates(getattr(model, name), f"{prefix}{name}", info.description or name)
+
+
+def _dates(value: object, path: str, description: str) -> Iterator[DatedFact]:
+    if isinstance(value, date):
+        yield DatedFact(path, description, value)
+    elif isinstance(value, BaseModel):
+        yield from _dated(value, f"{path}.")
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _dates(item, f"{path}[{i}]", description)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, f"{path}.{getattr(key, 'value', key)}", description)

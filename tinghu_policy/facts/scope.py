@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from tinghu_policy.facts.base import Facts, LegalDate, Money
 from tinghu_policy.facts.implementation import Incident
+from tinghu_policy.names import Named
 
 
-class OwnerLevel(StrEnum):
+class OwnerLevel(Named):
     """The administrative level of the owner unit."""
 
     DISTRICT = "district"
@@ -24,17 +23,8 @@ class OwnerLevel(StrEnum):
     NATIONAL = "national"
     """国家级."""
 
-    @property
-    def name_zh(self) -> str:
-        """The Chinese term the regulation uses."""
-        return _LEVEL_NAMES[self][0]
 
-    @property
-    def name_en(self) -> str:
-        return _LEVEL_NAMES[self][1]
-
-
-class OwnerKind(StrEnum):
+class OwnerKind(Named):
     """The kind of owner unit named by art. 2 and art. 38."""
 
     PARTY_GOVERNMENT = "party_government"
@@ -48,15 +38,6 @@ class OwnerKind(StrEnum):
     OTHER_RELEVANT_UNIT = "other_relevant_unit"
     """各有关单位: any other unit."""
 
-    @property
-    def name_zh(self) -> str:
-        """The Chinese term the regulation uses."""
-        return _KIND_NAMES[self][0]
-
-    @property
-    def name_en(self) -> str:
-        return _KIND_NAMES[self][1]
-
 
 class Owner(Facts):
     """项目单位: the unit that owns and builds the project."""
@@ -66,7 +47,7 @@ class Owner(Facts):
     kind: OwnerKind = Field(description="单位性质 kind of unit")
 
 
-class FundingSource(StrEnum):
+class FundingSource(Named):
     """Where the money comes from."""
 
     FISCAL_BUDGET = "fiscal_budget"
@@ -84,15 +65,6 @@ class FundingSource(StrEnum):
         """财政预算资金: the district's budget, or the province's (art. 10's 省级安排) — art. 2, 24 and 25."""
         return self in (FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION)
 
-    @property
-    def name_zh(self) -> str:
-        """The Chinese term the regulation uses."""
-        return _SOURCE_NAMES[self][0]
-
-    @property
-    def name_en(self) -> str:
-        return _SOURCE_NAMES[self][1]
-
 
 class Funding(Facts):
     """One source of money and its amount."""
@@ -101,7 +73,7 @@ class Funding(Facts):
     amount: Money = Field(description="金额（元）")
 
 
-class Category(StrEnum):
+class Category(Named):
     """What the project builds: the three kinds of 政务信息系统 of GB/T 40692-2021, or a kind art. 3 excludes."""
 
     DIGITAL_INFRASTRUCTURE = "digital_infrastructure"
@@ -128,15 +100,6 @@ class Category(StrEnum):
     """广播电影电视工程 (art. 3 group B)."""
     OTHER = "other"
     """Anything else: not a 政务信息系统 under GB/T 40692-2021."""
-
-    @property
-    def name_zh(self) -> str:
-        """The Chinese term the regulation uses."""
-        return _CATEGORY_NAMES[self][0]
-
-    @property
-    def name_en(self) -> str:
-        return _CATEGORY_NAMES[self][1]
 
 
 class CrossDepartment(Facts):
@@ -174,39 +137,3 @@ class SocialCapital(Facts):
         default=(),
         description="运行中发生的重大变更或安全隐患 (art. 39; those during implementation are art. 19's)",
     )
-
-
-_LEVEL_NAMES: dict[OwnerLevel, tuple[str, str]] = {
-    OwnerLevel.DISTRICT: ("区级", "district"),
-    OwnerLevel.TOWNSHIP: ("乡镇、街道", "township or sub-district"),
-    OwnerLevel.MUNICIPAL: ("市级", "municipal"),
-    OwnerLevel.PROVINCIAL: ("省级", "provincial"),
-    OwnerLevel.NATIONAL: ("国家级", "national"),
-}
-_KIND_NAMES: dict[OwnerKind, tuple[str, str]] = {
-    OwnerKind.PARTY_GOVERNMENT: ("党政机关", "Party or government organ"),
-    OwnerKind.PUBLIC_INSTITUTION: ("事业单位", "public institution"),
-    OwnerKind.MASS_ORGANIZATION: ("团体组织", "mass organisation"),
-    OwnerKind.STATE_OWNED_ENTERPRISE: ("国有企业", "state-owned enterprise"),
-    OwnerKind.OTHER_RELEVANT_UNIT: ("其他有关单位", "other relevant unit"),
-}
-_SOURCE_NAMES: dict[FundingSource, tuple[str, str]] = {
-    FundingSource.FISCAL_BUDGET: ("财政预算资金", "fiscal budget"),
-    FundingSource.PROVINCIAL_ALLOCATION: ("省级安排资金", "provincial allocation"),
-    FundingSource.SOCIAL_CAPITAL: ("社会资本", "social capital"),
-    FundingSource.SELF_RAISED: ("单位自筹资金", "self-raised funds"),
-}
-_CATEGORY_NAMES: dict[Category, tuple[str, str]] = {
-    Category.DIGITAL_INFRASTRUCTURE: ("数字基础设施", "digital infrastructure"),
-    Category.SOFTWARE_DEVELOPMENT: ("软件开发", "software development"),
-    Category.DATA_GOVERNANCE: ("数据治理", "data governance"),
-    Category.BUILDING_INTELLIGENCE: ("楼宇智能化工程", "building intelligence works"),
-    Category.RESEARCH_EQUIPMENT: ("专业科研设备及配套系统", "specialised research equipment and its systems"),
-    Category.OFFICE_TERMINAL: ("办公终端", "office terminals"),
-    Category.GENERAL_SOFTWARE: ("通用软件", "general-purpose software"),
-    Category.ELECTRONIC_EQUIPMENT: ("电子设备", "electronic equipment"),
-    Category.COMMUNICATION_EQUIPMENT: ("通信设备", "communication equipment"),
-    Category.COMMUNICATION_LINE: ("通信线路", "communication lines"),
-    Category.BROADCAST_FILM_TV: ("广播电影电视工程", "radio, film and television works"),
-    Category.OTHER: ("其他", "other"),
-}

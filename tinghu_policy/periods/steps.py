@@ -151,8 +151,10 @@ def end(last: date, limit: bool) -> Step:
     return Step(
         StepKind.END,
         (last,),
-        f"期间的最后一日为{last}，截止时间为该日二十四时（北京时间，{ART_203_2}）",
-        f"last day {last}, ending at 24:00 Asia/Shanghai ({ART_203_2})",
+        f"期间的最后一日为{last}，截止时间为该日二十四时（北京时间）；有业务时间的，停止业务活动的时间为截止时间"
+        f"（{ART_203_2}）",
+        f"last day {last}, ending at 24:00 Asia/Shanghai, or when business closes where there are business hours "
+        f"({ART_203_2})",
     )
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from tinghu_policy.engine import Check, Context, Outcome, Relation, Scope, Status, rule, scope_test
+from tinghu_policy.engine import Check, CheckRole, Context, Outcome, Relation, Scope, Status, rule, scope_test
 from tinghu_policy.engine.findings import built
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
 from tinghu_policy.interpretation import (
@@ -125,6 +125,7 @@ def _limb(
             "required": required,
             "actual": actual,
             "ok": ok,
+            "role": CheckRole.REQUIREMENT,
         },
     )
     return Limb(check, fails_zh, fails_en)
@@ -147,10 +148,18 @@ class Verdict:
         return tuple(c.fact for c in self.checks if c.ok is None) if self.holds is None else ()
 
     def outcome(self) -> Outcome:
-        """The finding: HOLDS, FAILS (the note says which condition), UNDETERMINED (naming the fact) or N/A."""
+        """The finding: HOLDS, NOTICE (the project is outside; the note says which condition keeps it out),
+        UNDETERMINED (naming the fact) or N/A.
+
+        A scope verdict judges no act: a project outside the regulation breaches nothing, so it is told as a
+        notice, its conditions shown as context ("…：否"), never as a failure.
+        """
         if not self.applies:
             return Outcome(Status.NOT_APPLICABLE, note_zh=self.note_zh, note_en=self.note_en)
-        status = {True: Status.HOLDS, False: Status.FAILS, None: Status.UNDETERMINED}[self.holds]
+        if self.holds is False:
+            checks = tuple(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in self.checks)
+            return Outcome(Status.NOTICE, checks=checks, note_zh=self.note_zh, note_en=self.note_en)
+        status = Status.HOLDS if self.holds else Status.UNDETERMINED
         return Outcome(
             status, checks=self.checks, missing=self.missing, note_zh=self.note_zh, note_en=self.note_en
         )

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.facts import ReviewOutcome
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.project_acts import decision
 
 _REVIEWED = Label(
-    "planning.implementation_plan_reviewed", "实施方案经区数据局审核", "plan reviewed by the data bureau"
+    "planning.implementation_plan_reviewed.day",
+    "实施方案经区数据局审核的日期",
+    "plan reviewed by the data bureau on",
+)
+_OUTCOME = Label(
+    "planning.implementation_plan_reviewed.outcome", "区数据局审核结论", "the data bureau's conclusion"
 )
 
 
@@ -33,7 +40,8 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
     application relies on it, each application (review round, ``round N``) needs the review done on or before the
     day 区数据局 received it: "经…审核后" read at day granularity (D14) — D17 (default ``same_day_counts``): a review
     and a filing on the same day are in order; a review the day after the filing is too late (option
-    ``earlier_day``: the review must be dated a day before the filing). No review date = not reviewed → FAILS.
+    ``earlier_day``: the review must be dated a day before the filing). No review = not reviewed → FAILS. "审核后"
+    is a review that passed the plan: a rejecting review FAILS, one whose conclusion is not stated is UNDETERMINED.
     A round received before the stated effective date is out of reach (D13).
     """
     planning = ctx.project.planning
@@ -42,7 +50,8 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
             "未以本系统、本单位实施方案作为申报依据", "the application does not rely on a unit plan"
         )
         return
-    reviewed = ctx.known(planning.implementation_plan_reviewed)
+    review = planning.implementation_plan_reviewed
+    reviewed = ctx.known(review.day) if review is not None else None
     rounds = [(n, r) for n, r in enumerate(ctx.project.review) if ctx.known(r.received) is not None]
     if not rounds:
         yield ctx.not_applicable("尚未申报", "no application yet")
@@ -50,17 +59,23 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
     for n, round_ in rounds:
         subject = f"round {n + 1}"
         received = Label(f"review[{n}].received", "区数据局接收申请", "application received")
-        if (skip := ctx.before_effective(round_.received, received, subject=subject)) is not None:
+        if (skip := ctx.reaches(round_.received, received, subject=subject)) is not None:
             yield skip
             continue
         checks = [
             ctx.expect(
-                Label(_REVIEWED.fact, "实施方案已经区数据局审核", "the plan was reviewed"),
+                Label(
+                    "planning.implementation_plan_reviewed",
+                    "实施方案已经区数据局审核",
+                    "the plan was reviewed",
+                ),
                 reviewed is not None,
             )
         ]
-        if reviewed is not None:
+        if review is not None and reviewed is not None:
             checks.append(ctx.check(_REVIEWED, ctx.before, round_.received, reviewed))
+            outcome = None if review.outcome is None else review.outcome.value
+            checks.append(ctx.check(_OUTCOME, Relation.EQUALS, ReviewOutcome.APPROVED.value, outcome))
         yield ctx.condition(*checks, subject=subject)
 
 
@@ -84,6 +99,8 @@ def app_connects_upward(ctx: Context) -> Outcome:
     """
     if (app := ctx.project.app) is None:
         return _no_app(ctx)
+    if (skip := decision(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label("app.connects_upward", "政务APP向上接入", "the APP connects upward"), app.connects_upward
@@ -99,9 +116,14 @@ def app_connects_upward(ctx: Context) -> Outcome:
     owed_by=Party.PROJECT_UNIT,
 )
 def app_not_duplicated(ctx: Context) -> Outcome:
-    """区级及以下与省市功能相似的 APP 不再重复建设: FAILS when the APP duplicates a provincial or municipal one."""
+    """区级及以下与省市功能相似的 APP 不再重复建设: FAILS when the APP duplicates a provincial or municipal one.
+
+    D13: both APP rules judge the project as decided — its approval, or before it the latest application.
+    """
     if (app := ctx.project.app) is None:
         return _no_app(ctx)
+    if (skip := decision(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(

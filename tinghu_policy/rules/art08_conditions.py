@@ -2,17 +2,35 @@
 
 Each rule names the condition it tests, so a report lists exactly which conditions fail. Items (一), (三), (四)
 and (五) are assessments recorded in ``Project.conditions`` (None: not assessed → UNDETERMINED naming the fact);
-item (二) is read off ``planning.listed_in_plans`` (empty: listed in no plan → FAILS).
+item (二) is read off ``planning.plans`` — a 政务信息化建设相关规划 of any of the four levels; a key work task
+(``planning.key_work_tasks``) is not a plan and does not meet it (empty: listed in no plan → FAILS).
+
+The conditions are those of an application (申报项目应符合下列要求): a project not yet filed (no review round
+received by ``as_of``) is not yet in question. D13: a rule judges the latest application received, and one
+received before the effective date is out of reach.
 """
 
 from __future__ import annotations
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.project_acts import application, latest_application
+
+
+def _not_applied(ctx: Context) -> Outcome | None:
+    """NOT_APPLICABLE before the application; out of reach when it predates the effective date (D13)."""
+    if latest_application(ctx) is None:
+        return ctx.not_applicable(
+            "尚未申报：第八条为申报项目应符合的要求",
+            "no application yet: art. 8 sets what an application must meet",
+        )
+    return application(ctx)
 
 
 def _assessed(ctx: Context, field: str, zh: str, en: str) -> Outcome:
     """An item assessed as a yes/no fact in ``conditions.<field>``."""
+    if (skip := _not_applied(ctx)) is not None:
+        return skip
     value = getattr(ctx.project.conditions, field)
     return ctx.condition(ctx.expect(Label(f"conditions.{field}", zh, en), value))
 
@@ -44,15 +62,28 @@ def policy_conformity(ctx: Context) -> Outcome:
     owed_by=Party.PROJECT_UNIT,
 )
 def listed_in_plans(ctx: Context) -> Outcome:
-    """（二）列入国家、省、市、区级政务信息化建设相关规划."""
-    levels = ctx.project.planning.listed_in_plans
-    check = ctx.expect(Label("planning.listed_in_plans", "列入相关规划", "listed in a plan"), bool(levels))
-    shown = "、".join(level.value for level in levels) or "无"
-    return ctx.condition(
-        check,
-        note_zh=f"列入的规划层级：{shown}",
-        note_en=f"plan levels listed: {', '.join(level.value for level in levels) or 'none'}",
+    """（二）列入国家、省、市、区级政务信息化建设相关规划: a plan of any level; a key work task is not a plan.
+    ``planning.plans`` not given: UNDETERMINED (silence is not "listed in none", which is ``[]``)."""
+    if (skip := _not_applied(ctx)) is not None:
+        return skip
+    planning = ctx.project.planning
+    check = ctx.expect(
+        Label(
+            "planning.plans", "列入国家、省、市、区级政务信息化建设相关规划", "listed in a government-IT plan"
+        ),
+        None if planning.plans is None else bool(planning.plans),
     )
+    if planning.plans is None:
+        return ctx.condition(check)
+    if planning.plans:
+        note_zh = "列入" + "、".join(level.name_zh for level in planning.plans) + "规划"
+        note_en = "listed in the " + ", ".join(level.name_en for level in planning.plans) + " plan(s)"
+    else:
+        note_zh, note_en = "未列入任何规划", "listed in no plan"
+    if planning.key_work_tasks and not planning.plans:
+        note_zh += "；仅纳入重点工作任务，重点工作任务不是本项所称规划"
+        note_en += "; only in key work tasks, which are not the plans this item names"
+    return ctx.condition(check, note_zh=note_zh, note_en=note_en)
 
 
 # 第八条第（三）项 ———————————————————————————————————————————————————————————————————————————————————————————————

@@ -2,6 +2,9 @@
 
 Both articles reach only projects whose facts say so (``cross_department``, ``cross_level``); otherwise their rules
 are NOT_APPLICABLE.
+
+D13: the facts are those of the application (who filed it, what was jointly set, how the cross-level project is
+approved and paid): each rule judges the latest application received, out of reach before the effective date.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
 from tinghu_policy.facts import CrossDepartment, CrossLevel, FundingSource
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.project_acts import application
 
 
 def _not_cross_department(ctx: Context) -> Outcome:
@@ -40,6 +44,8 @@ def filed_by_lead_department(ctx: Context) -> Outcome:
     applied = any(ctx.known(r.received) is not None for r in ctx.project.review)
     if joint.filed_by is None and not applied:
         return ctx.not_applicable("尚未申报", "no application yet")
+    if (skip := application(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.check(
             Label("cross_department.filed_by", "履行申报程序的单位", "the unit that filed"),
@@ -67,6 +73,8 @@ def joint_design(ctx: Context) -> Outcome:
     joint = ctx.project.cross_department
     if joint is None:
         return _not_cross_department(ctx)
+    if (skip := application(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(
@@ -110,6 +118,8 @@ def cross_level_coordination(ctx: Context) -> Outcome:
     joint: CrossLevel | None = ctx.project.cross_level
     if joint is None:
         return _not_cross_level(ctx)
+    if (skip := application(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label("cross_level.graded_approval", "分级审批、分级实施", "approved and carried out by level"),
@@ -147,6 +157,8 @@ def integrated_system_funding(ctx: Context) -> Outcome:
             "不是协同省有关部门建设的省市一体化信息系统",
             "not a province-municipality integrated system built with the province",
         )
+    if (skip := application(ctx)) is not None:
+        return skip
     funding = ctx.project.funding
     sources = dict.fromkeys(f.source for f in funding)
     sources_zh = "、".join(s.name_zh for s in sources) or "未提供"

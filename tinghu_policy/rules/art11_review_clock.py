@@ -10,6 +10,14 @@ the order of item (iii) that presupposes them).
 
 D17: an order between two steps ("…后") is read at day granularity: steps on the same day are in order (option
 ``earlier_day``: the later step must be dated a day after).
+
+D13: each rule judges an act of the round — the filing (its receipt), a clock's start, the sending to the
+departments, the start of the joint evaluation (the panel's receipt); an O&M plan is judged by its filing. An act
+before the effective date is out of reach.
+
+The initial opinion (``review[n].initial_opinion``) states what it asks: 要求完善修改 (``revise``, the case the text
+describes), 通过预审、无需修改 (``accept``: no revision is owed, and the materials may go to the departments as
+they are) or 不予通过 (``reject``: the round ends). Not stated, the text's case applies: the unit revises.
 """
 
 from __future__ import annotations
@@ -17,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
-from tinghu_policy.facts import Document, OmPlan, ReviewRound
+from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import Document, InitialOpinionOutcome, OmPlan, ReviewOutcome, ReviewRound
 from tinghu_policy.interpretation import (
     ClassifiedApplication,
     FinalOpinionOrder,
@@ -35,12 +43,6 @@ REVIEW_DEPARTMENTS = (
     Party.AUDIT_BUREAU,
 )
 """区委办、区委网信办、区财政局、区审计局 — the departments art. 11(1)(iii) names (等相关部门: others may be added)."""
-
-_DOCUMENTS = {
-    Document.REQUEST: ("部门请示文件或报告", "request document or report"),
-    Document.FEASIBILITY_STUDY: ("可行性研究报告", "feasibility study report"),
-    Document.COST_ASSESSMENT: ("造价咨询评估报告", "cost-consulting assessment report"),
-}
 
 
 def _rounds(ctx: Context) -> Iterator[tuple[int, ReviewRound]]:
@@ -96,12 +98,17 @@ def filing_set(ctx: Context) -> Iterator[Outcome]:
         yield skip
         return
     for number, round_ in _rounds(ctx):
+        received = Label(f"review[{number - 1}].received", "区数据局收到申请", "application received")
+        if (skip := ctx.reaches(round_.received, received, subject=_subject(number))) is not None:
+            yield skip
+            continue
         yield ctx.condition(
             *(
                 ctx.expect(
-                    Label(f"review[{number - 1}].documents.{doc.value}", zh, en), doc in round_.documents
+                    Label(f"review[{number - 1}].documents.{doc.value}", doc.name_zh, doc.name_en),
+                    doc in round_.documents,
                 )
-                for doc, (zh, en) in _DOCUMENTS.items()
+                for doc in Document
             ),
             subject=_subject(number),
         )
@@ -130,9 +137,11 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
         yield ctx.within(
             round_.received,
             WorkingDays(5),
-            round_.initial_opinion,
+            round_.initial_opinion.issued if round_.initial_opinion else None,
             start_label=Label(f"review[{number - 1}].received", "收到申请", "application received"),
-            done_label=Label(f"review[{number - 1}].initial_opinion", "初审意见", "initial opinion"),
+            done_label=Label(
+                f"review[{number - 1}].initial_opinion.issued", "出具初审意见", "initial opinion issued"
+            ),
             subject=_subject(number),
         )
 
@@ -154,18 +163,26 @@ def revision(ctx: Context) -> Iterator[Outcome]:
     Option ``returned_by_notice``: the application is returned only on the return 区数据局 records
     (``returned``); until then it stays open and overdue, and late materials continue the round.
     The status is the duty's (met, late, overdue, pending) under both; the note says whether and when the
-    application is returned. D19: a classified project has no pre-review.
+    application is returned. D19: a classified project has no pre-review. An initial opinion that passes the
+    application unchanged (``accept``) or rejects it (``reject``) owes no revision: NOT_APPLICABLE.
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
     by_notice = ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_BY_NOTICE
     for number, round_ in _rounds(ctx):
+        opinion = round_.initial_opinion
+        if opinion is not None and ctx.known(opinion.issued) and opinion.outcome in _NO_REVISION:
+            zh, en = _NO_REVISION[opinion.outcome]
+            yield ctx.not_applicable(zh, en, subject=_subject(number))
+            continue
         outcome = ctx.within(
-            round_.initial_opinion,
+            opinion.issued if opinion else None,
             WorkingDays(15),
             round_.revised,
-            start_label=Label(f"review[{number - 1}].initial_opinion", "初审意见", "initial opinion"),
+            start_label=Label(
+                f"review[{number - 1}].initial_opinion.issued", "出具初审意见", "initial opinion issued"
+            ),
             done_label=Label(f"review[{number - 1}].revised", "修改后的申报材料", "revised materials"),
             subject=_subject(number),
         )
@@ -174,6 +191,18 @@ def revision(ctx: Context) -> Iterator[Outcome]:
             outcome.note_zh = outcome.note_zh.rstrip("。") + zh
             outcome.note_en = outcome.note_en.rstrip(".") + en
         yield outcome
+
+
+_NO_REVISION = {
+    InitialOpinionOutcome.ACCEPT: (
+        "初审意见为通过预审、无需修改，项目单位无须完善修改申报材料",
+        "the initial opinion passed the application unchanged: no revision is owed",
+    ),
+    InitialOpinionOutcome.REJECT: (
+        "初审意见为不予通过，本轮申报结束，无须完善修改",
+        "the initial opinion rejected the application: the round ends, no revision is owed",
+    ),
+}
 
 
 def _return_note(due: date | None, returned: date | None, *, by_notice: bool) -> tuple[str, str]:
@@ -263,6 +292,32 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
                 "申请材料尚未同步至相关部门",
                 "the materials have not been sent to the departments",
                 subject=_subject(number),
+            )
+            continue
+        sent_label = Label(f"review[{idx}].sent_to_departments", "申请材料同步至相关部门", "materials sent")
+        if (skip := ctx.reaches(sent, sent_label, subject=_subject(number))) is not None:
+            yield skip
+            continue
+        opinion = round_.initial_opinion
+        if (
+            opinion is not None
+            and ctx.known(opinion.issued)
+            and opinion.outcome is InitialOpinionOutcome.ACCEPT
+        ):
+            yield ctx.condition(
+                ctx.check(
+                    Label(
+                        f"review[{idx}].sent_to_departments",
+                        "申请材料同步至相关部门（初审意见之后）",
+                        "materials sent to the departments (after the initial opinion)",
+                    ),
+                    ctx.after,
+                    opinion.issued,
+                    sent,
+                ),
+                subject=_subject(number),
+                note_zh="初审意见为通过预审、无需修改，申报材料原样同步至相关部门",
+                note_en="the initial opinion passed the application unchanged: the materials go on as they are",
             )
             continue
         revised = ctx.known(round_.revised)
@@ -371,7 +426,8 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     D20 (default ``last_step``): "区数据局形成最终审核意见" is the last step, after the revision and the fiscal report
     (the sentence's order and "最终"); option ``after_expert_opinion``: it need only follow the expert opinion.
     D17: "on or after" (default); with ``earlier_day`` each step must be dated after the one it follows.
-    D19: a classified project is out by default; with ``pre_review_only`` its sequence is checked too.
+    D19: a classified project is out by default; with ``pre_review_only`` its sequence is checked too. D13: the
+    evaluation is judged from its start (the panel's receipt); one begun before the effective date is out of reach.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -385,6 +441,10 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
             )
             continue
         idx = number - 1
+        panel = Label(f"review[{idx}].panel_received", "联合评审小组收到材料", "panel received the materials")
+        if (skip := ctx.reaches(round_.panel_received, panel, subject=_subject(number))) is not None:
+            yield skip
+            continue
         given = [d for d in (ctx.known(day) for day in review_opinions(round_).values()) if d is not None]
         checks = [
             ctx.check(
@@ -447,12 +507,14 @@ def _absent_before(ctx: Context, label: Label, before_zh: str, before_en: str, d
 def om_plan(ctx: Context) -> Iterator[Outcome]:
     """区各有关单位政务信息系统整体运维方案按年度报区数据局审核，由区财政局复核后列入年度预算.
 
-    One finding per plan (subject: the budget year). A plan in the annual budget must have been reviewed by
-    区数据局 (on or after its submission) and then re-checked by 区财政局: a missing step FAILS, since the budget
-    entry is the step it must precede. A plan not yet in the budget fails only when a step already taken is out of
-    order (a re-check without or before the review); otherwise the rule is not yet applicable and says how far
-    the plan has come. D17: a step on the same day as the one it follows is in order (option ``earlier_day``: it
-    must be dated a day later).
+    One finding per plan (subject: the budget year). A plan in the annual budget (``budgeted`` on or before
+    ``as_of``) must have been reviewed by 区数据局 (on or after its submission) and then re-checked by 区财政局, each
+    concluding that it passes, both before the budget entry: a missing or rejecting step FAILS, since the budget
+    entry is the step it must precede; a step whose conclusion is not stated is UNDETERMINED. A plan not yet in the
+    budget fails only when a step already taken is out of order (a re-check without or before the review);
+    otherwise the rule is not yet applicable and says how far the plan has come. D17: a step on the same day as
+    the one it follows is in order (option ``earlier_day``: it must be dated a day later). D13: a plan filed before
+    the effective date is out of reach.
     """
     if not ctx.project.om_plans:
         yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
@@ -461,14 +523,18 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
             yield later
             continue
+        if (skip := om_plan_reached(ctx, n, plan)) is not None:
+            yield skip
+            continue
         given, order = _om_checks(ctx, f"om_plans[{n}]", plan)
-        if plan.in_annual_budget:
+        budgeted = ctx.known(plan.budgeted)
+        if budgeted is not None:
             yield ctx.condition(
                 *given,
                 *order,
                 subject=str(plan.year),
-                note_zh="已列入年度预算",
-                note_en="in the annual budget",
+                note_zh=f"{budgeted}列入年度预算",
+                note_en=f"entered in the annual budget on {budgeted}",
             )
         elif any(c.ok is False for c in order):
             yield ctx.condition(
@@ -486,45 +552,109 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
 def om_plan_not_yet_filed(ctx: Context, plan: OmPlan) -> Outcome | None:
     """NOT_APPLICABLE (subject: the plan's year) for an O&M plan filed after ``as_of``: not known on that date.
 
-    Shared by art. 11 para. 2 (the plan's content) and art. 12 (the O&M money it asks for)."""
-    if plan.submitted_by(ctx.as_of):
+    A plan is filed on its submission, or — without a submission date — on its first later step
+    (:meth:`~tinghu_policy.facts.OmPlan.filing`). Shared by art. 11 para. 2, art. 12 and art. 13."""
+    if plan.filed_by(ctx.as_of):
         return None
+    filing = plan.filing()
+    day = filing[1] if filing else None
     return ctx.not_applicable(
-        f"运维方案于 {plan.submitted} 报送，尚未发生",
-        f"the O&M plan is filed on {plan.submitted}, not yet",
+        f"运维方案于{day}报送，评估日尚未发生",
+        f"the O&M plan is filed on {day}, after as_of",
         subject=str(plan.year),
     )
 
 
-def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], list[Check]]:
-    """The steps taken (review, re-check) and their order, as known on ``as_of``."""
-    reviewed, rechecked = ctx.known(plan.reviewed_by_data_bureau), ctx.known(plan.rechecked_by_finance)
-    review_label = Label(f"{prefix}.reviewed_by_data_bureau", "经区数据局审核", "reviewed by the data bureau")
-    recheck_label = Label(
-        f"{prefix}.rechecked_by_finance", "经区财政局复核", "re-checked by the finance bureau"
+def om_plan_reached(ctx: Context, n: int, plan: OmPlan) -> Outcome | None:
+    """D13 for an O&M plan: judged by its filing (always reached when the plan has no date at all)."""
+    filing = plan.filing()
+    if filing is None:
+        return None
+    fact, day = filing
+    return ctx.reaches(
+        day, Label(f"om_plans[{n}].{fact}", "运维方案报送", "the O&M plan's filing"), subject=str(plan.year)
     )
-    given = [ctx.expect(review_label, reviewed is not None), ctx.expect(recheck_label, rechecked is not None)]
+
+
+def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], list[Check]]:
+    """The steps taken (review, re-check, each passing) and their order, as known on ``as_of``."""
+    review, recheck = plan.reviewed_by_data_bureau, plan.rechecked_by_finance
+    reviewed = ctx.known(review.day) if review else None
+    rechecked = ctx.known(recheck.day) if recheck else None
+    review_label = Label(
+        f"{prefix}.reviewed_by_data_bureau.day", "区数据局审核日期", "reviewed by the data bureau on"
+    )
+    recheck_label = Label(
+        f"{prefix}.rechecked_by_finance.day", "区财政局复核日期", "re-checked by finance on"
+    )
+    given = [
+        ctx.expect(
+            Label(f"{prefix}.reviewed_by_data_bureau", "经区数据局审核", "reviewed by the data bureau"),
+            reviewed is not None,
+        ),
+        ctx.expect(
+            Label(f"{prefix}.rechecked_by_finance", "经区财政局复核", "re-checked by finance"),
+            rechecked is not None,
+        ),
+    ]
+    for act, when, name, zh, en in (
+        (review, reviewed, "reviewed_by_data_bureau", "区数据局审核结论", "the data bureau's conclusion"),
+        (recheck, rechecked, "rechecked_by_finance", "区财政局复核结论", "the finance bureau's conclusion"),
+    ):
+        if act is not None and when is not None:
+            outcome = None if act.outcome is None else act.outcome.value
+            given.append(
+                ctx.check(
+                    Label(f"{prefix}.{name}.outcome", zh, en),
+                    Relation.EQUALS,
+                    ReviewOutcome.APPROVED.value,
+                    outcome,
+                )
+            )
     order = []
     if reviewed is not None and ctx.known(plan.submitted) is not None:
         order.append(ctx.check(review_label, ctx.after, plan.submitted, reviewed))
     if rechecked is not None:
         if reviewed is None:
             order.append(_absent_before(ctx, recheck_label, "区数据局审核", "data bureau review", rechecked))
+        elif review is not None and review.outcome is ReviewOutcome.REJECTED:
+            order.append(
+                _absent_before(
+                    ctx, recheck_label, "区数据局审核通过", "a data bureau review that passed", rechecked
+                )
+            )
         else:
             order.append(ctx.check(recheck_label, ctx.after, reviewed, rechecked))
+    budgeted = ctx.known(plan.budgeted)
+    if budgeted is not None and rechecked is not None:
+        order.append(
+            ctx.check(
+                Label(
+                    f"{prefix}.budgeted",
+                    "列入年度预算（复核之后）",
+                    "entered in the budget (after the re-check)",
+                ),
+                ctx.after,
+                rechecked,
+                budgeted,
+            )
+        )
     return given, order
 
 
 def _om_stage(ctx: Context, plan: OmPlan) -> tuple[str, str]:
-    if ctx.known(plan.rechecked_by_finance) is not None:
+    review, recheck = plan.reviewed_by_data_bureau, plan.rechecked_by_finance
+    if recheck is not None and ctx.known(recheck.day) is not None:
+        return f"区财政局已于{recheck.day}复核", f"re-checked by finance on {recheck.day}"
+    if review is not None and ctx.known(review.day) is not None:
+        if review.outcome is ReviewOutcome.REJECTED:
+            return (
+                f"区数据局于{review.day}审核未通过",
+                f"the data bureau's review of {review.day} did not pass it",
+            )
         return (
-            f"区财政局已于{plan.rechecked_by_finance}复核",
-            f"re-checked by finance on {plan.rechecked_by_finance}",
-        )
-    if ctx.known(plan.reviewed_by_data_bureau) is not None:
-        return (
-            f"区数据局已于{plan.reviewed_by_data_bureau}审核，待区财政局复核",
-            f"reviewed by the data bureau on {plan.reviewed_by_data_bureau}, awaiting the finance re-check",
+            f"区数据局已于{review.day}审核，待区财政局复核",
+            f"reviewed by the data bureau on {review.day}, awaiting the finance re-check",
         )
     if ctx.known(plan.submitted) is not None:
         return f"已于{plan.submitted}报区数据局，待审核", f"submitted on {plan.submitted}, awaiting review"

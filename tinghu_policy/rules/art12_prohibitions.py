@@ -1,50 +1,103 @@
-"""第十二条 “六个不得” — six prohibitions, each a fact and the action it blocks.
+"""第十二条 “六个不得” — six prohibitions, each a state and the act it blocks.
 
-Statuses: HOLDS when the blocked action has not happened or the condition is met; FAILS when the blocked action
-happened while the condition was broken; NOT_APPLICABLE when the action is not in question for the project (no new
-project, no O&M money); UNDETERMINED when the action happened and the condition's fact is not given. Every
-explanation names the blocked action.
+Each prohibition bars an act while a state holds, so each rule reads the state on the day of the act
+(``prohibitions.*`` are histories, :class:`~tinghu_policy.facts.FlagSince`): the plan listing and the integration
+and cloud migration on the day of each application (one finding per review round, ``round N``), the data sharing on
+the day O&M money is arranged (one finding per plan year), the duplication on the day of approval.
+
+Statuses: HOLDS when the blocked act has not happened (the state is then shown as context: it decides nothing
+yet) or happened with the state allowing it; FAILS when it happened while the state barred it; NOT_APPLICABLE when
+the act is not in question for the project (no new project, no O&M money) or happened before the effective date
+(D13: the act is what the prohibition judges); UNDETERMINED when the act happened and the state on its day is not
+known. Every explanation names the blocked act.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
+from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Status, rule
+from tinghu_policy.facts import PlanLevel
 from tinghu_policy.interpretation import OmFundingAct
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed
 
-
-def _applied(ctx: Context) -> bool:
-    """申请项目立项 / 申请新项目建设: an application round has started on ``as_of``."""
-    return any(ctx.known(round_.received) is not None for round_ in ctx.project.review)
+ART12_PLAN_LEVELS = frozenset({PlanLevel.PROVINCIAL, PlanLevel.MUNICIPAL, PlanLevel.DISTRICT})
+"""未纳入省、市、区级…规划、重点工作任务: the levels art. 12 names (a national plan alone does not lift the bar)."""
 
 
-def _blocked(ctx: Context, action: bool, check: Check, blocked_zh: str, blocked_en: str) -> Outcome:
-    """The finding of one prohibition: ``check`` is the condition, ``action`` whether the blocked action happened."""
-    if not action:
-        status = Status.HOLDS
-        tail_zh, tail_en = "该行为尚未发生", "that action has not happened"
+def _applications(ctx: Context) -> Iterator[tuple[int, date]]:
+    """申请项目立项 / 申请新项目建设: each review round received by ``as_of`` (index, receipt)."""
+    for n, round_ in enumerate(ctx.project.review):
+        if ctx.known(round_.received) is not None:
+            yield n, round_.received
+
+
+def _blocked(
+    ctx: Context,
+    act: date | None,
+    check: Check,
+    blocked_zh: str,
+    blocked_en: str,
+    act_label: Label,
+    *,
+    happened: bool | None = None,
+) -> Outcome:
+    """One prohibition: ``check`` is the state that must allow the act, ``act`` the day the blocked act happened
+    (``happened`` True with ``act`` None: it happened on a day not given).
+
+    Not happened: HOLDS, the state shown as context. Happened before the effective date: out of reach (D13).
+    Happened: the state decides (FAILS, HOLDS, or UNDETERMINED when it is not known on that day).
+    """
+    if not (act is not None if happened is None else happened):
+        context = check.model_copy(update={"role": CheckRole.CONTEXT})
+        tail_zh, tail_en = "该行为尚未发生，不构成违反", "that act has not happened: nothing is breached"
         if check.ok is False:
             tail_zh, tail_en = "条件不满足，该行为不得发生", "the condition is not met, so it must not happen"
         return Outcome(
-            status,
-            checks=(check,),
+            Status.HOLDS,
+            checks=(context,),
             note_zh=f"不得{blocked_zh}：{tail_zh}",
             note_en=f"no {blocked_en}: {tail_en}",
         )
+    if (skip := ctx.reaches(act, act_label)) is not None:
+        return skip
     outcome = ctx.condition(check)
-    verb_zh = {Status.FAILS: "条件不满足却已", Status.HOLDS: "条件满足，已", Status.UNDETERMINED: "已"}[
-        outcome.status
-    ]
-    outcome.note_zh = f"{verb_zh}{blocked_zh}" + ("，不得如此" if outcome.status is Status.FAILS else "")
+    on_zh, on_en = (f"于{act}", f" on {act}") if act is not None else ("（日期未提供）", " (date not given)")
+    verb_zh = {Status.FAILS: "条件不满足却已", Status.HOLDS: "条件满足，已", Status.UNDETERMINED: "已"}
+    outcome.note_zh = f"{verb_zh[outcome.status]}{on_zh}{blocked_zh}" + (
+        "，不得如此" if outcome.status is Status.FAILS else ""
+    )
     outcome.note_en = {
-        Status.FAILS: f"{blocked_en} happened although the condition is not met",
-        Status.HOLDS: f"{blocked_en} happened with the condition met",
-        Status.UNDETERMINED: f"{blocked_en} happened; the condition's fact is missing",
+        Status.FAILS: f"{blocked_en}{on_en} although the condition is not met",
+        Status.HOLDS: f"{blocked_en}{on_en} with the condition met",
+        Status.UNDETERMINED: f"{blocked_en}{on_en}; the condition's fact is missing",
     }[outcome.status]
     return outcome
+
+
+def _per_application(
+    ctx: Context, check_on: Callable[[date], Check], blocked_zh: str, blocked_en: str
+) -> Iterator[Outcome]:
+    """One finding per application round (its state read on its day); one without a subject before any."""
+    found = False
+    for n, received in _applications(ctx):
+        found = True
+        outcome = _blocked(
+            ctx,
+            received,
+            check_on(received),
+            blocked_zh,
+            blocked_en,
+            Label(f"review[{n}].received", "区数据局收到申请", "application received"),
+        )
+        outcome.subject = f"round {n + 1}"
+        yield outcome
+    if not found:
+        yield _blocked(
+            ctx, None, check_on(ctx.as_of), blocked_zh, blocked_en, Label("review", "申请", "application")
+        )
 
 
 # 未纳入省、市、区级政务信息化建设相关规划、重点工作任务的，不得申请项目立项 ——————————————————————————————————————
@@ -54,29 +107,51 @@ def _blocked(ctx: Context, action: bool, check: Check, blocked_zh: str, blocked_
     title_zh="未纳入相关规划、重点工作任务的，不得申请项目立项",
     title_en="No application for project initiation unless listed in a plan or key work task",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D13",),
 )
-def initiation_needs_plan(ctx: Context) -> Outcome:
+def initiation_needs_plan(ctx: Context) -> Iterator[Outcome]:
     """未纳入省、市、区级政务信息化建设相关规划、重点工作任务的，不得申请项目立项.
 
-    Blocked action: an application (a review round of art. 11 received). Condition: ``planning.listed_in_plans``
-    names at least one level.
+    Blocked act: each application (a review round of art. 11 received). Condition: a provincial, municipal or
+    district plan (``planning.plans``) or key work task (``planning.key_work_tasks``) lists the project; a
+    national plan alone does not (art. 12 names 省、市、区级 only). Not listed needs both lists given (``[]`` is
+    "in none"; a list not given is not known): otherwise UNDETERMINED.
     """
-    levels = ctx.project.planning.listed_in_plans
-    check = ctx.expect(
-        Label("planning.listed_in_plans", "纳入相关规划、重点工作任务", "listed in a plan or key work task"),
-        bool(levels),
-    )
-    return _blocked(ctx, _applied(ctx), check, "申请项目立项", "application for project initiation")
+    planning = ctx.project.planning
+    given = [lists for lists in (planning.plans, planning.key_work_tasks) if lists is not None]
+    levels = [level for lists in given for level in lists if level in ART12_PLAN_LEVELS]
+    # listed once a qualifying level is known; listed in none only when both lists are given (and name none)
+    listed_value = True if levels else (False if len(given) == 2 else None)
+
+    def listed(_: date) -> Check:
+        return ctx.expect(
+            Label(
+                "planning",
+                "纳入省、市、区级政务信息化建设相关规划或重点工作任务",
+                "listed in a provincial, municipal or district plan or key work task",
+            ),
+            listed_value,
+        )
+
+    yield from _per_application(ctx, listed, "申请项目立项", "application for project initiation")
 
 
-def _new_project(ctx: Context, field: str, zh: str, en: str) -> Outcome:
-    """不得申请新项目建设 unless ``prohibitions.<field>``; a project that is not new is not in question."""
+def _new_project(ctx: Context, field: str, zh: str, en: str) -> Iterator[Outcome]:
+    """不得申请新项目建设 unless ``prohibitions.<field>`` on the day of the application; a project that is not new is
+    not in question."""
     if not ctx.project.new_project:
-        return ctx.not_applicable(
+        yield ctx.not_applicable(
             "不是新建项目，不涉及申请新项目建设", "not a new project: no new-project application"
         )
-    check = ctx.expect(Label(f"prohibitions.{field}", zh, en), getattr(ctx.project.prohibitions, field))
-    return _blocked(ctx, _applied(ctx), check, "申请新项目建设", "application for a new project")
+        return
+
+    def state(day: date) -> Check:
+        return ctx.expect(
+            Label(f"prohibitions.{field}", f"{zh}（{day}）", f"{en} ({day})"),
+            ctx.project.prohibitions.at(field, day),
+        )
+
+    yield from _per_application(ctx, state, "申请新项目建设", "application for a new project")
 
 
 # 未按要求推进政务信息系统整合的，不得申请新项目建设 ————————————————————————————————————————————————————————————————
@@ -86,12 +161,13 @@ def _new_project(ctx: Context, field: str, zh: str, en: str) -> Outcome:
     title_zh="未按要求推进政务信息系统整合的，不得申请新项目建设",
     title_en="No new-project application unless the unit's systems are integrated as required",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D13",),
 )
-def new_project_needs_integration(ctx: Context) -> Outcome:
+def new_project_needs_integration(ctx: Context) -> Iterator[Outcome]:
     """未按要求推进政务信息系统整合的，不得申请新项目建设.
 
-    Blocked action: an application (review round) for a new project (``new_project``). Condition:
-    ``prohibitions.systems_integrated``.
+    Blocked act: each application (review round) for a new project (``new_project``). Condition:
+    ``prohibitions.systems_integrated`` on the day of the application.
     """
     return _new_project(
         ctx, "systems_integrated", "按要求推进政务信息系统整合", "systems integrated as required"
@@ -105,11 +181,13 @@ def new_project_needs_integration(ctx: Context) -> Outcome:
     title_zh="未按要求及时迁移至区政务云的，不得申请新项目建设",
     title_en="No new-project application unless the unit's systems are migrated to the district cloud",
     owed_by=Party.PROJECT_UNIT,
+    decisions=("D13",),
 )
-def new_project_needs_cloud_migration(ctx: Context) -> Outcome:
+def new_project_needs_cloud_migration(ctx: Context) -> Iterator[Outcome]:
     """未按要求及时迁移至区政务云的，不得申请新项目建设.
 
-    Blocked action: an application (review round) for a new project. Condition: ``prohibitions.migrated_to_cloud``.
+    Blocked act: each application (review round) for a new project. Condition: ``prohibitions.migrated_to_cloud``
+    on the day of the application.
     """
     return _new_project(
         ctx, "migrated_to_cloud", "按要求及时迁移至区政务云", "migrated to the district cloud"
@@ -123,44 +201,51 @@ def new_project_needs_cloud_migration(ctx: Context) -> Outcome:
     title_zh="未按要求共享、更新公共数据的，不得安排运维经费",
     title_en="No O&M money unless public data is shared and updated as required",
     owed_by=Party.FINANCE_BUREAU,
-    decisions=("D21",),
+    decisions=("D13", "D21"),
 )
 def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     """未按要求共享、更新公共数据的，不得安排运维经费.
 
-    One finding per O&M plan (subject: the year). Condition: ``prohibitions.public_data_shared``. D21 (default
-    ``arranged``): the blocked action is O&M money arranged, i.e. the plan is in the annual budget
-    (``in_annual_budget``); a request not yet granted (``om_funding_requested``) puts the action in question (HOLDS,
-    with a warning when data is not shared). Option ``requested``: the request is already the blocked action (it
-    FAILS when data is not shared). A plan with neither is NOT_APPLICABLE.
+    One finding per O&M plan (subject: the year). Condition: ``prohibitions.public_data_shared`` on the day of the
+    act. D21 (default ``arranged``): the blocked act is O&M money arranged — the plan entered in the annual budget
+    (``budgeted``, its day); a request not yet granted (``om_funding_requested``) puts the act in question (HOLDS,
+    with a warning when data is not shared). Option ``requested``: the request is already the blocked act, on the
+    day the plan was filed (it FAILS when data is not shared then). A plan with neither is NOT_APPLICABLE.
     """
     if not ctx.project.om_plans:
         yield ctx.not_applicable("无年度运维方案，不涉及运维经费", "no O&M plan: no O&M money in question")
         return
     by_request = ctx.interpretation.om_funding_act is OmFundingAct.REQUESTED
-    shared = ctx.project.prohibitions.public_data_shared
-    for plan in ctx.project.om_plans:
+    for n, plan in enumerate(ctx.project.om_plans):
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
             yield later
             continue
-        if not (plan.in_annual_budget or plan.om_funding_requested):
+        budgeted = ctx.known(plan.budgeted)
+        if budgeted is None and not plan.om_funding_requested:
             yield ctx.not_applicable(
                 "未申请也未安排运维经费", "no O&M money requested or arranged", subject=str(plan.year)
             )
             continue
+        filing = plan.filing()
+        requested = by_request and plan.om_funding_requested
+        act: date | None
+        if requested:  # the request, made with the plan: on its filing day (an undated plan: day not given)
+            act, fact = (filing[1], f"om_plans[{n}].{filing[0]}") if filing else (None, f"om_plans[{n}]")
+            zh, en = "申请或安排运维经费（D21）", "requesting or arranging O&M money (D21)"
+        else:
+            act, fact, zh, en = budgeted, f"om_plans[{n}].budgeted", "安排运维经费", "arranging O&M money"
+        day = act or ctx.as_of  # the state is read on the day of the act (an undated one: on as_of)
         check = ctx.expect(
             Label(
                 "prohibitions.public_data_shared",
-                "按要求共享、更新公共数据",
-                "public data shared and updated",
+                f"按要求共享、更新公共数据（{day}）",
+                f"public data shared and updated ({day})",
             ),
-            shared,
+            ctx.project.prohibitions.at("public_data_shared", day),
         )
-        if by_request:
-            acted, zh, en = True, "申请或安排运维经费（D21）", "requesting or arranging O&M money (D21)"
-        else:
-            acted, zh, en = plan.in_annual_budget, "安排运维经费", "arranging O&M money"
-        outcome = _blocked(ctx, acted, check, zh, en)
+        outcome = _blocked(
+            ctx, act, check, zh, en, Label(fact, zh, en), happened=requested or act is not None
+        )
         outcome.subject = str(plan.year)
         yield outcome
 
@@ -172,22 +257,28 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     title_zh="未按要求开展集约共享建设造成重复浪费的，不得批准立项",
     title_en="No approval of a project whose non-shared construction duplicates and wastes",
     owed_by=Party.DATA_BUREAU,
+    decisions=("D13",),
 )
 def approval_needs_no_duplication(ctx: Context) -> Outcome:
     """未按要求开展集约共享建设造成重复浪费的，不得批准立项.
 
-    Blocked action: approval (``approval.approved``). Condition: ``prohibitions.duplicate_construction`` is false.
+    Blocked act: approval (``approval.approved``). Condition: ``prohibitions.duplicate_construction`` is false on
+    the day of approval.
     """
+    approved = ctx.known(ctx.project.approval.approved)
+    day = approved or ctx.as_of
     check = ctx.expect(
         Label(
             "prohibitions.duplicate_construction",
-            "未开展集约共享建设造成重复浪费",
-            "duplicate construction (no intensive sharing)",
+            f"未开展集约共享建设造成重复浪费（{day}）",
+            f"duplicate construction, no intensive sharing ({day})",
         ),
-        ctx.project.prohibitions.duplicate_construction,
+        ctx.project.prohibitions.at("duplicate_construction", day),
         required=False,
     )
-    return _blocked(ctx, ctx.known(ctx.project.approval.approved) is not None, check, "批准立项", "approval")
+    return _blocked(
+        ctx, approved, check, "批准立项", "approval", Label("approval.approved", "批准立项", "approval")
+    )
 
 
 # 未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施 ——————————————————————————————————————————
@@ -203,7 +294,7 @@ _ACTIONS = (
     title_zh="未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施",
     title_en="No money and no implementation for a government IT project without the approval procedure",
     owed_by=Party.PROJECT_UNIT,
-    decisions=("D17",),
+    decisions=("D13", "D17"),
 )
 def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
     """未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施.
@@ -227,6 +318,6 @@ def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
         else:
             label = Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})")
             check = ctx.check(label, ctx.before, day, approved)
-        outcome = _blocked(ctx, day is not None, check, zh, en)
+        outcome = _blocked(ctx, day, check, zh, en, Label(f"implementation.{field}", zh, en))
         outcome.subject = subject
         yield outcome

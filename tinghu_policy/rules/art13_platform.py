@@ -3,6 +3,8 @@
 区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报，涉密项目按国家有关保密规定申报. The first
 sentence (区数据局 runs whole-life management on the platform, linked with other departments) gives 区数据局 a
 task and no fact of a project can break it; the rules encode the filing duty.
+
+D13: the filing is judged by its act — the latest application (review round) received, an O&M plan's filing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Iterator
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed, om_plan_reached
+from tinghu_policy.rules.project_acts import application
 
 _SECRECY_ZH = "涉密项目按国家有关保密规定申报，不在管理平台申报"
 _SECRECY_EN = "a classified project is filed under the secrecy rules, not on the platform"
@@ -35,6 +39,8 @@ def project_on_platform(ctx: Context) -> Outcome:
     on_platform = ctx.project.on_management_platform
     if not filed and not on_platform:
         return ctx.not_applicable("项目尚未申报", "the project has not been filed yet")
+    if (skip := application(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(Label("on_management_platform", "在管理平台申报", "filed on the platform"), on_platform)
     )
@@ -51,8 +57,9 @@ def project_on_platform(ctx: Context) -> Outcome:
 def om_on_platform(ctx: Context) -> Iterator[Outcome]:
     """区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报.
 
-    One finding per annual O&M plan (subject: the year), in question once the plan is submitted
-    (``om_plans[].submitted``) or the platform fact is given.
+    One finding per annual O&M plan (subject: the year), in question once the plan is filed (its submission, or
+    a later step that presupposes it: :meth:`~tinghu_policy.facts.OmPlan.filing`, the reading art. 11 para. 2 and
+    art. 12 share) or the platform fact is given.
     """
     if ctx.project.classified:
         yield ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
@@ -61,10 +68,16 @@ def om_on_platform(ctx: Context) -> Iterator[Outcome]:
         yield ctx.not_applicable("无运维服务申报", "no O&M service filed")
         return
     for n, plan in enumerate(ctx.project.om_plans):
-        if not plan.submitted_by(ctx.as_of) or (plan.submitted is None and not plan.on_management_platform):
+        if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
+            yield later
+            continue
+        if plan.filing() is None and not plan.on_management_platform:
             yield ctx.not_applicable(
                 "运维方案尚未申报", "the O&M plan has not been filed yet", subject=str(plan.year)
             )
+            continue
+        if (skip := om_plan_reached(ctx, n, plan)) is not None:
+            yield skip
             continue
         yield ctx.condition(
             ctx.expect(

@@ -22,10 +22,24 @@ from tinghu_policy.interpretation import ClassifiedApplication
 from tinghu_policy.parties import Party
 
 _STEPS = (
-    ("project_code", "approval.project_code_obtained", "取得项目代码", "project code obtained"),
-    ("documents_filed", "approval.documents_filed", "报送项目审批文件", "approval documents filed"),
-    ("approved", "approval.approved", "经区数据局审批", "approved"),
+    (
+        "project_code",
+        "approval.project_code_obtained",
+        "取得项目代码",
+        "project code obtained",
+        Party.PROJECT_UNIT,
+    ),
+    (
+        "documents_filed",
+        "approval.documents_filed",
+        "报送项目审批文件",
+        "approval documents filed",
+        Party.PROJECT_UNIT,
+    ),
+    ("approved", "approval.approved", "审批", "approved", Party.DATA_BUREAU),
 )
+"""Each step of art. 14 in order: subject, fact, names, and the party that takes it (项目单位 applies for the code
+and files; 区数据局 approves)."""
 
 
 def _expert_opinion(ctx: Context) -> tuple[date | None, str]:
@@ -55,7 +69,8 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
     (missing or later). D17: a step on the same day as the one before it is in order (option ``earlier_day``: it
     must be dated a day later). D19 (default ``whole_flow``): a classified project has no joint evaluation and is
     NOT_APPLICABLE; option ``application_only``: its steps run in order from the project code, which has no step
-    before it; option ``pre_review_only``: the whole order applies to it.
+    before it; option ``pre_review_only``: the whole order applies to it. D13: a step taken before the effective
+    date is out of reach. Each step names the party that takes it.
     """
     reading = ctx.interpretation.classified_application
     from_code = ctx.project.classified and reading is ClassifiedApplication.APPLICATION_ONLY
@@ -71,13 +86,16 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
         if from_code
         else (*_expert_opinion(ctx), "联合评审专家评审意见", "joint evaluation expert opinion")
     )
-    for subject, fact, zh, en in _STEPS:
+    for subject, fact, zh, en, party in _STEPS:
         day = ctx.known(getattr(approval, fact.removeprefix("approval.")))
         if day is None:
             yield ctx.not_applicable(f"尚未{zh}", f"step not yet taken: {en}", subject=subject)
+        elif (skip := ctx.reaches(day, Label(fact, zh, en), subject=subject)) is not None:
+            yield skip
         elif previous_step is None:
             yield ctx.condition(
                 subject=subject,
+                owed_by=party,
                 note_zh=f"涉密项目不经联合评审，{zh}（{day}）为报批的第一步（D19）",
                 note_en=f"a classified project has no joint evaluation: {en} ({day}) is the first approval step (D19)",
             )
@@ -95,7 +113,7 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
                 )
             else:
                 check = ctx.check(label, ctx.before, day, previous)
-            yield ctx.condition(check, subject=subject)
+            yield ctx.condition(check, subject=subject, owed_by=party)
         previous_step = (day, fact, zh, en)
 
 
@@ -107,9 +125,12 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
     owed_by=Party.DATA_BUREAU,
 )
 def approved_by_data_bureau(ctx: Context) -> Outcome:
-    """由区数据局按程序审批."""
-    if ctx.known(ctx.project.approval.approved) is None:
+    """由区数据局按程序审批 (D13: judged on the day of approval)."""
+    approved = ctx.known(ctx.project.approval.approved)
+    if approved is None:
         return ctx.not_applicable("尚未审批", "not yet approved")
+    if (skip := ctx.reaches(approved, Label("approval.approved", "审批", "approval"))) is not None:
+        return skip
     return ctx.condition(
         ctx.check(
             Label("approval.approved_by", "审批单位", "approving party"),

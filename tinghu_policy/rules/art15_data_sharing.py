@@ -4,6 +4,9 @@ Paragraph 2's second sentence (数据资源共享的完整性、时效性…是�
 sharing completeness, timeliness, channels and scope, and network, data and product security "an important basis"
 for funding and acceptance: a factor the deciding departments weigh, with no threshold or consequence a rule could
 compute. It is not encoded; its first sentence (the catalogue is a precondition of approval) is.
+
+D13: the chapter and the sharing arrangement are judged with the project as decided (its approval, or before it
+the latest application); the catalogue with the approval it conditions.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import Document
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.project_acts import decision
 
 
 def _study_filed(ctx: Context) -> bool:
@@ -38,6 +42,8 @@ def sharing_chapter(ctx: Context) -> Outcome:
         return ctx.not_applicable(
             "尚未报送可行性研究报告或初步设计", "no feasibility study or preliminary design yet"
         )
+    if (skip := decision(ctx)) is not None:
+        return skip
     sharing = ctx.project.approval.data_sharing
     return ctx.condition(
         ctx.expect(
@@ -64,6 +70,8 @@ def sharing_chapter(ctx: Context) -> Outcome:
 )
 def no_restricted_sharing(ctx: Context) -> Outcome:
     """不得将应普遍共享的数据仅与特定部门共享，或仅向特定企业、社会组织开放."""
+    if (skip := decision(ctx)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(
@@ -89,10 +97,13 @@ def catalogue_before_approval(ctx: Context) -> Outcome:
 
     NOT_APPLICABLE until the project is approved; approved without a catalogue FAILS.
     """
-    if ctx.known(ctx.project.approval.approved) is None:
+    approved = ctx.known(ctx.project.approval.approved)
+    if approved is None:
         return ctx.not_applicable(
             "尚未审批；审批前须编制数据资源目录", "not yet approved; a catalogue is needed first"
         )
+    if (skip := ctx.reaches(approved, Label("approval.approved", "审批", "approval"))) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(

@@ -6,7 +6,7 @@ One finding per approval (subjects ``energy_saving``, ``site_selection``, ``land
 ``environmental_impact``):
 
 * no exception reaches the approval: it is not needed — HOLDS when it was not sought; when it was sought or
-  required (``approval.extra_approvals_sought``), against "原则上不再进行", D23 decides: FAILS by default (the note
+  required (``approval.extra_approvals``), against "原则上不再进行", D23 decides: FAILS by default (the note
   says an exception 原则上 allows must be justified outside this library), or with ``warns`` HOLDS with that warning;
 * an exception reaches the approval: the exemption does not apply and the approval follows its own rules
   (固定资产投资项目节能审查办法, 城乡规划法, 土地管理法, 环境影响评价法), which this library does not encode —
@@ -14,6 +14,10 @@ One finding per approval (subjects ``energy_saving``, ``site_selection``, ``land
 
 D22: by default either ground lifts the exemption for all four approvals (the text does not pair them); with
 ``paired`` new civil works reach 规划选址、用地预审、环境影响评价 and a high-energy project reaches 节能评估.
+
+D13: an approval sought is judged on the day it was sought (``approval.extra_approvals[n].sought``); one sought
+before the effective date is out of reach, and one whose day is not given cannot be placed (UNDETERMINED) when an
+effective date is stated.
 """
 
 from __future__ import annotations
@@ -24,12 +28,7 @@ from tinghu_policy.engine import Context, Label, Outcome, Status, rule
 from tinghu_policy.facts import Approval, ExtraApproval
 from tinghu_policy.interpretation import ExtraApprovalException, ExtraApprovalSought
 
-_NAMES = {
-    ExtraApproval.ENERGY_SAVING: ("节能评估", "energy-saving assessment"),
-    ExtraApproval.SITE_SELECTION: ("规划选址", "planning site selection"),
-    ExtraApproval.LAND_PRE_REVIEW: ("用地预审", "land-use pre-review"),
-    ExtraApproval.ENVIRONMENTAL_IMPACT: ("环境影响评价", "environmental impact assessment"),
-}
+_NAMES = {kind: (kind.name_zh, kind.name_en) for kind in ExtraApproval}
 _CIVIL_WORKS = ("涉及新建土建工程", "new civil works")
 _HIGH_ENERGY = ("高耗能项目", "high-energy project")
 PAIRED_GROUNDS = {
@@ -75,6 +74,11 @@ def extra_approvals(ctx: Context) -> Iterator[Outcome]:
     warns = ctx.interpretation.extra_approval_sought is ExtraApprovalSought.WARNS
     all_zh = "、".join(zh for zh, _ in _NAMES.values())
     all_en = ", ".join(en for _, en in _NAMES.values())
+    sought_on = {  # an approval sought after as_of is not yet sought; one with no day is (it is in the facts)
+        a.kind: (n, a.sought)
+        for n, a in enumerate(approval.extra_approvals)
+        if a.sought is None or ctx.known(a.sought) is not None
+    }
     for kind, (zh, en) in _NAMES.items():
         reaching = [g for g in grounds if g == PAIRED_GROUNDS[kind]] if paired else grounds
         if reaching:
@@ -93,8 +97,14 @@ def extra_approvals(ctx: Context) -> Iterator[Outcome]:
             why_en = f"{', '.join(g for _, g in grounds)} does not reach the {en} (D22 paired)"
         else:
             why_zh, why_en = "无新建土建工程、非高耗能项目", "no new civil works, not high-energy"
-        sought = kind in approval.extra_approvals_sought
-        label = Label(f"approval.extra_approvals_sought.{kind.value}", f"要求或办理{zh}", f"{en} sought")
+        sought = kind in sought_on
+        if sought:
+            n, day = sought_on[kind]
+            act = Label(f"approval.extra_approvals[{n}].sought", f"要求或办理{zh}", f"{en} sought")
+            if (skip := ctx.reaches(day, act, subject=kind.value)) is not None:
+                yield skip
+                continue
+        label = Label("approval.extra_approvals", f"要求或办理{zh}", f"{en} sought")
         note_zh = f"{why_zh}：无需{zh}" + ("；原则上不再进行，确有例外须另行说明" if sought else "")
         note_en = f"{why_en}: no {en} needed" + (
             "; in principle (原则上) no longer done — an exception must be justified" if sought else ""

@@ -14,13 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
-from tinghu_policy.facts import IncidentKind
 from tinghu_policy.parties import Party
-
-_KINDS = {
-    IncidentKind.MAJOR_CHANGE: ("重大变更", "major change"),
-    IncidentKind.SECURITY_HAZARD: ("安全隐患", "security hazard"),
-}
 
 
 # 第十九条 ————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -45,7 +39,7 @@ def incident_filed(ctx: Context) -> Iterator[Outcome]:
         )
         return
     for n, incident in known:
-        zh, en = _KINDS[incident.kind]
+        zh, en = incident.kind.name_zh, incident.kind.name_en
         yield ctx.timely(
             incident.occurred,
             incident.filed_with_data_bureau,

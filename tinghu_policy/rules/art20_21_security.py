@@ -5,6 +5,9 @@ are those of 项目实施 (chapter 5), so the rules apply from the start of impl
 ``works_started``): implementation starts with the start of works (``implementation.works_started``, 开工), the same
 fact art. 23 and 24 read; before it there is nothing built or run yet to check (同步建设、同步使用) and the approval
 alone does not start implementation. Option ``approved``: it starts with the approval (``approval.approved``).
+
+D13: the duties are those of implementation; an implementation begun before the effective date is out of reach
+(its planning and building were done under the rules then in force).
 """
 
 from __future__ import annotations
@@ -26,9 +29,20 @@ def implementation_started(ctx: Context) -> date | None:
 
 
 def _not_started(ctx: Context) -> Outcome | None:
-    """NOT_APPLICABLE before implementation starts (D24)."""
-    if implementation_started(ctx) is not None:
-        return None
+    """NOT_APPLICABLE before implementation starts (D24), or when it started before the effective date (D13)."""
+    started = implementation_started(ctx)
+    if started is not None:
+        if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
+            label = Label(
+                "approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)"
+            )
+        else:
+            label = Label(
+                "implementation.works_started",
+                "开工建设（实施开始）",
+                "start of works (implementation starts)",
+            )
+        return ctx.reaches(started, label)
     if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
         return ctx.not_applicable(
             "项目尚未批复，实施阶段的安全要求尚不适用（D24 以批复为实施起点）",

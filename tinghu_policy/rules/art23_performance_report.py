@@ -48,6 +48,27 @@ def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
     return ctx.known(report.submitted_to_finance) if report is not None else None
 
 
+def _year_reached(ctx: Context, year: int, subject: str) -> Outcome | None:
+    """D13: a year's report is owed for the implementation of that year, which began on the start of
+    implementation (its first year) or on 1 January: a year begun before the effective date is out of reach."""
+    started = implementation_started(ctx)
+    assert started is not None  # _years yields only once implementation started
+    if started.year == year:
+        approved = ctx.interpretation.implementation_start is ImplementationStart.APPROVED
+        fact = "approval.approved" if approved else "implementation.works_started"
+        return ctx.reaches(started, Label(fact, "实施开始", "start of implementation"), subject=subject)
+    return ctx.reaches_derived(
+        date(year, 1, 1),
+        f"{year}年度实施期间的开始",
+        f"the start of implementation in {year}",
+        subject=subject,
+    )
+
+
+def _submission(path: str, year: int) -> Label:
+    return Label(f"{path}.submitted_to_finance", f"{year}年度绩效评价报告提交", f"{year} report submitted")
+
+
 # 第二十三条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
 @rule(
     "art23.performance_report",
@@ -63,20 +84,16 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
 
     D6: "每年年底前" is the fixed date 31 December of the year, met by a report submitted on or before it; it
     rolls over a rest day only with ``year_end_rollover``. D24: the years owed begin with the year implementation
-    started (the start of works, or with ``approved`` the approval).
+    started (the start of works, or with ``approved`` the approval). D13: a year whose implementation began before
+    the effective date is out of reach.
     """
-    effective = ctx.interpretation.effective_date
     found = False
     for year, index, report in _years(ctx):
         found = True
         subject = str(year)
         limit, explanation_zh, explanation_en = ctx.year_end(year)
-        if effective is not None and limit.due < effective:
-            yield ctx.not_applicable(
-                f"{year}年年底早于本办法施行日期 {effective}（D13）",
-                f"the end of {year} is before the regulation took effect on {effective} (D13)",
-                subject=subject,
-            )
+        if (skip := _year_reached(ctx, year, subject)) is not None:
+            yield skip
             continue
         fact = f"{_R}[{index}].submitted_to_finance" if index is not None else _R
         yield ctx.due_by(
@@ -107,17 +124,22 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
     """…抄送区数据局、区发改委，并在管理平台中报送.
 
     A classified project's report is not filed on the management platform: art. 13 sends classified projects
-    through the secrecy rules instead (as art. 13 and 36 read it), so only the copies are checked.
+    through the secrecy rules instead (as art. 13 and 36 read it), so only the copies are checked. D13: judged on
+    the day the report was submitted.
     """
     found = False
     for year, index, report in _years(ctx):
         found = True
-        if report is None or _submitted(ctx, report) is None:
+        submitted = _submitted(ctx, report)
+        if report is None or submitted is None:
             yield ctx.not_applicable(
                 f"{year}年度报告尚未提交", f"the {year} report is not submitted yet", subject=str(year)
             )
             continue
         p = f"{_R}[{index}]"
+        if (skip := ctx.reaches(submitted, _submission(p, year), subject=str(year))) is not None:
+            yield skip
+            continue
         yield ctx.condition(
             ctx.expect(
                 Label(f"{p}.copied_to_data_bureau", "抄送区数据局", "copied to the data bureau"),
@@ -159,10 +181,11 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
 def report_content(ctx: Context) -> Iterator[Outcome]:
     """项目绩效评价报告主要包括实施进度和资金执行情况。对于已投入试运行的系统，还应说明试运行效果及存在问题等.
 
-    已投入试运行: the trial operation started on or before the earlier of the report's submission and
-    31 December of its year (a report cannot describe a trial that had not begun when it was written).
+    已投入试运行: the trial operation (``operation.trial_started``) started on or before the earlier of the
+    report's submission and 31 December of its year (a report cannot describe a trial that had not begun when it
+    was written). D13: judged on the day the report was submitted.
     """
-    trial = ctx.known(ctx.project.implementation.trial_operation_started)
+    trial = ctx.known(ctx.project.operation.trial_started)
     found = False
     for year, index, report in _years(ctx):
         found = True
@@ -173,6 +196,9 @@ def report_content(ctx: Context) -> Iterator[Outcome]:
             )
             continue
         p = f"{_R}[{index}]"
+        if (skip := ctx.reaches(submitted, _submission(p, year), subject=str(year))) is not None:
+            yield skip
+            continue
         checks = [
             ctx.expect(
                 Label(

@@ -15,15 +15,23 @@ the limit, the next day is; ``at_least`` makes the limit day over. The limit day
 (第二百零三条 lets a party act on the next working day when a period *for acting* ends on a rest day; here the
 period marks the start of a state of delay, and rolling it would only defer the duty to report).
 
+Each trigger owes its own report (``implementation.delay_reports``, one per ``trigger``): a report on a major loss
+does not answer a serious delay, and a report dated before its trigger answers nothing.
+
 What follows a report (区数据局会同…研究后，要求责任单位限期整改或者暂停项目实施; 适时调整) is the departments'
 discretion and is not computed.
+
+D13: each 6-month count begins on the fact it runs from (the approved completion date, the preliminary design
+approval); a count begun before the effective date is out of reach, as any clock is, and so are the reports it
+would call for.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tinghu_policy.engine import Check, Context, Explained, Label, Outcome, Relation, rule
+from tinghu_policy.engine import IN_DUE_COURSE, Check, Context, Explained, Label, Outcome, Relation, rule
+from tinghu_policy.facts import DelayTrigger
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
@@ -60,13 +68,19 @@ def _boundary_note(ctx: Context, limit: Explained) -> tuple[str, str]:
     )
 
 
-def _within_limit(ctx: Context, start: date, done: date | None, label: Label) -> Outcome:
-    """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS."""
+def _within_limit(ctx: Context, start: date, start_label: Label, done: date | None, label: Label) -> Outcome:
+    """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS.
+
+    D13: a count that began before the effective date (``start``, the fact ``start_label`` names) is out of reach,
+    as any clock is."""
+    if (skip := ctx.reaches(start, start_label)) is not None:
+        return skip
     limit = _limit(ctx, start)
+    done = ctx.known(done)
     relation = Relation.BEFORE if _at_least(ctx) else Relation.ON_OR_BEFORE
     note_zh, note_en = _boundary_note(ctx, limit)
     return ctx.condition(
-        ctx.check(label, relation, limit.deadline.due, ctx.known(done) or ctx.as_of),
+        ctx.check(label, relation, limit.deadline.due, done or ctx.as_of),
         note_zh=note_zh,
         note_en=note_en,
     )
@@ -103,26 +117,31 @@ def _derived_from(ctx: Context, label: Label, day: date) -> Check:
     return ctx.clock_start(Label(label.fact, f"{label.zh}（满6个月后起算）", f"{label.en} (+6 months)"), day)
 
 
-def _report(ctx: Context, start: date | None, start_label: Label, started: Check | None = None) -> Outcome:
-    """The report to 区数据局 with a remediation plan: a report without the plan does not discharge the duty."""
-    report = ctx.project.implementation.overdue_report
-    with_plan = ctx.known(report.reported) if report is not None and report.remediation_plan else None
+def _report(
+    ctx: Context, trigger: DelayTrigger, start: date | None, start_label: Label, started: Check | None = None
+) -> Outcome:
+    """The report on ``trigger`` to 区数据局 with a remediation plan: a report without the plan does not discharge
+    the duty, nor does a report on the other trigger."""
+    found = ctx.project.implementation.delay_report(trigger)
+    n, report = found if found is not None else (len(ctx.project.implementation.delay_reports), None)
+    path = f"{_I}.delay_reports[{n}]" if report is not None else f"{_I}.delay_reports"
+    with_plan = report.reported if report is not None and report.remediation_plan else None
     outcome = ctx.timely(
         start,
         with_plan,
         start_label=start_label,
         started=started,
         done_label=Label(
-            f"{_I}.overdue_report.reported", "向区数据局报告并提出整改方案", "report with remediation plan"
+            f"{path}.reported" if report is not None else path,
+            f"就{trigger.name_zh}向区数据局报告并提出整改方案",
+            f"report on the {trigger.name_en} with a remediation plan",
         ),
     )
     if report is not None and ctx.known(report.reported) is not None and not report.remediation_plan:
         outcome.checks += (
-            ctx.expect(
-                Label(f"{_I}.overdue_report.remediation_plan", "提出整改方案", "remediation plan"), False
-            ),
+            ctx.expect(Label(f"{path}.remediation_plan", "提出整改方案", "remediation plan"), False),
         )
-        outcome.note_zh += f"；{report.reported} 的报告未提出整改方案，不视为已报告"
+        outcome.note_zh += f"；{report.reported}的报告未提出整改方案，不视为已报告"
         outcome.note_en += f"; the report of {report.reported} has no remediation plan and does not count"
     return outcome
 
@@ -148,6 +167,7 @@ def schedule(ctx: Context) -> Outcome:
     return _within_limit(
         ctx,
         approved,
+        Label(f"{_I}.approved_completion", "批复工期", "approved completion"),
         ctx.project.acceptance.completed,
         Label(
             "acceptance.completed",
@@ -175,8 +195,11 @@ def overdue_report(ctx: Context) -> Outcome:
     if overdue is None:
         return ctx.not_applicable("项目未严重逾期", "the project is not seriously overdue")
     since, approved = overdue
+    if skip := ctx.reaches(approved, Label(f"{_I}.approved_completion", "批复工期", "approved completion")):
+        return skip
     return _report(
         ctx,
+        DelayTrigger.SERIOUS_DELAY,
         since,
         Label(f"{_I}.approved_completion", "出现严重逾期（超过批复工期6个月）", "seriously overdue"),
         _derived_from(ctx, Label(f"{_I}.approved_completion", "批复工期", "approved completion"), approved),
@@ -199,7 +222,12 @@ def major_loss_report(ctx: Context) -> Outcome:
         return ctx.not_applicable("未造成重大损失", "no major loss")
     if impl.major_loss_on is not None and ctx.known(impl.major_loss_on) is None:
         return ctx.not_applicable("重大损失尚未发生", "the major loss has not happened yet")
-    return _report(ctx, impl.major_loss_on, Label(f"{_I}.major_loss_on", "造成重大损失", "major loss"))
+    return _report(
+        ctx,
+        DelayTrigger.MAJOR_LOSS,
+        impl.major_loss_on,
+        Label(f"{_I}.major_loss_on", "造成重大损失", "major loss"),
+    )
 
 
 # 第二十四条 未按时开工 ————————————————————————————————————————————————————————————————————————————————————————
@@ -226,6 +254,7 @@ def start_of_works(ctx: Context) -> Outcome:
     return _within_limit(
         ctx,
         approved,
+        Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval"),
         ctx.project.implementation.works_started,
         Label(
             f"{_I}.works_started",
@@ -247,7 +276,7 @@ def start_of_works(ctx: Context) -> Outcome:
 def not_started_report(ctx: Context) -> Outcome:
     """由财政预算资金安排未按时开工建设的项目…报区数据局、区发改委、区财政局适时调整.
 
-    "适时" is read as "及时" (D11): the clock (only when configured) starts on the first day over the limit.
+    "适时" has no number, like "及时" (D11): the clock (only when configured) starts on the first day over the limit.
     """
     late = _not_started_since(ctx)
     if late is None:
@@ -255,6 +284,9 @@ def not_started_report(ctx: Context) -> Outcome:
             "不属于未按时开工建设的财政项目", "not a fiscal project late in starting works"
         )
     since, approved = late
+    design = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
+    if skip := ctx.reaches(approved, design):
+        return skip
     return ctx.timely(
         since,
         ctx.project.implementation.not_started_reported,
@@ -273,4 +305,5 @@ def not_started_report(ctx: Context) -> Outcome:
             "报区数据局、区发改委、区财政局",
             "reported to data, development-reform, finance",
         ),
+        word=IN_DUE_COURSE,
     )

@@ -17,6 +17,7 @@ from tinghu_policy.engine import Context, Label, Outcome, Status, rule
 from tinghu_policy.interpretation import SurplusSettlement
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art27_acceptance import completion
+from tinghu_policy.rules.art31_37_supervision import known_expenditure
 
 _FINAL_ACCOUNTS = Label("acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted")
 _PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
@@ -68,7 +69,7 @@ def surplus_returned(ctx: Context) -> Outcome:
             f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
             f"approved on {ctx.project.approval.approved}: no approved budget yet",
         )
-    budget, spent = ctx.project.approval.approved_budget, impl.actual_expenditure
+    budget, spent = ctx.project.approval.approved_budget, known_expenditure(ctx)
     if budget is None or spent is None:
         missing = tuple(
             f
@@ -109,6 +110,7 @@ def surplus_returned(ctx: Context) -> Outcome:
         done_label=Label(
             "implementation.surplus_returned", "结余资金上缴财政", "surplus returned to the treasury"
         ),
+        must_follow=False,  # money returned before the accounts settle it is returned all the same
     )
     outcome.note_zh = f"{amount_zh}；{outcome.note_zh}"
     outcome.note_en = f"{amount_en}; {outcome.note_en}"

@@ -16,6 +16,13 @@ limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 12
 to the limit is each adjustment's own (default ``each_adjustment``), or with ``cumulative`` the total of this
 adjustment and every earlier one (by the order of ``implementation.adjustments``, those requested by ``as_of``); its
 check then names ``implementation.adjustments`` and shows that running total.
+
+"经区数据局、区财政局审核后可以调整" asks for reviews that pass the adjustment: a review that rejected it does not
+open the route (an adjustment made after it FAILS), and one whose conclusion is not stated leaves the finding
+UNDETERMINED.
+
+D13: an adjustment is judged by its request (the route, the grounds) and by its execution (the review before it,
+the new approval): one requested, or carried out, before the effective date is out of reach.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
-from tinghu_policy.facts import Adjustment, AdjustmentGround
+from tinghu_policy.facts import Adjustment, AdjustmentGround, ReviewOutcome
 from tinghu_policy.interpretation import AdjustmentLimitBasis
 from tinghu_policy.parties import Party
 
@@ -53,6 +60,19 @@ def _adjustments(ctx: Context) -> Iterator[tuple[int, Adjustment]]:
     for n, adjustment in enumerate(ctx.project.implementation.adjustments):
         if ctx.known(adjustment.requested) is not None:
             yield n, adjustment
+
+
+def _reached(ctx: Context, n: int, adjustment: Adjustment, *, executed: bool = False) -> Outcome | None:
+    """D13: the adjustment's request (or, with ``executed``, its execution when known) before the effective date."""
+    p = f"implementation.adjustments[{n}]"
+    adjusted = ctx.known(adjustment.adjusted)
+    if executed and adjusted is not None:
+        return ctx.reaches(
+            adjusted, Label(f"{p}.adjusted", "实施调整", "adjustment carried out"), subject=_subject(n)
+        )
+    return ctx.reaches(
+        adjustment.requested, Label(f"{p}.requested", "提出调整", "adjustment requested"), subject=_subject(n)
+    )
 
 
 def _subject(n: int) -> str:
@@ -239,7 +259,7 @@ def adjustment_route(ctx: Context) -> Iterator[Outcome]:
     found = False
     for n, adjustment in _adjustments(ctx):
         found = True
-        yield _route(ctx, n, adjustment)
+        yield _reached(ctx, n, adjustment) or _route(ctx, n, adjustment)
     if not found:
         yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
 
@@ -249,6 +269,9 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
     found = False
     for n, adjustment in _adjustments(ctx):
         found = True
+        if (skip := _reached(ctx, n, adjustment)) is not None:
+            yield skip
+            continue
         if adjustment.ground is not ground:
             yield ctx.not_applicable("未主张本项情形", "this ground is not claimed", subject=_subject(n))
             continue
@@ -328,6 +351,9 @@ def adjustment_review(ctx: Context) -> Iterator[Outcome]:
     found = False
     for n, adjustment in _adjustments(ctx):
         found = True
+        if (skip := _reached(ctx, n, adjustment, executed=True)) is not None:
+            yield skip
+            continue
         if _route(ctx, n, adjustment).status is not Status.HOLDS:
             yield ctx.not_applicable(
                 "不符合第一款调整情形（见 art26.adjustment_route）",
@@ -341,45 +367,83 @@ def adjustment_review(ctx: Context) -> Iterator[Outcome]:
 
 
 def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
-    """FAILS if adjusted before both reviews; PENDING while a step is open; else HOLDS."""
+    """FAILS if adjusted before both reviews passed it; UNDETERMINED when a review's conclusion is not stated;
+    PENDING while a step is open; else HOLDS."""
     p = f"implementation.adjustments[{n}]"
     adjusted = ctx.known(adjustment.adjusted)
-    steps = [
-        (
-            Label(f"{p}.reviewed_by_data_bureau", "区数据局审核", "data bureau review"),
-            adjustment.reviewed_by_data_bureau,
-        ),
-        (Label(f"{p}.reviewed_by_finance", "区财政局审核", "finance review"), adjustment.reviewed_by_finance),
+    reviews = [
+        (name, zh, en, act, ctx.known(act.day) if act is not None else None)
+        for name, zh, en, act in (
+            (
+                "reviewed_by_data_bureau",
+                "区数据局审核",
+                "data bureau review",
+                adjustment.reviewed_by_data_bureau,
+            ),
+            ("reviewed_by_finance", "区财政局审核", "finance review", adjustment.reviewed_by_finance),
+        )
     ]
-    reviews = [(label, ctx.known(day)) for label, day in steps]
-    checks = tuple(ctx.check(label, ctx.before, adjusted, day) for label, day in reviews if adjusted)
-    if any(c.ok is not True for c in checks):
+    checks: list[Check] = []
+    for name, zh, en, act, day in reviews:
+        if adjusted is not None:
+            checks.append(
+                ctx.check(Label(f"{p}.{name}.day", f"{zh}日期", f"{en} date"), ctx.before, adjusted, day)
+            )
+        if act is not None and day is not None:
+            outcome = None if act.outcome is None else act.outcome.value
+            checks.append(
+                ctx.check(
+                    Label(f"{p}.{name}.outcome", f"{zh}结论", f"{en} conclusion"),
+                    Relation.EQUALS,
+                    ReviewOutcome.APPROVED.value,
+                    outcome,
+                )
+            )
+    dated = [c for c in checks if c.fact.endswith(".day")]
+    if (adjusted is not None and any(c.ok is not True for c in dated)) or any(c.ok is False for c in checks):
+        if adjusted is None:
+            return Outcome(
+                Status.HOLDS,
+                checks=tuple(checks),
+                subject=_subject(n),
+                note_zh="审核未通过，不得按第一款调整；尚未调整",
+                note_en="a review did not pass the adjustment, so it may not be made under para. 1; not adjusted",
+            )
         return Outcome(
             Status.FAILS,
-            checks=checks,
+            checks=tuple(checks),
             subject=_subject(n),
-            note_zh=f"已于 {adjusted} 调整，调整前未经区数据局、区财政局审核",
-            note_en=f"adjusted on {adjusted} without both reviews first",
+            note_zh=f"已于{adjusted}调整，调整前未经区数据局、区财政局审核通过",
+            note_en=f"adjusted on {adjusted} without both reviews passing it first",
+        )
+    if any(c.ok is None for c in checks if c.fact.endswith(".outcome")):
+        return Outcome(
+            Status.UNDETERMINED,
+            checks=tuple(checks),
+            missing=tuple(c.fact for c in checks if c.ok is None),
+            subject=_subject(n),
+            note_zh="审核结论未载明，无法判断是否经审核通过",
+            note_en="a review's conclusion is not stated: whether it passed the adjustment is unknown",
         )
     filing = Label(f"{p}.filed_with_development_reform", "报区发改委备案", "filed with development-reform")
     filed = ctx.known(adjustment.filed_with_development_reform)
-    still = [label for label, day in (*reviews, (filing, filed)) if day is None]
+    still = [(zh, en) for _, zh, en, _, day in reviews if day is None] + (
+        [(filing.zh, filing.en)] if filed is None else []
+    )
     if still:
         return Outcome(
             Status.PENDING,
-            checks=checks,
+            checks=tuple(checks),
             subject=_subject(n),
-            note_zh="尚待：" + "、".join(label.zh for label in still) + "（本条未规定期限）",
-            note_en="still to come: "
-            + ", ".join(label.en for label in still)
-            + " (no time limit in the text)",
+            note_zh="尚待：" + "、".join(zh for zh, _ in still) + "（本条未规定期限）",
+            note_en="still to come: " + ", ".join(en for _, en in still) + " (no time limit in the text)",
         )
     return Outcome(
         Status.HOLDS,
-        checks=checks,
+        checks=tuple(checks),
         subject=_subject(n),
-        note_zh=f"区数据局、区财政局审核后调整，{filed} 报区发改委备案",
-        note_en=f"reviewed by the data bureau and finance, filed with development-reform on {filed}",
+        note_zh=f"区数据局、区财政局审核通过后调整，{filed}报区发改委备案",
+        note_en=f"reviewed and passed by the data bureau and finance, filed with development-reform on {filed}",
     )
 
 
@@ -403,6 +467,9 @@ def general_rules(ctx: Context) -> Iterator[Outcome]:
     found = False
     for n, adjustment in _adjustments(ctx):
         found = True
+        if (skip := _reached(ctx, n, adjustment, executed=True)) is not None:
+            yield skip
+            continue
         route = _route(ctx, n, adjustment)
         if route.status is Status.HOLDS:
             yield ctx.not_applicable(

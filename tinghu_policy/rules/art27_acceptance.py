@@ -17,14 +17,20 @@ Readings taken (documented here, beside the rules that apply them):
   fiscal duty to 区财政局) still does; option ``paras_1_to_4``: para. 4 does not either.
 * D28 (default ``ignored``): a final-accounts extension approved after the 3-month due date does not count (a period
   that has run out cannot be extended); option ``counted``: it counts, within the cap of D7.
+* The 等保 test and the 密评 (``acceptance.classified_protection``, ``acceptance.cryptography_assessment``) may be
+  held (passed or failed), not held, or not required for the system (e.g. no 密评 for a 等保第二级 system, with the
+  reason): a report that is not required is not asked of the filing, and para. 2 bars only a failed result.
+* 整改后重新验收: ``acceptance.failed`` lists the failed acceptances before the one that passed.
+* D13: the clocks run from completion and acceptance; the filing set is judged on the day it was filed, the bar of
+  para. 2 on the day the acceptance was applied for (or concluded).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy.engine import Context, Label, Outcome, Status, rule
-from tinghu_policy.facts import Result
+from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import Assessment, AssessmentResult
 from tinghu_policy.interpretation import (
     AcceptanceFilingPeriod,
     ClassifiedAcceptance,
@@ -49,7 +55,7 @@ FILING_RECIPIENTS = (Party.DEVELOPMENT_REFORM, Party.DATA_BUREAU, Party.FINANCE_
 
 _COMPLETED = Label("acceptance.completed", "项目建成", "completion")
 _TRIAL = Label(
-    "implementation.trial_operation_started",
+    "operation.trial_started",
     "投入试运行（视为建成，D16）",
     "trial operation (taken as completion, D16)",
 )
@@ -80,7 +86,7 @@ def completion(ctx: Context) -> tuple[date | None, Label]:
     """项目建成 (D16): the recorded completion; with ``trial_operation_start``, the trial start if known and earlier."""
     completed = ctx.known(ctx.project.acceptance.completed)
     if ctx.interpretation.completion_trigger is CompletionTrigger.TRIAL_OPERATION_START:
-        trial = ctx.known(ctx.project.implementation.trial_operation_started)
+        trial = ctx.known(ctx.project.operation.trial_started)
         if trial is not None and (completed is None or trial < completed):
             return trial, _TRIAL
     return completed, _COMPLETED
@@ -97,7 +103,8 @@ def _acceptance_clock(ctx: Context) -> Outcome:
     outcome = ctx.within(
         start, ACCEPTANCE_PERIOD, ctx.project.acceptance.passed, start_label=start_label, done_label=_PASSED
     )
-    failed = ctx.known(ctx.project.acceptance.failed)
+    failures = [day for day in ctx.project.acceptance.failed if ctx.known(day) is not None]
+    failed = failures[-1] if failures else None
     if failed is not None and outcome.status.is_open:
         _append(
             outcome,
@@ -192,14 +199,34 @@ def acceptance_filing_set(ctx: Context) -> Outcome:
     区数据局、区财政局备案. "等" leaves room for more documents; these four are required."""
     if (skip := _classified(ctx)) is not None:
         return skip
-    filing = ctx.project.acceptance.filing
-    if ctx.known(filing.filed) is None:
+    a = ctx.project.acceptance
+    filing = a.filing
+    filed = ctx.known(filing.filed)
+    if filed is None:
         return ctx.not_applicable("验收相关材料尚未报送备案", "the acceptance materials have not been filed")
+    if (skip := ctx.reaches(filed, _FILED)) is not None:
+        return skip
+    exempt = {
+        field: assessment
+        for field, assessment in (
+            ("classified_protection_report", a.classified_protection),
+            ("cryptography_assessment_report", a.cryptography_assessment),
+        )
+        if assessment is not None and not assessment.required
+    }
+    notes = [
+        (f"{zh}：无需进行（{e.reason}）", f"{en}: not required ({e.reason})")
+        for field, zh, en in _FILING_CONTENTS
+        if (e := exempt.get(field))
+    ]
     return ctx.condition(
         *(
             ctx.expect(Label(f"acceptance.filing.{field}", zh, en), getattr(filing, field))
             for field, zh, en in _FILING_CONTENTS
-        )
+            if field not in exempt
+        ),
+        note_zh="；".join(zh for zh, _ in notes),
+        note_en="; ".join(en for _, en in notes),
     )
 
 
@@ -215,42 +242,71 @@ def security_results_bar(ctx: Context) -> Outcome:
     """网络安全等级保护测评报告、密码应用安全性评估结果不合格的，不得申请项目竣工验收.
 
     Applies once the unit applied (``acceptance.applied``); without an application date, an acceptance concluded
-    (passed or failed) shows it was applied for. A missing result is not a failed one: undetermined.
+    (passed or failed) shows it was applied for. A result not given is not a failed one: undetermined. Only a
+    failed result bars the application: a test not held is shown as context (the missing report is para. 1's
+    concern), one not required for the system is left out with its reason.
     """
     if (skip := _classified(ctx)) is not None:
         return skip
     a = ctx.project.acceptance
-    note_zh = note_en = ""
-    if ctx.known(a.applied) is None:
-        held = ctx.known(a.passed) or ctx.known(a.failed)
-        if held is None:
+    notes: list[tuple[str, str]] = []
+    applied = ctx.known(a.applied)
+    label = Label("acceptance.applied", "申请竣工验收", "application for acceptance")
+    if applied is None:
+        concluded = [d for d in (*a.failed, a.passed) if d is not None and ctx.known(d) is not None]
+        if not concluded:
             return ctx.not_applicable("尚未申请竣工验收", "acceptance has not been applied for")
-        note_zh = f"未记录申请日期，以 {held} 的验收结论视为已申请竣工验收"
-        note_en = f"no application date given: the acceptance concluded on {held} shows it was applied for"
+        applied = min(concluded)
+        label = Label(
+            "acceptance.failed[0]" if a.failed and applied == a.failed[0] else "acceptance.passed",
+            "竣工验收结论",
+            "acceptance concluded",
+        )
+        notes.append(
+            (
+                f"未记录申请日期，以{applied}的验收结论视为已申请竣工验收",
+                f"no application date given: the acceptance concluded on {applied} shows it was applied for",
+            )
+        )
+    if (skip := ctx.reaches(applied, label)) is not None:
+        return skip
+    checks = []
+    for field, zh, en, assessment in (
+        ("classified_protection", "网络安全等级保护测评", "the 等保 test", a.classified_protection),
+        ("cryptography_assessment", "密码应用安全性评估", "the 密评 assessment", a.cryptography_assessment),
+    ):
+        check, note = _result_check(ctx, f"acceptance.{field}", zh, en, assessment)
+        if check is not None:
+            checks.append(check)
+        if note is not None:
+            notes.append(note)
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "acceptance.classified_protection_result",
-                "网络安全等级保护测评结果合格",
-                "等保 result passed",
-            ),
-            _passed(a.classified_protection_result),
-        ),
-        ctx.expect(
-            Label(
-                "acceptance.cryptography_assessment_result",
-                "密码应用安全性评估结果合格",
-                "密评 result passed",
-            ),
-            _passed(a.cryptography_assessment_result),
-        ),
-        note_zh=note_zh,
-        note_en=note_en,
+        *checks,
+        note_zh="；".join(zh for zh, _ in notes),
+        note_en="; ".join(en for _, en in notes),
     )
 
 
-def _passed(result: Result | None) -> bool | None:
-    return None if result is None else result is Result.PASSED
+def _result_check(
+    ctx: Context, path: str, zh: str, en: str, assessment: Assessment | None
+) -> tuple[Check | None, tuple[str, str] | None]:
+    """The check of one result (``zh``/``en`` name the test) against para. 2's bar, and a note where the test was
+    not held or not required."""
+    passed = Label(f"{path}.result", f"{zh}结果合格", f"{en} passed")
+    if assessment is None:
+        return ctx.expect(passed, None), None
+    if assessment.result is AssessmentResult.NOT_REQUIRED:
+        return None, (f"{zh}：无需进行（{assessment.reason}）", f"{en}: not required ({assessment.reason})")
+    if assessment.result is AssessmentResult.NOT_HELD:
+        held = Label(f"{path}.result", f"{zh}结果", f"{en} result")
+        return (
+            ctx.check(held, Relation.EQUALS, "passed", "not_held", role=CheckRole.CONTEXT),
+            (
+                f"{zh}未进行，不属于“结果不合格”；测评报告的欠缺见第一款备案材料",
+                f"{en} was not held: not a failed result; the missing report is para. 1's concern",
+            ),
+        )
+    return ctx.expect(passed, assessment.passed), None
 
 
 # 第二十七条第三款 ———————————————————————————————————————————————————————————————————————————————————————————————

@@ -7,8 +7,8 @@ consequence is para. 2. Para. 2 applies to classified projects too: archive rule
 
 from __future__ import annotations
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
-from tinghu_policy.facts import Result
+from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.facts import AssessmentResult
 from tinghu_policy.parties import Party
 
 
@@ -19,34 +19,42 @@ from tinghu_policy.parties import Party
     title_zh="未经档案验收或档案验收不合格的，不得通过项目竣工验收",
     title_en="No completion acceptance passed without a passed archive acceptance",
     owed_by=Party.PROJECT_UNIT,
-    decisions=("D17",),
+    decisions=("D13", "D17"),
 )
 def archive_acceptance(ctx: Context) -> Outcome:
     """未经档案验收或档案验收不合格的，不得通过项目竣工验收.
 
-    Checked once acceptance passed: the archive acceptance must have passed (``acceptance.archive_acceptance``),
-    and, when its date is given (``acceptance.archive_accepted``), on or before the day acceptance passed — D17
-    (default ``same_day_counts``): an archive acceptance on the same day comes first; option ``earlier_day``: it must
-    be dated a day before.
+    Checked once acceptance passed (D13: on that day): the archive acceptance (``acceptance.archive_acceptance``)
+    must have been held and passed — not held (未经档案验收) or failed (不合格) FAILS; held with no result stated,
+    or not stated at all, is UNDETERMINED — and, when its date is given, on or before the day acceptance passed.
+    D17 (default ``same_day_counts``): an archive acceptance on the same day comes first; option ``earlier_day``: it
+    must be dated a day before.
     """
     a = ctx.project.acceptance
     passed = ctx.known(a.passed)
     if passed is None:
         return ctx.not_applicable("尚未通过竣工验收", "acceptance has not been passed")
-    result = a.archive_acceptance
+    if (
+        skip := ctx.reaches(passed, Label("acceptance.passed", "竣工验收合格", "acceptance passed"))
+    ) is not None:
+        return skip
+    archive = a.archive_acceptance
+    result = None if archive is None or archive.result is None else archive.result.value
     checks = [
-        ctx.expect(
-            Label("acceptance.archive_acceptance", "档案验收合格", "archive acceptance passed"),
-            None if result is None else result is Result.PASSED,
-        ),
+        ctx.check(
+            Label("acceptance.archive_acceptance.result", "档案验收结果", "archive acceptance result"),
+            Relation.EQUALS,
+            AssessmentResult.PASSED.value,
+            result,
+        )
     ]
-    if a.archive_accepted is not None:
+    if archive is not None and archive.day is not None:
         checks.append(
             ctx.check(
-                Label("acceptance.archive_accepted", "档案验收日期", "archive acceptance date"),
+                Label("acceptance.archive_acceptance.day", "档案验收日期", "archive acceptance date"),
                 ctx.before,
                 passed,
-                a.archive_accepted,
+                archive.day,
             )
         )
     return ctx.condition(

@@ -1,18 +1,45 @@
-"""第二十九条 涉密项目运行 — secrecy review passed before operation, and a designated operator."""
+"""第二十九条 涉密项目运行 — secrecy review passed before operation, and a designated operator.
+
+投入运行 is the system running at all: trial operation counts (``operation.running_since``, the earlier of
+``operation.trial_started`` and ``operation.started``), since a classified system in trial runs with real data.
+D13: judged on the day it began to run.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
 
 
+def _running(ctx: Context) -> tuple[str, date] | None:
+    """The fact and day the system began to run (trial operation or operation), if known on ``as_of``."""
+    op = ctx.project.operation
+    days: list[tuple[str, date]] = []
+    for fact, given in (("trial_started", op.trial_started), ("started", op.started)):
+        if (day := ctx.known(given)) is not None:
+            days.append((fact, day))
+    return min(days, key=lambda found: found[1]) if days else None
+
+
 def _not_reached(ctx: Context) -> Outcome | None:
-    """Only a classified project (涉密项目) that has started operation."""
+    """Only a classified project (涉密项目) that has begun to run, on or after the effective date (D13)."""
     if not ctx.project.classified:
         return ctx.not_applicable("非涉密项目", "not a classified project")
-    if ctx.known(ctx.project.operation.started) is None:
-        return ctx.not_applicable("涉密项目尚未投入运行", "the classified project has not started operation")
-    return None
+    running = _running(ctx)
+    if running is None:
+        return ctx.not_applicable(
+            "涉密项目尚未投入运行（含试运行）", "the classified project is not running yet"
+        )
+    fact, day = running
+    return ctx.reaches(day, Label(f"operation.{fact}", _NAMES[fact][0], _NAMES[fact][1]))
+
+
+_NAMES = {
+    "trial_started": ("投入试运行", "trial operation started"),
+    "started": ("投入运行", "operation started"),
+}
 
 
 # 第二十九条第一款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -28,24 +55,26 @@ def _not_reached(ctx: Context) -> Outcome | None:
 def secrecy_review(ctx: Context) -> Outcome:
     """涉密项目应经保密行政管理部门审查合格，方可投入运行.
 
-    The review must have passed on or before the day operation started (``operation.secrecy_review_passed`` ≤
-    ``operation.started``). D17 (default ``same_day_counts``): a review passed on the day operation starts comes
-    first; option ``earlier_day``: it must be dated a day before.
+    The review must have passed on or before the day the system began to run, trial operation included
+    (``operation.secrecy_review_passed`` ≤ ``operation.running_since``). D17 (default ``same_day_counts``): a review
+    passed on that day comes first; option ``earlier_day``: it must be dated a day before.
     """
     if (skip := _not_reached(ctx)) is not None:
         return skip
-    op = ctx.project.operation
+    running = _running(ctx)
+    assert running is not None  # _not_reached answered otherwise
+    fact, day = running
     return ctx.condition(
         ctx.check(
             Label(
                 "operation.secrecy_review_passed", "保密行政管理部门审查合格日期", "secrecy review passed on"
             ),
             ctx.before,
-            op.started,
-            op.secrecy_review_passed,
+            day,
+            ctx.known(ctx.project.operation.secrecy_review_passed),
         ),
-        note_zh=f"投入运行日期：{op.started}",
-        note_en=f"operation started on {op.started}",
+        note_zh=f"{_NAMES[fact][0]}日期：{day}",
+        note_en=f"{_NAMES[fact][1]} on {day}",
     )
 
 

@@ -67,10 +67,14 @@ def self_evaluation(ctx: Context) -> Outcome:
     to=(Party.DEVELOPMENT_REFORM, Party.FINANCE_BUREAU),
 )
 def self_evaluation_copies(ctx: Context) -> Outcome:
-    """…将自我评价报告报送区数据局，抄送区发改委、区财政局 (checked once the report is submitted)."""
+    """…将自我评价报告报送区数据局，抄送区发改委、区财政局 (checked once the report is submitted; D13: on that
+    day)."""
     op = ctx.project.operation
-    if ctx.known(op.self_evaluation_submitted) is None:
+    submitted = ctx.known(op.self_evaluation_submitted)
+    if submitted is None:
         return ctx.not_applicable("自我评价报告尚未报送", "the self-evaluation report has not been submitted")
+    if (skip := ctx.reaches(submitted, _SUBMITTED)) is not None:
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(

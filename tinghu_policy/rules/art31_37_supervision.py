@@ -23,6 +23,7 @@ from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, Tabl
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art05_responsibilities import Duty, Responsibility, responsibility
+from tinghu_policy.rules.project_acts import decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +137,15 @@ def information_sharing(ctx: Context) -> Outcome:
     """对区级政务信息化项目负有监督管理职责的单位应通过管理平台建立项目信息共享机制，实现信息共享.
 
     The units are those of :data:`SUPERVISORY_POWERS`. A classified project is not on the platform (art. 13:
-    涉密项目按国家有关保密规定申报), so this does not reach it.
+    涉密项目按国家有关保密规定申报), so this does not reach it. D13: the mechanism concerns a project as decided
+    under the regulation (its approval, or before it the latest application).
     """
     if ctx.project.classified:
         return ctx.not_applicable(
             "涉密项目不在管理平台办理（第十三条）", "a classified project is not on the platform (art. 13)"
         )
+    if (skip := decision(ctx)) is not None:
+        return skip
     units = "、".join(p.name_zh for p in SUPERVISORY_POWERS)
     return ctx.condition(
         ctx.expect(
@@ -167,7 +171,19 @@ def information_sharing(ctx: Context) -> Outcome:
     to=(Party.SUPERVISORS,),
 )
 def materials_truthful(ctx: Context) -> Outcome:
-    """项目单位应接受相关职能部门监督管理，如实提供项目有关资料和情况，不得拒绝、隐匿、瞒报."""
+    """项目单位应接受相关职能部门监督管理，如实提供项目有关资料和情况，不得拒绝、隐匿、瞒报.
+
+    D13: a refusal, concealment or misreport is judged on its day (``supervision.materials_withheld_on``); with an
+    effective date stated and no day given it cannot be placed (UNDETERMINED).
+    """
+    supervision = ctx.project.supervision
+    if supervision.materials_withheld and (
+        skip := ctx.reaches(
+            ctx.known(supervision.materials_withheld_on),
+            Label("supervision.materials_withheld_on", "拒绝、隐匿、瞒报", "materials withheld"),
+        )
+    ):
+        return skip
     return ctx.condition(
         ctx.expect(
             Label(
@@ -178,6 +194,27 @@ def materials_truthful(ctx: Context) -> Outcome:
             ctx.project.supervision.materials_withheld,
             required=False,
         ),
+    )
+
+
+def known_expenditure(ctx: Context) -> Decimal | None:
+    """The actual expenditure as known on ``as_of``: a figure dated after it (``expenditure_as_of``) is not yet
+    known."""
+    impl = ctx.project.implementation
+    if impl.expenditure_as_of is not None and ctx.known(impl.expenditure_as_of) is None:
+        return None
+    return impl.actual_expenditure
+
+
+def _expenditure_reached(ctx: Context) -> Outcome | None:
+    """D13 for the spending: judged on the day its figure is as of (``expenditure_as_of``), or — undated — with
+    the project as decided (spending follows the approval), so a project approved before the effective date is out
+    of reach."""
+    day = ctx.project.implementation.expenditure_as_of
+    if day is None:
+        return decision(ctx)
+    return ctx.reaches(
+        day, Label("implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date")
     )
 
 
@@ -223,7 +260,9 @@ def cost_overrun(ctx: Context) -> Outcome:
     budget = ctx.approved_term(ctx.project.approval.approved_budget)
     if budget is None:
         return ctx.not_applicable("尚无批复概算", "no approved budget to compare with")
-    actual = ctx.project.implementation.actual_expenditure
+    actual = known_expenditure(ctx)
+    if actual is not None and (skip := _expenditure_reached(ctx)) is not None:
+        return skip
     if actual is None:
         return ctx.condition(ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget, None))
     overrun = actual - budget

@@ -7,13 +7,12 @@ art. 39 filing is a duty of the project unit; art. 40 is the effective date the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 
-from pydantic import BaseModel
-
-from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
-from tinghu_policy.facts import IncidentKind, Project, SocialCapital
+from tinghu_policy.engine import CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import SocialCapital
 from tinghu_policy.interpretation import SameDayPrecedence
+from tinghu_policy.names import fact_zh
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art02_03_scope import assess, has_social_capital
 
@@ -33,7 +32,7 @@ def state_owned_enterprise(ctx: Context) -> Outcome:
     NOT_APPLICABLE unless the owner is a state-owned enterprise. HOLDS when it is a district 政务信息系统 project:
     D29 (default ``any_money``): the regulation then governs it whatever its money (own, social or fiscal), which is
     the only reading that gives art. 38 work to do beyond art. 2's "各有关单位…使用财政预算资金"; option
-    ``fiscal_budget_only``: only when it uses 财政预算资金. FAILS naming the level, category (or, under the option,
+    ``fiscal_budget_only``: only when it uses 财政预算资金. A NOTICE (not a breach) names the level, category (or, under the option,
     funding) that keeps it out; D18 decides whether a 乡镇/街道 enterprise is 区级. "相关条款" is not narrowed: every
     rule runs, each one's own conditions deciding whether it reaches the project (see
     :func:`~tinghu_policy.rules.art02_03_scope.state_owned_enterprise`).
@@ -52,10 +51,6 @@ _CONTENTS = (
     ("filed_funding_source", "资金来源", "funding source"),
     ("filed_security_measures", "安全保障措施", "security measures"),
 )
-_INCIDENT_KINDS = {
-    IncidentKind.MAJOR_CHANGE: ("重大变更", "major change"),
-    IncidentKind.SECURITY_HAZARD: ("安全隐患", "security hazard"),
-}
 
 
 def _no_social_capital(ctx: Context) -> Outcome | None:
@@ -78,7 +73,7 @@ def social_capital_project(ctx: Context) -> Outcome:
 
     Social capital is shown by ``FundingSource.SOCIAL_CAPITAL`` in ``funding`` or by ``social_capital`` facts.
     HOLDS: the regulation governs the project even without 财政预算资金 (its security, acceptance, O&M and
-    performance duties are then the other rules'); FAILS naming the level or category that keeps it out (D18: a
+    performance duties are then the other rules'); a NOTICE (not a breach) names the level or category that keeps it out (D18: a
     乡镇/街道 unit is not 区级 by default).
     """
     return assess(ctx.project, ctx.interpretation).art39.outcome()
@@ -125,7 +120,7 @@ def filing_before_works(ctx: Context) -> Outcome:
             if same_day
             else "works not started; to be filed before works start (at the latest the day before, D17)",
         )
-    if (skip := ctx.before_effective(started, _WORKS)) is not None:
+    if (skip := ctx.reaches(started, _WORKS)) is not None:
         return skip
     if same_day:
         return ctx.due_by(
@@ -160,6 +155,8 @@ def filing_contents(ctx: Context) -> Outcome:
     filing = ctx.project.social_capital
     if filing is None or ctx.known(filing.filed_with_data_bureau) is None:
         return ctx.not_applicable("尚未提交备案材料", "nothing filed yet")
+    if (skip := ctx.reaches(filing.filed_with_data_bureau, _FILED)) is not None:
+        return skip
     return ctx.condition(
         *(
             ctx.expect(Label(f"social_capital.{field}", zh, en), getattr(filing, field))
@@ -196,7 +193,7 @@ def operation_incidents(ctx: Context) -> Iterator[Outcome]:
         return
     for n, incident in known:
         path = f"social_capital.operation_incidents[{n}]"
-        zh, en = _INCIDENT_KINDS[incident.kind]
+        zh, en = incident.kind.name_zh, incident.kind.name_en
         yield ctx.timely(
             incident.occurred,
             incident.filed_with_data_bureau,
@@ -209,68 +206,51 @@ def operation_incidents(ctx: Context) -> Iterator[Outcome]:
 
 
 # 第四十条 ————————————————————————————————————————————————————————————————————————————————————————————————————————
-def dated_facts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str, date]]:
-    """Every date in the facts, in field order: (path, the field's description, date)."""
-    for name, info in type(model).model_fields.items():
-        yield from _dates(getattr(model, name), f"{prefix}{name}", info.description or name)
-
-
-def _dates(value: object, path: str, description: str) -> Iterator[tuple[str, str, date]]:
-    if isinstance(value, date):
-        yield path, description, value
-    elif isinstance(value, BaseModel):
-        yield from dated_facts(value, f"{path}.")
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _dates(item, f"{path}[{i}]", description)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _dates(item, f"{path}.{getattr(key, 'value', key)}", description)
-
-
-def earliest_event(project: Project, as_of: date) -> tuple[str, str, date] | None:
-    """The project's earliest dated fact known on ``as_of`` (the first in field order on a tie)."""
-    known = [event for event in dated_facts(project) if event[2] <= as_of]
-    return min(known, key=lambda event: event[2]) if known else None
-
-
 @rule(
     "art40.effective_date",
     provision="art40.p1",
-    title_zh="项目事件不早于本办法施行日期（自印发之日起施行）",
-    title_en="The project's events are on or after the regulation's effective date",
+    title_zh="本办法自印发之日起施行：施行日期与早于施行日期的事实",
+    title_en="The regulation applies from its date of issue: the effective date and the facts before it",
     decisions=("D13",),
     decides_scope=True,
 )
 def effective_date(ctx: Context) -> Outcome:
     """本办法自印发之日起施行.
 
-    D13: the text states no date of issue; the caller gives ``interpretation.effective_date``. None: NOT_APPLICABLE,
-    no event is excluded. Set: HOLDS when the earliest dated fact is on or after it; FAILS naming the earliest one
-    before it (clocks started before it are NOT_APPLICABLE in their own rules, see ``Context.within``).
+    D13: the text states no date of issue; the caller gives ``interpretation.effective_date``. Art. 40 sets when
+    the regulation applies; it is no duty a project can break. None: NOT_APPLICABLE, no act is excluded. Set:
+    HOLDS when no dated fact known on ``as_of`` precedes it; otherwise a NOTICE listing the facts before it — those
+    acts are out of the regulation's reach (立法法 第一百零四条), and each rule that would judge one says so.
     """
     effective = ctx.interpretation.effective_date
     if effective is None:
         return ctx.not_applicable(
-            "第四十条“本办法自印发之日起施行”未载明印发日期，使用者未提供施行日期（D13）：不以施行日期排除任何事件",
-            "art. 40 states no date of issue and none was given (D13): no event is excluded by the effective date",
+            "第四十条“本办法自印发之日起施行”未载明印发日期，使用者未提供施行日期（D13）：不以施行日期排除任何行为",
+            "art. 40 states no date of issue and none was given (D13): no act is excluded by the effective date",
         )
-    earliest = earliest_event(ctx.project, ctx.as_of)
-    if earliest is None:
-        return ctx.not_applicable("项目尚无已发生的日期事实", "the project has no dated fact yet")
-    path, description, day = earliest
-    before = sum(1 for _, _, d in dated_facts(ctx.project) if d < effective and d <= ctx.as_of)
-    check = ctx.check(Label(path, description, path), Relation.ON_OR_AFTER, effective, day)
-    if check.ok:
-        return ctx.condition(
-            check,
-            note_zh=f"最早的日期事实 {path} {day} 不早于施行日期 {effective}（D13）",
-            note_en=f"the earliest dated fact, {path} {day}, is on or after {effective} (D13)",
+    known = [f for f in ctx.project.dated_facts() if f.day <= ctx.as_of]
+    before = sorted((f for f in known if f.day < effective), key=lambda f: f.day)
+    if not before:
+        return Outcome(
+            Status.HOLDS,
+            note_zh=f"本办法自{effective}起施行；截至评估日的{len(known)}项日期事实均不早于施行日期（D13）",
+            note_en=f"in force from {effective}; none of the {len(known)} dated facts known on as_of precedes it (D13)",
         )
-    return ctx.condition(
-        check,
-        note_zh=f"最早的日期事实 {path}（{description}）{day} 早于施行日期 {effective}，共{before}项日期事实早于施行日期："
-        "这些事件不受本办法约束，自其起算的期限不适用（D13）",
-        note_en=f"the earliest dated fact, {path} {day}, is before the effective date {effective}; {before} dated "
-        "fact(s) precede it and are out of the regulation's reach, as are clocks they start (D13)",
+    checks = tuple(
+        ctx.check(
+            Label(f.path, fact_zh(f.path), f.path),
+            Relation.ON_OR_AFTER,
+            effective,
+            f.day,
+            role=CheckRole.CONTEXT,
+        )
+        for f in before
+    )
+    return Outcome(
+        Status.NOTICE,
+        checks=checks,
+        note_zh=f"本办法自{effective}起施行；{len(before)}项事实早于施行日期，法律不溯及既往（立法法第一百零四条），"
+        "本办法不适用于这些行为，相关规则对其结论为不适用（D13）",
+        note_en=f"in force from {effective}; {len(before)} fact(s) precede it and, as law does not reach back "
+        "(Legislation Law art. 104), are not judged: the rules concerned find them not applicable (D13)",
     )
