@@ -46,3 +46,14 @@ def test_the_corpus_is_the_size_the_readme_states() -> None:
     assert en is not None
     stated = {(int(zh[1]), int(zh[2])), (int(en[1]), int(en[2]))}
     assert stated == {(len(cases), whole_life)}
+
+
+def test_the_explanation_shown_after_the_change_is_the_one_the_library_gives() -> None:
+    """The README's 2.0 example (parts between "…" elisions) is cut from the sample's finding, word for word."""
+    shown = re.search(r"^\| 2\.0 \| (.*) \|$", README, re.M)
+    assert shown is not None
+    report = parse(Case, sample_text(), "sample").run()
+    actual = report.finding("art11.department_review", "round 1: audit_bureau").explanation_zh
+    parts = [p.strip("；") for p in shown.group(1).split("…") if p.strip("；")]
+    assert len(parts) >= 2
+    assert [p for p in parts if p not in actual] == []

@@ -56,6 +56,9 @@ def looks_like_v1(project: object) -> bool:
         part = project.get(section)
         if isinstance(part, Mapping) and any(k in part for k in keys):
             return True
+    prohibitions = project.get("prohibitions")
+    if isinstance(prohibitions, Mapping) and any(v is None for v in prohibitions.values()):
+        return True  # 1.x: null = not known; 2.0 lists a history
     return any(_is_day(value) or isinstance(value, bool) for value in _v1_values(project))
 
 

@@ -274,3 +274,16 @@ def test_calendar_overlay_supplies_a_year_beyond_the_data(
         tinghu(capsys, "evaluate", "--sample", "--calendar-overlay", str(tmp_path / "missing.yaml")).status
         == 2
     )
+
+
+def test_the_table_warns_of_a_fact_dated_after_as_of(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A mistyped year (2052 for 2025) is read as a future fact: the table says so instead of hiding it."""
+    project = sample_project_json()
+    project["acceptance"]["passed"] = "2052-11-28"
+    source = tmp_path / "typo.json"
+    source.write_text(json.dumps(project, ensure_ascii=False), encoding="utf-8")
+    ran = tinghu(capsys, "evaluate", str(source), "--as-of", str(SAMPLE_AS_OF))
+    assert ran.status == 0, ran.err
+    shown = " ".join(ran.out.split())
+    assert "晚于评估日" in shown
+    assert "2052-11-28" in shown

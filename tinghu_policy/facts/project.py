@@ -34,7 +34,12 @@ class Project(Facts):
     """A district government IT project (政务信息化项目) and its dated timeline.
 
     Everything but ``id``, ``name``, ``owner`` and ``category`` is optional: a project early in its life has few
-    facts; rules that need a missing fact say which one.
+    facts; rules that need a missing fact say which one. What an absent fact means (format 2.0):
+
+    * a **date** not given: the act has not happened by ``as_of`` (a duty not done; an act not taken);
+    * a **yes/no, a result, a conclusion or a list** not given: not known — a rule that needs it is undetermined
+      and names it. To say what did not happen or is not required, say so: ``[]`` (listed in none),
+      ``{result: not_held}``, ``{result: not_required, reason: …}``, ``outcome: rejected``.
     """
 
     id: str = Field(
