@@ -150,7 +150,12 @@ def _project(rng: random.Random, number: int, stage: int) -> dict[str, Any]:
         "approved": (approved := later(3, 15)),
         "approved_by": "data_bureau",
         "approved_budget": f"{budget}.00",
-        "data_sharing": {"sharing_chapter": True, "data_catalogue": True, "restricted_sharing": False},
+        "data_sharing": {
+            "in_feasibility_study": True,
+            "in_preliminary_design": True,
+            "data_catalogue": True,
+            "restricted_sharing": False,
+        },
     }
     day = date.fromisoformat(approved)
     implementation: dict[str, Any] = {

@@ -127,10 +127,11 @@ class SelfEvaluationClockStart(StrEnum):
 class RevisionExpiry(StrEnum):
     """D15 — the 15-working-day revision window of art. 11(1)(ii) runs out."""
 
-    RETURNED_ON_EXPIRY = "returned_on_expiry"
-    """The application counts as returned once working day 15 ends without revised materials (default)."""
     RETURNED_BY_NOTICE = "returned_by_notice"
-    """The application is returned only when 区数据局 records a return; until then it is just overdue."""
+    """"将退回申请" is an act of 区数据局: the application is returned when 区数据局 returns it (a recorded act);
+    expiry makes the unit's revision overdue and the return due (default)."""
+    RETURNED_ON_EXPIRY = "returned_on_expiry"
+    """The application counts as returned once working day 15 ends without revised materials."""
 
 
 class CompletionTrigger(StrEnum):
@@ -152,12 +153,15 @@ class SameDayPrecedence(StrEnum):
 
 
 class TownshipUnits(StrEnum):
-    """D18 — whether art. 2's "区级" units include 乡镇、街道 units."""
+    """D18 — whether art. 2's "区级" units include 街道 (sub-district) and 乡镇 (township) units."""
 
+    SUBDISTRICT_ONLY = "subdistrict_only"
+    """A 街道 unit is 区级 (the 街道办事处 is the district government's 派出机关 and a district budget unit); a 乡镇
+    unit is not (预算法 第三条 gives 乡、民族乡、镇 a budget level of their own) (default)."""
     NOT_DISTRICT_LEVEL = "not_district_level"
-    """区级 is the district's own units; a 乡镇/街道 unit is not one (default)."""
+    """Neither: 区级 is the district's own units."""
     DISTRICT_LEVEL = "district_level"
-    """A 乡镇/街道 unit counts as 区级, as art. 7 para. 2's "区级及以下" groups them with the district."""
+    """Both, as art. 7 para. 2's "区级及以下" groups them with the district."""
 
 
 class ClassifiedApplication(StrEnum):
@@ -206,20 +210,24 @@ class ExtraApprovalException(StrEnum):
 class ExtraApprovalSought(StrEnum):
     """D23 — an art. 16 approval sought or required although no exception applies ("原则上不再进行")."""
 
-    FAILS = "fails"
-    """Against "不再进行": the finding fails, the note saying an exception 原则上 allows must be justified
-    (default)."""
     WARNS = "warns"
-    """"原则上" leaves room for exceptions: the finding holds, with a warning that the approval is not needed."""
+    """"原则上" and "等" leave room, and a district document cannot dispense with approvals that 环境影响评价法 or
+    节约能源法 require: a notice (not a breach) naming the unit (default)."""
+    FAILS = "fails"
+    """Against "不再进行": the finding fails, the note saying an exception 原则上 allows must be justified."""
 
 
 class ImplementationStart(StrEnum):
     """D24 — the event that starts 项目实施 (chapter 5: the duties of art. 20, 21 and 23)."""
 
+    BY_DUTY = "by_duty"
+    """Each duty from its own stage: planning duties (制定密码应用方案, 同步规划) from the approval; building and
+    running duties (同步建设、同步使用/运行, 定期检测评估, the yearly report of art. 23) from the start of works
+    (default)."""
     WORKS_STARTED = "works_started"
-    """The start of works (开工, ``implementation.works_started``), as art. 24 "开工建设" (default)."""
+    """Every duty from the start of works (开工, ``implementation.works_started``), as art. 24 "开工建设"."""
     APPROVED = "approved"
-    """The approval (``approval.approved``): art. 12 lets a project be "实施" once approved."""
+    """Every duty from the approval (``approval.approved``): art. 12 lets a project be "实施" once approved."""
 
 
 class SurplusSettlement(StrEnum):
@@ -255,8 +263,12 @@ class AcceptanceFilingPeriod(StrEnum):
 class LateExtension(StrEnum):
     """D28 — a final-accounts extension approved by 区财政局 after the 3-month due date (art. 27 para. 4)."""
 
+    REQUESTED_IN_TIME = "requested_in_time"
+    """The extension counts when the unit asked for it (报区财政局, ``requested``) by the due date, however late
+    the bureau approves: the unit's act is the request (default). Asked later, or with no request date, as
+    ``ignored``."""
     IGNORED = "ignored"
-    """A period that has run out cannot be extended: the approval does not count (default)."""
+    """A period that has run out cannot be extended: an approval after the due date does not count."""
     COUNTED = "counted"
     """The approval counts whenever given: 3 + n months (capped by D7), the late approval regularising the delay."""
 
@@ -264,21 +276,86 @@ class LateExtension(StrEnum):
 class StateEnterpriseFunding(StrEnum):
     """D29 — the money a state-owned enterprise's project must use for art. 38 to bring it in."""
 
-    ANY_MONEY = "any_money"
-    """Any money (own, social or fiscal): the only reading that gives art. 38 work beyond art. 2 (default)."""
     FISCAL_BUDGET_ONLY = "fiscal_budget_only"
-    """财政预算资金 only, as art. 2: art. 38 merely counts an enterprise among art. 2's units."""
+    """财政预算资金 only, as art. 2: "政务信息化项目" is art. 2's term, and applying the district approval procedure
+    to an enterprise's own investment would conflict with 企业投资项目核准和备案管理条例 and 行政许可法 第十四至十七条
+    (default)."""
+    ANY_MONEY = "any_money"
+    """Any money (own, social or fiscal): the reading that gives art. 38 work beyond art. 2."""
 
 
 class AdjustmentLimitBasis(StrEnum):
     """D31 — what "资金调整数额不超过概算总投资10%" (art. 26 para. 1) measures when a project is adjusted more than once."""
 
-    EACH_ADJUSTMENT = "each_adjustment"
-    """Each adjustment's own amount, as the sentence speaks of one adjustment ("项目主要内容确需调整且资金调整数额…")
-    (default)."""
     CUMULATIVE = "cumulative"
-    """The amount of this adjustment and of every adjustment requested before it (the order of
-    ``implementation.adjustments``): several adjustments cannot together move more than 10% without a new approval."""
+    """This adjustment's amount and those of the adjustments carried out before it since the last re-approval:
+    art. 26 is an exception to 严格按批复…投资概算 (art. 25) and to re-approval (政府投资条例 第二十一条、第二十三条),
+    and exceptions are read narrowly (default)."""
+    EACH_ADJUSTMENT = "each_adjustment"
+    """Each adjustment's own amount, as the sentence speaks of one adjustment ("项目主要内容确需调整且资金调整数额…")."""
+
+
+class ProjectCodeAfter(StrEnum):
+    """D32 — what "项目经联合评审后" (art. 14) waits for before the project code is sought."""
+
+    FINAL_OPINION = "final_opinion"
+    """The end of the joint evaluation of art. 11(1)(iv): 区数据局's final review opinion (最终审核意见), the last
+    step the item lists (default)."""
+    EXPERT_OPINION = "expert_opinion"
+    """The joint panel's expert opinion (专家评审意见), the panel's own act: "联合评审" names the panel's review."""
+
+
+class RevisionWindowStart(StrEnum):
+    """D33 — the day the unit's 15 working days to revise (art. 11(1)(ii)) run from."""
+
+    RECEIPT_WHERE_RECORDED = "receipt_where_recorded"
+    """The day the unit received the initial opinion (送达, ``initial_opinion.received_by_unit``) where recorded, as
+    the panel's clock runs from its receipt (D9); else the day it was issued (default)."""
+    ISSUE = "issue"
+    """The day the opinion was issued: the text counts from the opinion ("针对初审意见")."""
+
+
+class SurplusAfterAdjustment(StrEnum):
+    """D34 — art. 25's surplus when the project's content was adjusted under art. 26 (goals unchanged)."""
+
+    GENERAL_RULES = "general_rules"
+    """Art. 25 reaches only a project whose 目标和内容不变: once an adjustment is carried out, its surplus follows the
+    general budget rules (预算法, 结转结余资金管理), outside this regulation — not applicable, the note says so
+    (default)."""
+    STILL_OWED = "still_owed"
+    """An art. 26 adjustment stays within the approved 概算 with goals unchanged, so the project is the same project:
+    its unspent fiscal money is still returned under art. 25."""
+
+
+class SurplusFiscalShare(StrEnum):
+    """D35 — how much of art. 25's surplus is fiscal money, when fiscal and other money fund a project."""
+
+    PROPORTIONAL = "proportional"
+    """Spending drew on each source in proportion to its amount: the fiscal share of the surplus is the surplus × the
+    fiscal money's share of all funding (default)."""
+    FISCAL_SPENT_FIRST = "fiscal_spent_first"
+    """Fiscal money was spent first: only fiscal money left after all spending is owed (the least)."""
+    OTHER_SPENT_FIRST = "other_spent_first"
+    """Other money was spent first: the fiscal money is owed up to the whole surplus (the most)."""
+
+
+class PerformanceReportYears(StrEnum):
+    """D36 — which years of implementation owe art. 23's "每年年底前" report."""
+
+    EVERY_YEAR_TOUCHED = "every_year_touched"
+    """Every calendar year implementation touched, the first and last partial years included (default)."""
+    IN_IMPLEMENTATION_AT_YEAR_END = "in_implementation_at_year_end"
+    """Only years at whose end the project was still in implementation ("项目实施期间…每年年底前"): the year of
+    completion owes none."""
+
+
+class ExtensionCounting(StrEnum):
+    """D37 — how an extension of art. 27 para. 4's 3 months is counted."""
+
+    FROM_ACCEPTANCE = "from_acceptance"
+    """One period of 3 + n months from passing acceptance (default)."""
+    AFTER_ORIGINAL_PERIOD = "after_original_period"
+    """n months more from the last day of the original 3 months (财建〔2016〕503号 speaks of 延长 the 编报期限)."""
 
 
 TIMEZONE_DEFAULT: Literal["Asia/Shanghai"] = "Asia/Shanghai"
@@ -352,7 +429,7 @@ class Interpretation(BaseModel):
         description="D14 时区 timestamps are converted to the calendar date in this zone before counting.",
     )
     revision_expiry: RevisionExpiry = Field(
-        RevisionExpiry.RETURNED_ON_EXPIRY,
+        RevisionExpiry.RETURNED_BY_NOTICE,
         description="D15 退回申请 when the 15-working-day revision window of art. 11(1)(ii) runs out.",
     )
     completion_trigger: CompletionTrigger = Field(
@@ -371,8 +448,8 @@ class Interpretation(BaseModel):
         description="D17 同日先后 an act dated the same day as the act it must precede (开工前, 经…审核后, 方可).",
     )
     township_units: TownshipUnits = Field(
-        TownshipUnits.NOT_DISTRICT_LEVEL,
-        description="D18 乡镇、街道单位 whether art. 2's 区级 units include township and sub-district units.",
+        TownshipUnits.SUBDISTRICT_ONLY,
+        description="D18 街道、乡镇单位 whether art. 2's 区级 units include sub-district and township units.",
     )
     classified_application: ClassifiedApplication = Field(
         ClassifiedApplication.WHOLE_FLOW,
@@ -392,11 +469,11 @@ class Interpretation(BaseModel):
         description="D22 新建土建工程、高耗能项目的除外 which of art. 16's approvals each exception brings back.",
     )
     extra_approval_sought: ExtraApprovalSought = Field(
-        ExtraApprovalSought.FAILS,
-        description="D23 原则上不再进行 an art. 16 approval sought without an exception: fails, or holds with a warning.",
+        ExtraApprovalSought.WARNS,
+        description="D23 原则上不再进行 an art. 16 approval sought without an exception: a notice, or a failure.",
     )
     implementation_start: ImplementationStart = Field(
-        ImplementationStart.WORKS_STARTED,
+        ImplementationStart.BY_DUTY,
         description="D24 项目实施 the event that starts implementation for art. 20, 21 and 23.",
     )
     surplus_settlement: SurplusSettlement = Field(
@@ -412,16 +489,40 @@ class Interpretation(BaseModel):
         description="D27 验收材料备案 whether art. 27's 6 months also limit the filing of the acceptance materials.",
     )
     late_extension: LateExtension = Field(
-        LateExtension.IGNORED,
+        LateExtension.REQUESTED_IN_TIME,
         description="D28 逾期后批准延长 a final-accounts extension approved after the 3-month due date.",
     )
     state_enterprise_funding: StateEnterpriseFunding = Field(
-        StateEnterpriseFunding.ANY_MONEY,
+        StateEnterpriseFunding.FISCAL_BUDGET_ONLY,
         description="D29 国有企业项目资金 the money a state-owned enterprise's project must use for art. 38.",
     )
     adjustment_limit_basis: AdjustmentLimitBasis = Field(
-        AdjustmentLimitBasis.EACH_ADJUSTMENT,
+        AdjustmentLimitBasis.CUMULATIVE,
         description="D31 多次调整的10%限额 whether art. 26's 10% limit measures each adjustment or the running total.",
+    )
+    project_code_after: ProjectCodeAfter = Field(
+        ProjectCodeAfter.FINAL_OPINION,
+        description="D32 项目经联合评审后 what art. 14's project code waits for: the final opinion or the expert opinion.",
+    )
+    revision_window_start: RevisionWindowStart = Field(
+        RevisionWindowStart.RECEIPT_WHERE_RECORDED,
+        description="D33 修改期限起算 the unit's 15 working days run from its receipt of the initial opinion, or its issue.",
+    )
+    surplus_after_adjustment: SurplusAfterAdjustment = Field(
+        SurplusAfterAdjustment.GENERAL_RULES,
+        description="D34 调整后的结余资金 art. 25 after an art. 26 adjustment: general rules, or still owed.",
+    )
+    surplus_fiscal_share: SurplusFiscalShare = Field(
+        SurplusFiscalShare.PROPORTIONAL,
+        description="D35 结余中的财政资金 the fiscal part of art. 25's surplus when other money also funds the project.",
+    )
+    performance_report_years: PerformanceReportYears = Field(
+        PerformanceReportYears.EVERY_YEAR_TOUCHED,
+        description="D36 绩效报告年度 which years of implementation owe art. 23's year-end report.",
+    )
+    extension_counting: ExtensionCounting = Field(
+        ExtensionCounting.FROM_ACCEPTANCE,
+        description="D37 延长期限的计算 art. 27(4)'s extension: 3 + n months from acceptance, or n after the 3 months.",
     )
 
 
@@ -685,7 +786,10 @@ DECISIONS: dict[str, Decision] = {
             "revision_expiry",
             "修改期满退回",
             "Revision window expiry",
-            "第十一条第一款第（二）项“项目单位应在15个工作日内…完善修改申报材料，否则将退回申请”；退回后重新申报重新计时。",
+            "第十一条第一款第（二）项“项目单位应在15个工作日内…完善修改申报材料，否则将退回申请”。“将退回申请”是区数据局"
+            "的行为；法律欲使某一效果自动发生时写作“视为”。默认：修改期满未完善的，项目单位修改逾期、退回申请到期，申请在"
+            "区数据局退回（有记录的行为）时退回；选项：期满即视为退回（条文“否则”紧接期满）。期满前退回的，是区数据局违反本项；"
+            "退回后重新申报重新计时。",
             ("art11.p1.i2",),
         ),
         Decision(
@@ -723,12 +827,13 @@ DECISIONS: dict[str, Decision] = {
         Decision(
             "D18",
             "township_units",
-            "乡镇、街道单位是否属区级",
-            "Township and sub-district units",
+            "街道、乡镇单位是否属区级",
+            "Sub-district and township units",
             "第二条：“本办法所称政务信息化项目，是指区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的…”；"
             "第七条第二款另用“区级及以下”（民法典 第一千二百五十九条：“以下”包括本数），可见需要时文本写明“及以下”。"
-            "预算法 第三条：国家实行一级政府一级预算，乡、民族乡、镇为一级预算。默认：乡镇、街道单位不属区级；"
-            "选项：视为区级（街道办事处是区人民政府的派出机关；第七条第二款将区级及以下并列）。",
+            "预算法 第三条：国家实行一级政府一级预算，乡、民族乡、镇为一级预算——乡镇有本级预算，不是区级；街道办事处是区"
+            "人民政府的派出机关（地方各级人民代表大会和地方各级人民政府组织法 第八十五条），没有本级预算，属区级预算单位。"
+            "默认：街道单位属区级，乡镇单位不属区级；选项：均不属区级；均属区级（第七条第二款将区级及以下并列）。",
             ("art2.p1", "art38.p1", "art39.p1"),
         ),
         Decision(
@@ -779,9 +884,10 @@ DECISIONS: dict[str, Decision] = {
             "extra_approval_sought",
             "无例外仍办理第十六条审批",
             "An art. 16 approval sought without an exception",
-            "第十六条“原则上不再进行…审批”：“不再进行”是对审批的要求，“原则上”留有例外余地，而文本除两种情形外未列明"
-            "例外的条件。默认：无例外情形仍要求或办理的，不符合本条（不成立），说明中提示例外须另行说明理由；选项：只作提示，"
-            "不认定为违反（成立并附警示）。",
+            "第十六条“原则上不再进行节能评估、规划选址、用地预审、环境影响评价等审批”：所列为“等”，又以“原则上”限定；区级"
+            "规范性文件不能免除环境影响评价法、节约能源法等法律要求的审批。默认：无例外情形仍要求或办理的，作为提示（不构成违反），"
+            "义务方为项目单位，说明该审批原则上已不再进行、如确需办理应说明理由；选项：认定为不符合本条（“不再进行”是对审批的"
+            "要求）。",
             ("art16.p1",),
         ),
         Decision(
@@ -791,7 +897,9 @@ DECISIONS: dict[str, Decision] = {
             "Start of implementation",
             "第五章“实施”未界定项目实施自何时开始。第二十四条以“开工建设”标志建设开始（“由财政预算资金安排未按时开工建设的"
             "项目（超过初步设计批复时间6个月以上）”）；第十二条“未按本办法履行审批程序…不得安排经费或实施”把“实施”"
-            "与审批相连。默认：以开工日期为项目实施的起点；选项：以审批（批复）日期为起点。",
+            "与审批相连。规划类义务（制定密码应用方案、同步规划）在批复时即已发生，建设、运行类义务（同步建设、同步使用、定期"
+            "检测评估、年度绩效报告）自开工起发生。默认：各义务按其阶段起算——规划类自批复，建设运行类自开工；选项：均自开工；"
+            "均自批复。",
             ("art20.p1", "art21.p1", "art21.p2", "art23.p1", "art23.p2"),
         ),
         Decision(
@@ -832,7 +940,9 @@ DECISIONS: dict[str, Decision] = {
             "Extension approved after the due date",
             "第二十七条第四款：“竣工验收合格后，项目单位应在3个月内向区财政局编报竣工财务决算，特殊情况确需延长的，需报"
             "区财政局批准，最长不得超过6个月。”“延长”的对象是尚未届满的期限；届满后才批准的，已无可延长的期限。默认："
-            "届满后批准的延长不计入；选项：计入（视为对逾期的追认），仍受D7上限约束。",
+            "项目单位在期限内报请延长（记录 requested）的，延长计入，不论区财政局何时批准（单位的行为是报请，批准是财政局的"
+            "行为）；期限届满后才报请或未记录报请日期的，届满后批准的延长不计入；选项：届满后批准的一律不计入；一律计入"
+            "（视为对逾期的追认）；均受D7上限约束。",
             ("art27.p4",),
         ),
         Decision(
@@ -841,8 +951,10 @@ DECISIONS: dict[str, Decision] = {
             "国有企业项目的资金来源",
             "Funding of a state-owned enterprise's project",
             "第三十八条：“国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款。”第二条已将“各有关单位…使用"
-            "财政预算资金实施的”项目纳入；若第三十八条也以财政预算资金为限，它只起提示作用。默认：国有企业建设的区级政务"
-            "信息系统项目不论资金来源均适用本办法；选项：仅限使用财政预算资金的项目。",
+            "财政预算资金实施的”项目纳入；第三十八条所称“政务信息化项目”正是第二条定义的、使用财政预算资金的项目，且只要求"
+            "遵守“本办法相关条款”。把区级审批程序用于企业自有资金的投资，将与企业投资项目核准和备案管理条例、行政许可法 第十四"
+            "至十七条（规章以下不得设定行政许可）相抵触。默认：仅限使用财政预算资金的项目，使用财政资金的国有企业属第二条的"
+            "“各有关单位”；选项：国有企业建设的区级政务信息系统项目不论资金来源均适用本办法。",
             ("art38.p1",),
         ),
         Decision(
@@ -861,9 +973,74 @@ DECISIONS: dict[str, Decision] = {
             "The 10% limit over several adjustments",
             "第二十六条第一款：“项目主要内容确需调整且资金调整数额不超过概算总投资10%…经区数据局、区财政局审核后可以调整”。"
             "条文以一次调整为对象，未说明同一项目多次调整时10%按单次还是累计计算；按单次计算，数次各不超过10%的调整合计"
-            "可能超过10%而无须重新报批。默认：每次调整的数额各自不超过10%；选项：本次与此前各次（按 adjustments 顺序）调整"
-            "数额累计不超过10%。",
+            "可能超过10%而无须重新报批（六次调整可移动一半投资）。第二十六条是第二十五条“严格按批复的…投资概算实施”和重新报批"
+            "（政府投资条例 第二十一条、第二十三条）的例外，例外从严解释。默认：本次与此前已实施的各次调整（自最近一次重新"
+            "报批后起算）数额累计不超过10%；选项：每次调整的数额各自不超过10%。",
             ("art26.p1", "art26.p1.i1", "art26.p1.i2", "art26.p1.i3", "art26.p2"),
+        ),
+        Decision(
+            "D32",
+            "project_code_after",
+            "“经联合评审后”申请项目代码",
+            "The project code after the joint evaluation",
+            "第十四条“项目经联合评审后，项目单位应…申请项目代码”；第十一条第一款第（四）项的联合评审依次为专家评审意见、项目单位"
+            "完善材料、区财政局财评报告、区数据局最终审核意见。默认：联合评审以最终审核意见结束，申请项目代码不早于最终审核意见"
+            "（“最终”表明审核至此完成）；选项：以专家评审意见为准（“联合评审”指评审小组的评审）。审批在任何读法下均不早于最终"
+            "审核意见和财评报告。",
+            ("art14.p1",),
+        ),
+        Decision(
+            "D33",
+            "revision_window_start",
+            "修改期限的起算",
+            "Start of the revision window",
+            "第十一条第一款第（二）项“项目单位应在15个工作日内针对初审意见完善修改申报材料”：期限自何日起算未写明。项目单位"
+            "只能在收到意见后修改；联合评审的期限自评审小组收到材料起算（D9）。默认：自项目单位收到初审意见之日起算，未记录"
+            "收到日期的，自出具之日起算；选项：一律自出具之日起算（“针对初审意见”以意见为准）。",
+            ("art11.p1.i2",),
+        ),
+        Decision(
+            "D34",
+            "surplus_after_adjustment",
+            "调整后的结余资金",
+            "Surplus after an adjustment",
+            "第二十五条第一款“项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政”；第二十六条允许在概算内、目标"
+            "不变的前提下调整主要内容。内容已调整的，不满足“内容不变”，其结余按预算法及结转结余资金管理的一般规定处理；但第二十六条"
+            "的调整不改变概算和目标，仍是同一项目。默认：已实施调整的项目不适用第二十五条，说明中提示结余按一般规定处理；"
+            "选项：按第二十六条调整（目标不变）的项目仍须上缴结余。仅提出而未实施的调整不改变内容。",
+            ("art25.p1",),
+        ),
+        Decision(
+            "D35",
+            "surplus_fiscal_share",
+            "结余中的财政资金",
+            "The fiscal part of the surplus",
+            "第二十五条“将结余资金上缴财政”：上缴的只能是财政资金；社会资本等其他资金不上缴财政。结余等于批复概算减实际支出；"
+            "项目由财政资金和其他资金共同出资时，支出先用哪类资金文本未规定。默认：按出资比例，结余中财政资金所占份额等于"
+            "财政资金占全部出资的比例；选项：先用财政资金（只上缴支出后剩余的财政资金）；先用其他资金（财政资金以结余为限"
+            "全额上缴）。",
+            ("art25.p1",),
+        ),
+        Decision(
+            "D36",
+            "performance_report_years",
+            "应报送绩效评价报告的年度",
+            "Years that owe a performance report",
+            "第二十三条“项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交”：实施只占一年一部分的首末年度是否"
+            "也须报告，文本未写明。默认：实施期间所涉的每一个年度（含首、末两个不完整年度）均须报告；选项：仅年底时仍在实施期间的"
+            "年度须报告（建成当年不再报告）。",
+            ("art23.p1", "art23.p2"),
+        ),
+        Decision(
+            "D37",
+            "extension_counting",
+            "决算延长期限的计算",
+            "How the final-accounts extension is counted",
+            "第二十七条第四款“应在3个月内…编报竣工财务决算，特殊情况确需延长的，需报区财政局批准，最长不得超过6个月”；"
+            "财建〔2016〕503号“特殊情况确需延长的，中小型项目不得超过2个月，大型项目不得超过6个月”。延长n个月可读为自验收"
+            "起共3+n个月（一个期间），也可读为原3个月届满后再延n个月（两个期间首尾相接，月末日不同）。默认：自验收合格起"
+            "3+n个月；选项：原期限届满之日起再计n个月。",
+            ("art27.p4",),
         ),
     )
 }

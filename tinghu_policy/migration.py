@@ -13,6 +13,7 @@ Format 2.0 lets the facts say what happened, not only when (``schemas/README.md`
 ``rechecked_by_finance``)
 ``om_plans[n].in_annual_budget: true``                  ``budgeted: DATE``
 ``approval.extra_approvals_sought: [kind]``             ``approval.extra_approvals: [{kind, sought: DATE}]``
+``approval.data_sharing.sharing_chapter``                ``in_feasibility_study`` and ``in_preliminary_design``
 ``implementation.trial_operation_started``              ``operation.trial_started``
 ``implementation.overdue_report: {…}``                  ``implementation.delay_reports: [{trigger, …}]``
 ``implementation.adjustments[n].reviewed_by_*: DATE``   ``{day: DATE, outcome: …}``
@@ -39,6 +40,7 @@ from typing import Any
 V1_KEYS: dict[str, tuple[str, ...]] = {
     "planning": ("listed_in_plans",),
     "approval": ("extra_approvals_sought",),
+    "approval.data_sharing": ("sharing_chapter",),
     "implementation": ("trial_operation_started", "overdue_report"),
     "acceptance": ("classified_protection_result", "cryptography_assessment_result", "archive_accepted"),
 }
@@ -53,7 +55,9 @@ def looks_like_v1(project: object) -> bool:
     if not isinstance(project, Mapping):
         return False
     for section, keys in V1_KEYS.items():
-        part = project.get(section)
+        part: object = project
+        for name in section.split("."):
+            part = part.get(name) if isinstance(part, Mapping) else None
         if isinstance(part, Mapping) and any(k in part for k in keys):
             return True
     prohibitions = project.get("prohibitions")
@@ -120,7 +124,7 @@ def migrate_project(data: Any) -> tuple[Any, list[str]]:
     _prohibitions(out)
     _review(out, notes)
     _om_plans(out, notes)
-    _approval(out)
+    _approval(out, notes)
     _implementation(out, notes)
     _acceptance(out)
     return out, notes
@@ -218,10 +222,21 @@ def _budget_day(plan: dict[str, Any]) -> tuple[object, str]:
     return f"{year}-01-01", f"1 January of the budget year {year}"
 
 
-def _approval(data: dict[str, Any]) -> None:
+def _approval(data: dict[str, Any], notes: list[str]) -> None:
     approval = _section(data, "approval")
-    if approval is not None and "extra_approvals_sought" in approval:
+    if approval is None:
+        return
+    if "extra_approvals_sought" in approval:
         approval["extra_approvals"] = [{"kind": k} for k in approval.pop("extra_approvals_sought") or ()]
+    sharing = approval.get("data_sharing")
+    if isinstance(sharing, dict) and "sharing_chapter" in sharing:
+        chapter = sharing.pop("sharing_chapter")
+        if chapter is not None:
+            sharing["in_feasibility_study"] = sharing["in_preliminary_design"] = chapter
+            notes.append(
+                "approval.data_sharing: 1.x had one sharing_chapter for both documents; it was given to "
+                "in_feasibility_study and in_preliminary_design — correct the one it does not describe"
+            )
 
 
 def _implementation(data: dict[str, Any], notes: list[str]) -> None:

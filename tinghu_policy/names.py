@@ -39,7 +39,8 @@ VOCABULARIES: dict[str, Names] = {
     },
     "OwnerLevel": {
         "district": ("区级", "district"),
-        "township": ("乡镇、街道", "township or sub-district"),
+        "subdistrict": ("街道", "sub-district"),
+        "township": ("乡镇", "township"),
         "municipal": ("市级", "municipal"),
         "provincial": ("省级", "provincial"),
         "national": ("国家级", "national"),

@@ -276,7 +276,9 @@ def test_calendar_overlay_supplies_a_year_beyond_the_data(
     )
 
 
-def test_the_table_warns_of_a_fact_dated_after_as_of(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_the_table_warns_of_a_fact_dated_after_as_of(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """A mistyped year (2052 for 2025) is read as a future fact: the table says so instead of hiding it."""
     project = sample_project_json()
     project["acceptance"]["passed"] = "2052-11-28"

@@ -36,3 +36,14 @@ def test_drift_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     doubled = declared.model_copy(update={"pending": (*declared.pending, "art1.p1")})
     monkeypatch.setattr(status_module, "_declared", lambda: doubled)
     assert "art1.p1: has not_computable and pending" in status_problems()
+
+
+def test_a_provision_encoded_in_part_says_which_part_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph its rules cover only in part reads "in part" with the reason; one no rule encodes is refused."""
+    partial = status_of("art15.p2")
+    assert partial.status is EncodingStatus.ENCODED
+    assert partial.reason.startswith("in part — not computable: the second sentence")
+    declared = status_module._declared()
+    wrong = declared.model_copy(update={"encoded_in_part": {**declared.encoded_in_part, "art1.p1": "nothing"}})
+    monkeypatch.setattr(status_module, "_declared", lambda: wrong)
+    assert "art1.p1: declared encoded in part but no rule encodes it" in status_problems()

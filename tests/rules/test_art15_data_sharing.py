@@ -35,7 +35,7 @@ def run(sharing: dict[str, Any], **facts: Any) -> Report:
 def test_sharing_chapter_once_a_study_is_filed(
     chapter: bool | None, catalogue: bool, expected: Status
 ) -> None:
-    finding = run({"sharing_chapter": chapter, "data_catalogue": catalogue}, review=STUDY).finding(
+    finding = run({"in_feasibility_study": chapter, "data_catalogue": catalogue}, review=STUDY).finding(
         "art15.sharing_chapter"
     )
     assert finding.status is expected
@@ -44,14 +44,16 @@ def test_sharing_chapter_once_a_study_is_filed(
 def test_sharing_chapter_not_in_question_before_a_study_or_design() -> None:
     no_study = [{"received": "2026-02-02", "documents": ["request"]}]
     assert (
-        run({"sharing_chapter": False}, review=no_study).finding("art15.sharing_chapter").status
+        run({"in_feasibility_study": False, "in_preliminary_design": False}, review=no_study)
+        .finding("art15.sharing_chapter")
+        .status
         is Status.NOT_APPLICABLE
     )
 
 
 def test_sharing_chapter_applies_to_the_preliminary_design() -> None:
     report = run(
-        {"sharing_chapter": False, "data_catalogue": True},
+        {"in_feasibility_study": False, "in_preliminary_design": False, "data_catalogue": True},
         implementation={"preliminary_design_approved": "2026-04-01"},
     )
     assert report.finding("art15.sharing_chapter").status is Status.FAILS

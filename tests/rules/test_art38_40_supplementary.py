@@ -338,7 +338,9 @@ def test_d29_fiscal_budget_only_needs_budget_money(sources: list[FundingSource])
     funding = [{"source": s.value, "amount": "10.00"} for s in sources]
     report = run(interpretation=FISCAL_ONLY, owner=SOE, funding=funding)
     fiscal = bool({FundingSource.FISCAL_BUDGET, FundingSource.PROVINCIAL_ALLOCATION} & set(sources))
-    assert report.finding("art38.state_owned_enterprise").status is (Status.HOLDS if fiscal else Status.NOTICE)
+    assert report.finding("art38.state_owned_enterprise").status is (
+        Status.HOLDS if fiscal else Status.NOTICE
+    )
     assert run(owner=SOE, funding=funding).finding("art38.state_owned_enterprise").status is Status.HOLDS
 
 

@@ -83,9 +83,10 @@ def list_provisions(status_name: str | None, chapter: str | None, as_json: bool)
         table.add_column(column)
     for p, state, detail in rows:
         label = p.id if p.level is Level.ARTICLE else "  " + p.id
-        why = ", ".join(detail.rules) or detail.reason if detail else ""
+        why = "; ".join(part for part in (", ".join(detail.rules), detail.reason) if part) if detail else ""
+        shown = f"{state or 'none'}" + (" (in part)" if detail and detail.rules and detail.reason else "")
         style = "bold" if p.level is Level.ARTICLE else ""
-        table.add_row(label, p.cite_zh, f"[{_STATUS_STYLE[state]}]{state or 'none'}[/]", why, style=style)
+        table.add_row(label, p.cite_zh, f"[{_STATUS_STYLE[state]}]{shown}[/]", why, style=style)
     console.print(table)
     counts = {s: sum(1 for _, st, d in rows if d and st is s) for s in EncodingStatus}
     console.print(

@@ -173,6 +173,12 @@ class ReviewRound(Facts):
     panel_received: LegalDate | None = Field(
         None, description="联合评审小组收到材料 panel received the materials"
     )
+    panel_technical_experts: bool | None = Field(
+        None, description="联合评审小组有技术专家 the panel includes technical experts (art. 11(1)(iv))"
+    )
+    panel_financial_experts: bool | None = Field(
+        None, description="联合评审小组有财政专家 the panel includes financial experts (art. 11(1)(iv))"
+    )
     expert_opinion: LegalDate | None = Field(None, description="出具专家评审意见 expert opinion issued")
     revised_after_evaluation: LegalDate | None = Field(
         None, description="根据专家评审意见完善申报材料 materials revised after the evaluation"

@@ -34,10 +34,29 @@ class SoughtApproval(Facts):
 class DataSharing(Facts):
     """数据资源共享分析篇（章） (art. 15)."""
 
-    sharing_chapter: bool | None = Field(
-        None, description="可行性研究报告、初步设计包括数据资源共享分析篇（章）"
+    in_feasibility_study: bool | None = Field(
+        None,
+        description="可行性研究报告包括数据资源共享分析篇（章） the feasibility study has the data-sharing chapter",
     )
-    data_catalogue: bool | None = Field(None, description="编制数据资源目录")
+    in_preliminary_design: bool | None = Field(
+        None,
+        description="初步设计包括数据资源共享分析篇（章） the preliminary design has the data-sharing chapter",
+    )
+    data_catalogue: bool | None = Field(
+        None, description="编制数据资源目录 a data-resource catalogue compiled"
+    )
+    catalogue_compiled: LegalDate | None = Field(
+        None, description="数据资源目录编制完成日期 the day the catalogue was compiled (art. 15 para. 2)"
+    )
+    sharing_terms_defined: bool | None = Field(
+        None, description="明确数据共享类型、要求和共享途径 sharing types, requirements and channels defined"
+    )
+    long_term_mechanism: bool | None = Field(
+        None, description="建立数据共享长效机制 a lasting sharing mechanism"
+    )
+    feedback_mechanism: bool | None = Field(
+        None, description="建立共享数据使用情况反馈机制 a feedback mechanism on the use of shared data"
+    )
     restricted_sharing: bool | None = Field(
         None, description="将应普遍共享的数据仅与特定部门共享，或仅向特定企业、社会组织开放"
     )

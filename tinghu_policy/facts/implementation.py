@@ -11,7 +11,7 @@ from datetime import date
 from pydantic import Field, model_validator
 
 from tinghu_policy.facts.acts import Review
-from tinghu_policy.facts.base import Facts, LegalDate, Money
+from tinghu_policy.facts.base import Facts, LegalDate, Money, require_order
 from tinghu_policy.names import Named
 
 
@@ -93,6 +93,42 @@ class DelayReport(Facts):
     remediation_plan: bool = Field(False, description="提出整改方案")
 
 
+class Rectification(Facts):
+    """区数据局要求责任单位限期整改 (art. 24): the order, its time limit, and when the rectification was done."""
+
+    ordered: LegalDate = Field(description="要求限期整改的日期")
+    deadline: LegalDate = Field(description="整改期限")
+    completed: LegalDate | None = Field(None, description="整改完成日期")
+
+    @model_validator(mode="after")
+    def _after_the_order(self) -> Rectification:
+        require_order((("ordered", self.ordered), ("deadline", self.deadline)))
+        require_order((("ordered", self.ordered), ("completed", self.completed)))
+        return self
+
+
+class Suspension(Facts):
+    """区数据局要求暂停项目实施 (art. 24): the order, its lifting, and whether works went on meanwhile."""
+
+    ordered: LegalDate = Field(description="暂停项目实施的日期")
+    lifted: LegalDate | None = Field(None, description="恢复实施的日期")
+    works_continued: bool | None = Field(None, description="暂停期间继续实施 works went on while suspended")
+
+    @model_validator(mode="after")
+    def _after_the_order(self) -> Suspension:
+        require_order((("ordered", self.ordered), ("lifted", self.lifted)))
+        return self
+
+
+class AssetUse(Facts):
+    """公共数字资产 (art. 22): the unit applies to 区数据局, which reviews and allocates; then it is used."""
+
+    asset: str = Field(min_length=1, max_length=200, description="公共数字资产名称")
+    applied: LegalDate | None = Field(None, description="向区数据局申请使用的日期")
+    allocated: LegalDate | None = Field(None, description="区数据局审核分配的日期")
+    used: LegalDate | None = Field(None, description="开始使用的日期")
+
+
 class AdjustmentGround(Named):
     """The three grounds of art. 26 para. 1."""
 
@@ -126,6 +162,9 @@ class Adjustment(Facts):
         None, description="在已批复项目建设规划的框架下调整 (ground (三)); None: not known"
     )
     adjusted: LegalDate | None = Field(None, description="实施调整日期 the adjustment was carried out")
+    approved_completion_after: LegalDate | None = Field(
+        None, description="调整后的批复工期届满日 the completion date as adjusted (ground (三): 调整…进度)"
+    )
     reapproved: LegalDate | None = Field(
         None, description="按有关规定重新报批获批日期 approved anew under the general rules (art. 26 para. 2)"
     )
@@ -156,6 +195,12 @@ class Implementation(Facts):
     approved_completion: LegalDate | None = Field(
         None, description="批复工期届满日 the completion date the approval sets"
     )
+    approved_duration_months: int | None = Field(
+        None,
+        ge=1,
+        le=120,
+        description="批复工期（月），自开工之日起算 the approved duration in months from works start",
+    )
     works_started: LegalDate | None = Field(None, description="开工建设日期")
     funds_arranged: LegalDate | None = Field(
         None, description="安排经费日期 (art. 12: the money is arranged)"
@@ -169,6 +214,20 @@ class Implementation(Facts):
         None, description="未按时开工项目报区数据局、区发改委、区财政局调整的日期 (art. 24)"
     )
     incidents: tuple[Incident, ...] = Field(default=(), description="重大变更或安全隐患 (art. 19)")
+    rectification: Rectification | None = Field(None, description="区数据局要求限期整改 (art. 24)")
+    suspension: Suspension | None = Field(None, description="区数据局要求暂停项目实施 (art. 24)")
+    procurement_followed: bool | None = Field(
+        None,
+        description="严格按照政府采购有关规定开展采购 procurement under the government-procurement rules (art. 18)",
+    )
+    classified_procurement_followed: bool | None = Field(
+        None,
+        description="涉密项目采购执行保密法律法规和涉密采购管理办法 a classified project's procurement under the "
+        "secrecy rules (art. 18)",
+    )
+    public_digital_assets: tuple[AssetUse, ...] = Field(
+        default=(), description="申请使用的公共数字资产 public digital assets applied for (art. 22)"
+    )
     security: Security = Field(
         default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)"
     )

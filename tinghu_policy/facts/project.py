@@ -54,6 +54,11 @@ class Project(Facts):
         None, description="属于《建设工程分类标准》范畴 (art. 3 group B)"
     )
     new_project: bool = Field(True, description="新建项目 (not an existing system's continuation; art. 12)")
+    substantively_government_it: bool | None = Field(
+        None,
+        description="实质上属于政务信息化建设的项目 found to be a government IT project in substance, whatever its "
+        "stated category (art. 12, the sixth prohibition)",
+    )
     classified: bool = Field(False, description="涉密项目")
     cross_department: CrossDepartment | None = Field(None, description="跨部门集约共享 (art. 9)")
     cross_level: CrossLevel | None = Field(None, description="跨层级协同实施 (art. 10)")

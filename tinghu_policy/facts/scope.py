@@ -14,8 +14,10 @@ class OwnerLevel(Named):
 
     DISTRICT = "district"
     """区级."""
+    SUBDISTRICT = "subdistrict"
+    """街道 (a 街道办事处, the district government's 派出机关; 区级 by default, D18)."""
     TOWNSHIP = "township"
-    """乡镇、街道 (below the district; not 区级 for art. 2)."""
+    """乡镇 (a township with its own budget level; not 区级 by default, D18)."""
     MUNICIPAL = "municipal"
     """市级."""
     PROVINCIAL = "provincial"
@@ -111,6 +113,11 @@ class CrossDepartment(Facts):
     goals_jointly_set: bool | None = Field(None, description="共同确定项目目标、主体内容")
     unified_interfaces: bool | None = Field(None, description="统一系统接口")
     unified_data_catalogue: bool | None = Field(None, description="统一数据资源目录")
+    uses_higher_level_platforms: bool | None = Field(
+        None,
+        description="通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接 (art. 7 para. 2): built on the "
+        "provincial and municipal base platforms with unified data and business interfaces",
+    )
 
 
 class CrossLevel(Facts):

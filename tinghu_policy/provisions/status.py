@@ -2,6 +2,8 @@
 
 ``encoded`` is never written by hand: it is read off the rules, each of which cites its provision. The other two
 are declared in ``status.yaml``. A provision has exactly one status; :func:`status_problems` lists every breach.
+A paragraph its rules cover only in part is listed under ``encoded_in_part`` with the part no rule encodes and why
+it is not computable: it reads "encoded — in part: …", never plain "encoded".
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class _Declared(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     not_computable: dict[str, str]
+    encoded_in_part: dict[str, str] = {}
     pending: tuple[str, ...]
 
 
@@ -62,7 +65,9 @@ def status_of(provision_id: str) -> ProvisionStatus:
     declared = _declared()
     rules = _encoders().get(provision_id, ())
     if rules:
-        return ProvisionStatus(provision_id, EncodingStatus.ENCODED, rules=rules)
+        part = declared.encoded_in_part.get(provision_id)
+        reason = f"in part — not computable: {part}" if part else ""
+        return ProvisionStatus(provision_id, EncodingStatus.ENCODED, rules=rules, reason=reason)
     if provision_id in declared.not_computable:
         return ProvisionStatus(
             provision_id, EncodingStatus.NOT_COMPUTABLE, reason=declared.not_computable[provision_id]
@@ -111,5 +116,9 @@ def status_problems() -> list[str]:
             problems.append(f"{pid}: has {' and '.join(statuses) or 'no status'}")
     problems += [
         f"{pid}: cited by a rule but is not a paragraph or item" for pid in sorted(set(encoders) - units)
+    ]
+    problems += [
+        f"{pid}: declared encoded in part but no rule encodes it"
+        for pid in sorted(set(declared.encoded_in_part) - set(encoders))
     ]
     return problems

@@ -45,15 +45,31 @@ def sharing_chapter(ctx: Context) -> Outcome:
     if (skip := decision(ctx)) is not None:
         return skip
     sharing = ctx.project.approval.data_sharing
+    chapters = []
+    if _study_filed(ctx):
+        chapters.append(
+            ctx.expect(
+                Label(
+                    "approval.data_sharing.in_feasibility_study",
+                    "可行性研究报告包括数据资源共享分析篇（章）",
+                    "the feasibility study has the data-sharing chapter",
+                ),
+                sharing.in_feasibility_study,
+            )
+        )
+    if ctx.known(ctx.project.implementation.preliminary_design_approved) is not None:
+        chapters.append(
+            ctx.expect(
+                Label(
+                    "approval.data_sharing.in_preliminary_design",
+                    "初步设计包括数据资源共享分析篇（章）",
+                    "the preliminary design has the data-sharing chapter",
+                ),
+                sharing.in_preliminary_design,
+            )
+        )
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "approval.data_sharing.sharing_chapter",
-                "包括数据资源共享分析篇（章）",
-                "data-sharing chapter",
-            ),
-            sharing.sharing_chapter,
-        ),
+        *chapters,
         ctx.expect(
             Label("approval.data_sharing.data_catalogue", "编制数据资源目录", "data-resource catalogue"),
             sharing.data_catalogue,
