@@ -98,7 +98,11 @@ def run_rules(
     # one context for the evaluation: each rule in turn is ``ctx.rule`` while it runs
     ctx = Context(facts, day, interpretation, calendar, rules[0])
     for rule in rules:
-        if scope.governed is False and not rule.decides_scope:
+        if (
+            scope.governed is False
+            and not rule.decides_scope
+            and not (rule.beyond_scope is not None and rule.beyond_scope(facts, interpretation))
+        ):
             yield rule, outside
             continue
         ctx.rule = rule

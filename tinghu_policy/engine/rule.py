@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from tinghu_policy.interpretation import Interpretation
 
 RuleFunction = Callable[["Context"], "Outcome | Iterable[Outcome]"]
+BeyondScope = Callable[["Project", "Interpretation"], bool]
+"""When a rule runs although the scope test puts the project outside the regulation (see :attr:`Rule.beyond_scope`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class Rule:
     decides_scope: bool = False
     """True for the rules of art. 2, 3, 38–40 that run whatever the scope; every other rule is NOT_APPLICABLE
     for a project the scope test finds outside the regulation."""
+    beyond_scope: BeyondScope | None = None
+    """For a rule whose own text reaches projects the scope test puts outside (art. 7 para. 2's "区级及以下" APPs,
+    art. 12's "实质上属于政务信息化建设的项目"): the rule runs for such a project when this returns True."""
 
     @property
     def doc(self) -> str:
@@ -92,6 +97,7 @@ def rule(
     to: tuple[Party, ...] = (),
     decisions: tuple[str, ...] = (),
     decides_scope: bool = False,
+    beyond_scope: BeyondScope | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register ``function`` as the rule ``rule_id`` encoding ``provision``."""
 
@@ -100,7 +106,16 @@ def rule(
             raise TinghuPolicyError(f"rule id {rule_id!r} is registered twice")
         applied = decisions if decides_scope else tuple(dict.fromkeys((*decisions, NON_RETROACTIVITY)))
         _REGISTERED[rule_id] = Rule(
-            rule_id, provision, title_zh, title_en, owed_by, to, applied, function, decides_scope
+            rule_id,
+            provision,
+            title_zh,
+            title_en,
+            owed_by,
+            to,
+            applied,
+            function,
+            decides_scope,
+            beyond_scope,
         )
         return function
 
