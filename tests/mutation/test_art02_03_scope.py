@@ -18,11 +18,11 @@ def test_d18_is_named_either_way_for_a_township_unit() -> None:
     counted = finding(
         "art2.government_it_project", owner=TOWNSHIP, interpretation={"township_units": "district_level"}
     )
-    assert "township units count as district-level" in counted.explanation_en
-    assert "乡镇、街道单位视为区级" in counted.explanation_zh
+    assert "a township unit is district-level" in counted.explanation_en
+    assert "乡镇单位属区级" in counted.explanation_zh
     default = finding("art2.government_it_project", owner=TOWNSHIP)
-    assert "township units are not" in default.explanation_en
-    assert "乡镇、街道单位不属区级" in default.explanation_zh
+    assert "a township unit is not district-level" in default.explanation_en
+    assert "乡镇单位不属区级" in default.explanation_zh
 
 
 def test_missing_funding_is_shown_as_not_given() -> None:
@@ -59,7 +59,12 @@ def test_d8_reading_is_named_for_the_second_group() -> None:
 
 def test_art2_says_when_art38_still_brings_the_project_in() -> None:
     own_money = [{"source": "self_raised", "amount": "800000.00"}]
-    rescued = finding("art2.government_it_project", owner=ENTERPRISE, funding=own_money)
+    rescued = finding(
+        "art2.government_it_project",
+        owner=ENTERPRISE,
+        funding=own_money,
+        interpretation={"state_enterprise_funding": "any_money"},
+    )
     assert rescued.status == "notice"
     assert "the regulation still applies by" in rescued.explanation_en
     assert "仍适用本办法" in rescued.explanation_zh

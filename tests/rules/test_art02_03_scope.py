@@ -61,7 +61,7 @@ def test_a_district_organ_with_budget_money_building_software_is_governed() -> N
         (
             {"owner": {"name": "新兴街道", "level": "township", "kind": "party_government"}},
             "owner.level",
-            "乡镇、街道",
+            "乡镇",
         ),
         ({"funding": [{"source": "self_raised", "amount": "1.00"}]}, "funding", "未使用财政预算资金"),
         ({"category": "other"}, "category", "不属于GB/T 40692-2021"),
@@ -235,7 +235,10 @@ def test_the_gate_is_the_rules_verdict(facts: dict[str, Any], d8: Art3QualifierS
     assert verdict.governed is expected
     assert scope_of(Project.model_validate(facts), interpretation) == verdict
     gated = report.finding("art11.filing_set")
-    assert (gated.status is Status.NOT_APPLICABLE and gated.subject is None) is (expected is False)
+    holding = {r for r in SCOPE_BASES if status(report, r) is Status.HOLDS}
+    closed = expected is False or (expected is True and holding == {"art39.social_capital_project"})
+    # art. 39 alone does not name art. 11
+    assert (gated.status is Status.NOT_APPLICABLE and gated.subject is None) is closed
 
 
 @pytest.mark.parametrize(
@@ -259,7 +262,7 @@ SCOPE_BASES = ("art2.government_it_project", "art38.state_owned_enterprise", "ar
         ("party_government", [{"source": "fiscal_budget", "amount": "10.00"}], "art2.government_it_project"),
         (
             "state_owned_enterprise",
-            [{"source": "self_raised", "amount": "10.00"}],
+            [{"source": "fiscal_budget", "amount": "10.00"}],
             "art38.state_owned_enterprise",
         ),
         (
@@ -273,7 +276,7 @@ def test_d18_a_township_unit_is_district_level_only_under_the_option(
     kind: str, funding: list[dict[str, str]], rule: str
 ) -> None:
     facts: dict[str, Any] = {
-        "owner": {"name": "新兴街道", "level": "township", "kind": kind},
+        "owner": {"name": "新兴镇", "level": "township", "kind": kind},
         "funding": funding,
     }
     default = run(**facts)
@@ -289,3 +292,22 @@ def test_d18_a_township_unit_is_district_level_only_under_the_option(
 def test_d18_option_does_not_reach_higher_levels(level: str) -> None:
     report = run(TOWNSHIP_LEVEL, owner={"name": "市局", "level": level, "kind": "party_government"})
     assert status(report, "art2.government_it_project") is Status.NOTICE
+
+
+@pytest.mark.parametrize(
+    ("reading", "subdistrict", "township"),
+    [
+        (TownshipUnits.SUBDISTRICT_ONLY, Status.HOLDS, Status.NOTICE),
+        (TownshipUnits.NOT_DISTRICT_LEVEL, Status.NOTICE, Status.NOTICE),
+        (TownshipUnits.DISTRICT_LEVEL, Status.HOLDS, Status.HOLDS),
+    ],
+)
+def test_d18_a_subdistrict_is_district_level_a_township_is_not_by_default(
+    reading: TownshipUnits, subdistrict: Status, township: Status
+) -> None:
+    """D18 (default subdistrict_only): a 街道办事处 is the district government's 派出机关 and a district budget
+    unit; a 乡镇 has its own budget level (预算法 第三条)."""
+    interpretation = Interpretation(township_units=reading)
+    for level, expected in (("subdistrict", subdistrict), ("township", township)):
+        owner = {"name": "某单位", "level": level, "kind": "party_government"}
+        assert status(run(interpretation, owner=owner), "art2.government_it_project") is expected, level

@@ -31,6 +31,8 @@ COMPLETE = {
 }
 STARTED = date(2025, 11, 10)
 
+ANY_MONEY = Interpretation(state_enterprise_funding=StateEnterpriseFunding.ANY_MONEY)
+
 
 def run(as_of: date = AS_OF, interpretation: Interpretation | None = None, **facts: Any) -> Report:
     return evaluate({**BASE, **facts}, as_of=as_of, interpretation=interpretation)
@@ -42,7 +44,9 @@ def run(as_of: date = AS_OF, interpretation: Interpretation | None = None, **fac
 @settings(deadline=None)
 @given(st.lists(st.sampled_from(list(FundingSource)), min_size=1, max_size=4, unique=True))
 def test_a_district_enterprise_is_governed_whatever_its_money(sources: list[FundingSource]) -> None:
+    """D29 option any_money."""
     report = run(
+        interpretation=ANY_MONEY,
         owner=SOE,
         funding=[{"source": s.value, "amount": "1.00"} for s in sources],
         review=[{"received": "2025-11-03"}],
@@ -52,11 +56,12 @@ def test_a_district_enterprise_is_governed_whatever_its_money(sources: list[Fund
 
 
 def test_an_enterprise_with_own_money_fails_art2_but_art38_brings_it_in() -> None:
-    finding = run(owner=SOE, funding=[{"source": "self_raised", "amount": "1.00"}]).finding(
-        "art2.government_it_project"
-    )
+    """D29 option any_money; art. 2 counts the enterprise among its units and names only the money."""
+    finding = run(
+        interpretation=ANY_MONEY, owner=SOE, funding=[{"source": "self_raised", "amount": "1.00"}]
+    ).finding("art2.government_it_project")
     assert finding.status is Status.NOTICE
-    assert {c.fact for c in finding.checks if c.ok is False} == {"owner.kind", "funding"}
+    assert {c.fact for c in finding.checks if c.ok is False} == {"funding"}
     assert "但依第三十八条仍适用本办法" in finding.note_zh
 
 
@@ -341,7 +346,19 @@ def test_d29_fiscal_budget_only_needs_budget_money(sources: list[FundingSource])
     assert report.finding("art38.state_owned_enterprise").status is (
         Status.HOLDS if fiscal else Status.NOTICE
     )
-    assert run(owner=SOE, funding=funding).finding("art38.state_owned_enterprise").status is Status.HOLDS
+    assert (
+        run(interpretation=ANY_MONEY, owner=SOE, funding=funding)
+        .finding("art38.state_owned_enterprise")
+        .status
+        is Status.HOLDS
+    )
+    default = run(owner=SOE, funding=funding)  # D29's default is fiscal_budget_only
+    assert (
+        default.finding("art38.state_owned_enterprise").status
+        is report.finding("art38.state_owned_enterprise").status
+    )
+    if fiscal:
+        assert default.finding("art2.government_it_project").status is Status.HOLDS  # one of art. 2's units
 
 
 def test_d29_fiscal_budget_only_names_the_funding() -> None:

@@ -98,8 +98,9 @@ def run_rules(
     # one context for the evaluation: each rule in turn is ``ctx.rule`` while it runs
     ctx = Context(facts, day, interpretation, calendar, rules[0])
     for rule in rules:
+        closed = scope.governed is False or (scope.only is not None and rule.provision not in scope.only)
         if (
-            scope.governed is False
+            closed
             and not rule.decides_scope
             and not (rule.beyond_scope is not None and rule.beyond_scope(facts, interpretation))
         ):

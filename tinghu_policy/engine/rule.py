@@ -129,6 +129,8 @@ class Scope:
     governed: bool | None
     note_zh: str
     note_en: str
+    only: frozenset[str] | None = None
+    """Governed for these provisions only (a project art. 39 alone brings in); None: for every provision."""
 
 
 ScopeTest = Callable[["Project", "Interpretation"], Scope]

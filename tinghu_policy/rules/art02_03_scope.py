@@ -43,10 +43,34 @@ ART2_OWNER_KINDS = frozenset(
         OwnerKind.PARTY_GOVERNMENT,
         OwnerKind.PUBLIC_INSTITUTION,
         OwnerKind.MASS_ORGANIZATION,
+        OwnerKind.STATE_OWNED_ENTERPRISE,
         OwnerKind.OTHER_RELEVANT_UNIT,
     }
 )
-"""区级各党政机关、事业单位和团体组织及各有关单位 (a state-owned enterprise comes in by art. 38, not here)."""
+"""区级各党政机关、事业单位和团体组织及各有关单位: a state-owned enterprise that uses 财政预算资金 is one of the
+"各有关单位" (art. 38 adds nothing to art. 2 under D29's default; under the option it also brings in its own money)."""
+
+ART39_PROVISIONS = frozenset(
+    {
+        "art20.p1",
+        "art21.p1",
+        "art21.p2",
+        "art23.p1",
+        "art23.p2",
+        "art27.p1",
+        "art27.p2",
+        "art27.p3",
+        "art28.p2",
+        "art29.p1",
+        "art30.p1",
+        "art39.p1",
+    }
+)
+"""What art. 39 applies to a project brought in by art. 39 alone (social capital, no 财政预算资金): its own filing
+before works and its incidents in operation; "网络和数据安全" (art. 20, 21(1)), "保密管理" (art. 21(2), 29), "绩效评价"
+(art. 23, 30) and "竣工后，参照本办法要求进行验收并报送相关材料" (art. 27(1)–(3), 28(2)). "运维监管" is the supervisors'
+(arts. 31–36, no duty of the unit). The rest of the regulation — the review and approval procedure, the budget
+duties of arts. 24(2), 25, 27(4) — reaches a project through art. 2 (or 38), not art. 39."""
 
 SOCIAL_CAPITAL_SOURCES = frozenset({FundingSource.SOCIAL_CAPITAL})
 
@@ -190,22 +214,24 @@ def _verdict(provision: str, limbs: tuple[Limb, ...], holds_zh: str, holds_en: s
 
 
 def _district_level(project: Project, interpretation: Interpretation, provision: str = "art2.p1") -> Limb:
-    """区级 (D18: a 乡镇/街道 unit is not 区级 by default; with ``district_level`` it is)."""
+    """区级 (D18, default ``subdistrict_only``: a 街道 unit is 区级, a 乡镇 unit is not; options: neither, both)."""
     owner = project.owner
-    township = owner.level is OwnerLevel.TOWNSHIP
-    counted = interpretation.township_units is TownshipUnits.DISTRICT_LEVEL
-    d18_zh, d18_en = "", ""
-    if township:
-        d18_zh = "（D18：乡镇、街道单位视为区级）" if counted else "（D18：乡镇、街道单位不属区级）"
-        d18_en = (
-            " (D18: township units count as district-level)" if counted else " (D18: township units are not)"
-        )
+    reading = interpretation.township_units
+    counted = {
+        OwnerLevel.DISTRICT: True,
+        OwnerLevel.SUBDISTRICT: reading is not TownshipUnits.NOT_DISTRICT_LEVEL,
+        OwnerLevel.TOWNSHIP: reading is TownshipUnits.DISTRICT_LEVEL,
+    }.get(owner.level, False)
+    d18_zh = d18_en = ""
+    if owner.level in (OwnerLevel.SUBDISTRICT, OwnerLevel.TOWNSHIP):
+        d18_zh = f"（D18：{owner.level.name_zh}单位{'属' if counted else '不属'}区级）"
+        d18_en = f" (D18: a {owner.level.name_en} unit is {'' if counted else 'not '}district-level)"
     return _limb(
         provision,
         "owner.level",
         f"项目单位（{owner.name}，{owner.level.name_zh}）为区级单位{d18_zh}",
         f"the owner ({owner.name}, {owner.level.name_en}) is a district-level unit{d18_en}",
-        owner.level is OwnerLevel.DISTRICT or (township and counted),
+        counted,
         fails_zh=f"项目单位{owner.name}为{owner.level.name_zh}单位，不是区级单位{d18_zh}",
         fails_en=f"the owner {owner.name} is a {owner.level.name_en} unit, not a district-level one{d18_en}",
     )
@@ -391,10 +417,10 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
 def state_owned_enterprise(project: Project, interpretation: Interpretation) -> Verdict:
     """第三十八条: 国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款.
 
-    D29 (default ``any_money``): art. 38 brings in a project a state-owned enterprise builds whatever its money —
-    art. 2 already covers "各有关单位" using 财政预算资金, so art. 38 has work to do only if it reaches an
-    enterprise's own money. Option ``fiscal_budget_only``: only with 财政预算资金, art. 38 then merely counting an
-    enterprise among art. 2's units. It stays a 政务信息化项目 of the district: 区级 (D18) and a 政务信息系统
+    D29 (default ``fiscal_budget_only``): only with 财政预算资金 — "政务信息化项目" is art. 2's term, and the district
+    approval procedure applied to an enterprise's own investment would conflict with 企业投资项目核准和备案管理条例 and
+    行政许可法 第十四至十七条; art. 38 then confirms that an enterprise is one of art. 2's "各有关单位". Option
+    ``any_money``: whatever its money (the reading that gives art. 38 work beyond art. 2). It stays a 政务信息化项目 of the district: 区级 (D18) and a 政务信息系统
     (art. 2's limbs), and art. 3 still excludes.
     """
     if project.owner.kind is not OwnerKind.STATE_OWNED_ENTERPRISE:
@@ -476,10 +502,19 @@ class Assessment:
         return all_of((any_of(v.holds for v in self.bases), self.art3.holds))
 
     def scope(self) -> Scope:
-        """The scope gate's verdict, with the reason every other rule shows when it is False."""
+        """The scope gate's verdict, with the reason every other rule shows when it is False; a project art. 39
+        alone brings in is governed by the provisions art. 39 names (:data:`ART39_PROVISIONS`)."""
         governed = self.governed
         if governed is True:
             cites = "、".join(_CITE[v.provision] for v in self.bases if v.holds)
+            if [v.provision for v in self.bases if v.holds] == ["art39.p1"]:
+                return Scope(
+                    True,
+                    "本项目仅依第三十九条（与社会资本合作建设）适用本办法，适用第三十九条所列事项；第三十九条未指向本条",
+                    "governed by art. 39 alone (built with social capital): the duties art. 39 names apply, and "
+                    "art. 39 does not name this provision",
+                    only=ART39_PROVISIONS,
+                )
             return Scope(True, f"适用本办法（{cites}）", f"governed by the regulation ({cites})")
         if governed is None:
             missing = sorted({m for v in (*self.bases, self.art3) for m in v.missing})
@@ -557,9 +592,11 @@ def governed(project: Project, interpretation: Interpretation) -> Scope:
 )
 def government_it_project(ctx: Context) -> Outcome:
     """第二条: 区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的，符合GB/T40692-2021规定的
-    数字基础设施、软件开发和数据治理等项目. FAILS names each condition that fails (see :func:`definition`).
+    数字基础设施、软件开发和数据治理等项目. A NOTICE names each condition that keeps the project out (see
+    :func:`definition`).
 
-    D18 (default ``not_district_level``): a 乡镇/街道 unit is not 区级; option ``district_level``: it is."""
+    D18 (default ``subdistrict_only``): a 街道 unit is 区级 (the district government's 派出机关, a district budget
+    unit), a 乡镇 unit is not (预算法 第三条: its own budget level); options: neither, or both."""
     return assess(ctx.project, ctx.interpretation).art2.outcome()
 
 
