@@ -44,6 +44,8 @@ def test_a_provision_encoded_in_part_says_which_part_is_not(monkeypatch: pytest.
     assert partial.status is EncodingStatus.ENCODED
     assert partial.reason.startswith("in part — not computable: the second sentence")
     declared = status_module._declared()
-    wrong = declared.model_copy(update={"encoded_in_part": {**declared.encoded_in_part, "art1.p1": "nothing"}})
+    wrong = declared.model_copy(
+        update={"encoded_in_part": {**declared.encoded_in_part, "art1.p1": "nothing"}}
+    )
     monkeypatch.setattr(status_module, "_declared", lambda: wrong)
     assert "art1.p1: declared encoded in part but no rule encodes it" in status_problems()

@@ -12,6 +12,7 @@ from tinghu_policy.engine.context import (
 )
 from tinghu_policy.engine.evaluate import evaluate, run_rules
 from tinghu_policy.engine.findings import Check, CheckRole, Finding, Relation, Status
+from tinghu_policy.engine.provenance import Provenance
 from tinghu_policy.engine.report import FORMAT_VERSION, LaterFact, Report
 from tinghu_policy.engine.rule import (
     Rule,
@@ -41,6 +42,7 @@ __all__ = [
     "LaterFact",
     "Outcome",
     "Outcomes",
+    "Provenance",
     "Relation",
     "Report",
     "Rule",

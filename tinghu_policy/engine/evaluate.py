@@ -8,6 +8,7 @@ from typing import Any
 
 from tinghu_policy.engine.context import Context, Outcome
 from tinghu_policy.engine.findings import Finding, Status, built
+from tinghu_policy.engine.provenance import provenance
 from tinghu_policy.engine.report import FORMAT_VERSION, LaterFact, Report
 from tinghu_policy.engine.rule import Rule, catalogue, scope_of
 from tinghu_policy.errors import CalendarCoverageError
@@ -38,6 +39,7 @@ def evaluate(
     facts = project if isinstance(project, Project) else Project.model_validate(project)
     interp = interpretation or DEFAULT_INTERPRETATION
     day = to_legal_date(as_of, interp)
+    calendar = calendar or WorkCalendar.default()
     findings = [
         built(
             Finding,
@@ -57,7 +59,7 @@ def evaluate(
                 "decisions": rule.decisions,
             },
         )
-        for rule, outcome in run_rules(facts, day, interp, calendar or WorkCalendar.default())
+        for rule, outcome in run_rules(facts, day, interp, calendar)
     ]
     return Report.model_construct(
         format_version=FORMAT_VERSION,
@@ -65,6 +67,7 @@ def evaluate(
         as_of=day,
         interpretation=interp,
         findings=tuple(findings),
+        provenance=provenance(calendar),
         facts_after_as_of=tuple(
             built(LaterFact, {"fact": f.path, "day": f.day, "name_zh": fact_zh(f.path)})
             for f in facts.facts_after(day)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from tinghu_policy.engine.findings import Finding, Status, without_computed
+from tinghu_policy.engine.provenance import Provenance
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import Interpretation
 
@@ -34,6 +35,10 @@ class Report(BaseModel):
     as_of: date
     interpretation: Interpretation
     findings: tuple[Finding, ...]
+    provenance: Provenance = Field(
+        description="The library version, the edition of the regulation and the calendar data the answer used: "
+        "with the project, as_of and the interpretation, everything needed to re-run it and get the same bytes."
+    )
     facts_after_as_of: tuple[LaterFact, ...] = Field(
         (),
         description="Dated facts after as_of: not yet happened on that date, so no rule read them. Listed so that "
