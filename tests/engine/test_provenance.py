@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tinghu_policy import Report
+from tinghu_policy._bundled import bundled_path
 from tinghu_policy.corpus import Case
 from tinghu_policy.engine import evaluate
 from tinghu_policy.periods import WorkCalendar
@@ -73,7 +74,7 @@ def test_a_changed_clause_changes_the_edition_digest(tmp_path: Path, monkeypatch
 
     before = module.regulation_digest()
     copy = tmp_path / "articles"
-    shutil.copytree(module.bundled_path("articles"), copy)
+    shutil.copytree(bundled_path("articles"), copy)
     first = sorted(p for p in copy.rglob("*.yaml"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n# 改动\n", encoding="utf-8")
     monkeypatch.setattr(module, "bundled_path", lambda name: copy)
