@@ -1,6 +1,7 @@
 """tinghu-policy: 《盐城市亭湖区政务信息化项目建设管理办法（试行）》 as a traceable rule library.
 
->>> from tinghu_policy import Project, evaluate
+>>> from tinghu_policy import evaluate, load_project
+>>> project = load_project(Path("project.yaml"))              # doctest: +SKIP
 >>> report = evaluate(project, as_of=date(2026, 3, 20))      # doctest: +SKIP
 >>> report.open_obligations()                                 # doctest: +SKIP
 """
@@ -16,8 +17,10 @@ if TYPE_CHECKING:
     from tinghu_policy.engine.report import Report
     from tinghu_policy.facts import Project
     from tinghu_policy.interpretation import Interpretation
+    from tinghu_policy.loading import load_project
     from tinghu_policy.parties import Party
     from tinghu_policy.periods import WorkCalendar
+    from tinghu_policy.yaml_input import InputError
 
 _LAZY = {
     "Finding": "tinghu_policy.engine",
@@ -26,6 +29,8 @@ _LAZY = {
     "evaluate": "tinghu_policy.engine",
     "Project": "tinghu_policy.facts",
     "Interpretation": "tinghu_policy.interpretation",
+    "InputError": "tinghu_policy.yaml_input",
+    "load_project": "tinghu_policy.loading",
     "Party": "tinghu_policy.parties",
     "WorkCalendar": "tinghu_policy.periods",
 }
@@ -49,6 +54,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CalendarCoverageError",
     "Finding",
+    "InputError",
     "Interpretation",
     "Party",
     "Project",
@@ -58,5 +64,6 @@ __all__ = [
     "UnknownProvisionError",
     "WorkCalendar",
     "evaluate",
+    "load_project",
 ]
 __version__ = "0.1.0"

@@ -37,8 +37,9 @@ class CalendarCoverageError(TinghuPolicyError):
             f"{covered[0]}–{covered[1]}). Supply {year}'s State Council holiday notice as an overlay "
             f"(WorkCalendar.with_overlay / --calendar-overlay FILE; "
             f"format: examples/calendar-overlays/README.md), "
-            f"upgrade chinesecalendar once it ships {year}, or ask for a provisional answer "
-            f"(Interpretation(beyond_calendar_data='provisional'), weekends only, marked provisional)."
+            f"upgrade chinesecalendar once it ships {year}, or ask for an estimate marked provisional: "
+            f"Interpretation(beyond_calendar_data='statutory_estimate') (weekends and the statutory holidays; "
+            f"--option D12=statutory_estimate) or 'provisional' (weekends only)."
         )
 
 

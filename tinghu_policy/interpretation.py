@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D31: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D38: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -24,7 +24,9 @@ from enum import Enum, StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+from tinghu_policy.isodate import exact_date
 
 if TYPE_CHECKING:
     from tinghu_policy.engine.rule import Rule
@@ -74,9 +76,13 @@ class OverBoundary(StrEnum):
     """D5 — "超过…6个月以上": is the boundary day itself over the limit (民法典 第一千二百五十九条)?"""
 
     STRICTLY_MORE = "strictly_more"
-    """超过 governs: over the limit only after the boundary day (default)."""
+    """超过 governs: over the limit only after the boundary day; "超过…以上" read as one phrase meaning "more than",
+    and a provision that triggers remediation read narrowly (default)."""
     AT_LEAST = "at_least"
-    """以上 governs: the boundary day itself is over the limit."""
+    """以上 governs: the boundary day itself is over the limit. The strongest case for it: the object of 超过 is
+    批复工期 (初步设计批复时间), not the six months; 以上 attaches to the numeral "6个月" and includes it (民法典
+    第一千二百五十九条), so a delay beyond the approved schedule that has reached 6 months is serious — the two words
+    govern different things and do not conflict."""
 
 
 class CalendarCoverage(StrEnum):
@@ -86,6 +92,12 @@ class CalendarCoverage(StrEnum):
     """Raise :class:`~tinghu_policy.errors.CalendarCoverageError` naming the year (default)."""
     PROVISIONAL = "provisional"
     """Treat Mon–Fri as working days, Sat–Sun as rest, and mark every result provisional."""
+    STATUTORY_ESTIMATE = "statutory_estimate"
+    """Estimate the rest days as the law fixes them: the weekends, the holidays of 《全国年节及纪念日放假办法》第二条 in
+    the edition in force that year, and 第六条's compensatory day off (补假) on the next working day for a holiday on
+    a weekend (or on another holiday's day). The State
+    Council's 调休 cannot be known in advance and is not included: every result is provisional and names the years
+    estimated."""
 
 
 class Art3QualifierScope(StrEnum):
@@ -221,9 +233,10 @@ class ImplementationStart(StrEnum):
     """D24 — the event that starts 项目实施 (chapter 5: the duties of art. 20, 21 and 23)."""
 
     BY_DUTY = "by_duty"
-    """Each duty from its own stage: planning duties (制定密码应用方案, 同步规划) from the approval; building and
-    running duties (同步建设、同步使用/运行, 定期检测评估, the yearly report of art. 23) from the start of works
-    (default)."""
+    """Each duty from its own stage: planning duties (制定密码应用方案, 同步规划) from the approval (or the start of
+    works, if earlier); building and running duties (同步建设、同步使用/运行, 定期检测评估, the yearly report of
+    art. 23, art. 19's "实施过程中") from the start of works; a fact that records planning and building in one yes/no
+    from the start of works (default)."""
     WORKS_STARTED = "works_started"
     """Every duty from the start of works (开工, ``implementation.works_started``), as art. 24 "开工建设"."""
     APPROVED = "approved"
@@ -324,7 +337,9 @@ class SurplusAfterAdjustment(StrEnum):
     (default)."""
     STILL_OWED = "still_owed"
     """An art. 26 adjustment stays within the approved 概算 with goals unchanged, so the project is the same project:
-    its unspent fiscal money is still returned under art. 25."""
+    its unspent fiscal money is still returned under art. 25. Only a carried-out adjustment that changed the goals
+    (建设目标) takes the project out; whether an adjustment was lawfully made (10%, ground, review) is art. 26's
+    question, not whether the money left over goes back."""
 
 
 class SurplusFiscalShare(StrEnum):
@@ -356,6 +371,17 @@ class ExtensionCounting(StrEnum):
     """One period of 3 + n months from passing acceptance (default)."""
     AFTER_ORIGINAL_PERIOD = "after_original_period"
     """n months more from the last day of the original 3 months (财建〔2016〕503号 speaks of 延长 the 编报期限)."""
+
+
+class Art3Substance(StrEnum):
+    """D38 — a project art. 3 excludes by its stated category, found to be a government IT project in substance."""
+
+    SUBSTANCE_PREVAILS = "substance_prevails"
+    """The finding of substance (``substantively_government_it``) prevails: art. 3 excludes a project for what it is,
+    not what it is called, and the whole regulation reaches it (default)."""
+    CATEGORY_GOVERNS = "category_governs"
+    """The stated category governs art. 3: the project stays outside, and only art. 12's sixth prohibition (which
+    names "实质上属于政务信息化建设的项目") reaches it."""
 
 
 TIMEZONE_DEFAULT: Literal["Asia/Shanghai"] = "Asia/Shanghai"
@@ -391,7 +417,7 @@ class Interpretation(BaseModel):
         OverBoundary.STRICTLY_MORE,
         description="D5 超过…以上 the boundary day of art. 24's 6-month limits (民法典 第一千二百五十九条).",
     )
-    year_end_rollover: bool = Field(
+    year_end_rollover: StrictBool = Field(
         False,
         description="D6 每年年底前 roll a 31 December that is a rest day to the next working day.",
     )
@@ -417,9 +443,10 @@ class Interpretation(BaseModel):
     )
     beyond_calendar_data: CalendarCoverage = Field(
         CalendarCoverage.ERROR,
-        description="D12 日历数据之外 a date outside the official working-day data.",
+        description="D12 日历数据之外 a date outside the official working-day data: error (the default), "
+        "statutory_estimate (weekends and statutory holidays, provisional) or provisional (weekends only).",
     )
-    effective_date: date | None = Field(
+    effective_date: Annotated[date, BeforeValidator(exact_date)] | None = Field(
         None,
         description="D13 施行日期 the date the regulation took effect (art. 40 gives none); events before it are "
         "out of its reach. None: not stated, no event is excluded.",
@@ -523,6 +550,12 @@ class Interpretation(BaseModel):
     extension_counting: ExtensionCounting = Field(
         ExtensionCounting.FROM_ACCEPTANCE,
         description="D37 延长期限的计算 art. 27(4)'s extension: 3 + n months from acceptance, or n after the 3 months.",
+    )
+    art3_substance: Art3Substance = Field(
+        Art3Substance.SUBSTANCE_PREVAILS,
+        description="D38 第三条与实质认定 a project art. 3 excludes by its stated category but found to be government IT "
+        "in substance: the substance prevails (default), or the category governs and only art. 12's sixth "
+        "prohibition reaches it.",
     )
 
 
@@ -644,7 +677,13 @@ DECISIONS: dict[str, Decision] = {
             "serious_overdue_boundary",
             "超过…以上",
             "Over … or more",
-            "民法典 第一千二百五十九条：民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。",
+            "民法典 第一千二百五十九条：民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。"
+            "第二十四条“超过批复工期6个月以上”“超过初步设计批复时间6个月以上”同时使用“超过”和“以上”，两种读法只在届满"
+            "之日不同。选项（6个月或以上，at_least）的最强理由：“超过”的宾语是“批复工期”（“初步设计批复时间”），不是"
+            "“6个月”；“以上”附于数词“6个月”，依第一千二百五十九条包括本数——超出批复工期的时间届满6个月之日即属严重逾期，"
+            "两个词各管一处，并不冲突。默认（严格多于，strictly_more）的理由：“超过…6个月以上”通常作为一个整体读作“多于"
+            "6个月”，“超过”不包括本数；本条据此要求报告、提出整改方案并可能暂停实施，触发不利后果的条件从窄解释，届满之日"
+            "尚不属超过。",
             ("art24.p1",),
         ),
         Decision(
@@ -652,7 +691,9 @@ DECISIONS: dict[str, Decision] = {
             "year_end_rollover",
             "每年年底前",
             "Before each year end",
-            "“年底前”是一个固定日期（当年12月31日），不是期间，不适用民法典 第二百零三条，除非选择顺延。",
+            "“年底前”是一个固定日期（期日：当年12月31日），不是自某一事实起算的期间：不适用民法典 第二百零一条、第二百零二条，"
+            "也不按第二百零三条第一款顺延，除非选择顺延。当日提交即属年底前；期日的截止时间法律未专门规定，参照第二百零三条"
+            "第二款（期间最后一日的截止时间为二十四时）为该日二十四时——这是类推适用，不是把“年底前”当作期间。",
             ("art23.p1",),
         ),
         Decision(
@@ -684,7 +725,8 @@ DECISIONS: dict[str, Decision] = {
             "self_evaluation_clock_start",
             "自我评价起算",
             "Self-evaluation clock start",
-            "第三十条“通过验收并投入运行后12个月内”：两个条件均满足之日起算；以报告提交日期判断是否开展。",
+            "第三十条“通过验收并投入运行后12个月内”：“并”连接两个条件，默认自两个条件均满足之日（两者中较晚者）起算，"
+            "结论列明两个日期及起算所依者；选项：自通过验收之日起算，不论何时投入运行。以报告提交日期判断是否开展。",
             ("art30.p1",),
         ),
         Decision(
@@ -692,7 +734,10 @@ DECISIONS: dict[str, Decision] = {
             "timely_within_working_days",
             "及时/适时",
             "Timely",
-            "“及时”“适时”无数字；仅在使用者配置期限时才有到期日。",
+            "“及时”“适时”无数字；仅在使用者配置期限时才有到期日。配置的期限只用于文本写明“及时”的义务（第十九条备案、第二十四条"
+            "严重逾期或重大损失后的报告、第二十五条结余上缴、第三十九条备案）。第二十四条“报区数据局、区发改委、区财政局适时"
+            "调整”中，“适时”修饰三部门的调整，不修饰项目单位的报告：该报告文本未规定时间，不适用本项配置，报告前为待履行"
+            "（无到期日、不认定逾期），报告后为已履行。",
             ("art19.p1", "art24.p1", "art25.p1", "art39.p1"),
         ),
         Decision(
@@ -700,7 +745,15 @@ DECISIONS: dict[str, Decision] = {
             "beyond_calendar_data",
             "日历数据覆盖范围",
             "Calendar coverage",
-            "国务院办公厅逐年发布节假日安排；数据之外的年份不得猜测。",
+            "国务院办公厅逐年发布节假日安排（通常在上一年年底），数据之外的年份不得当作已知。默认报错（error）："
+            "需要该年安排的结论为无法判断，指明所缺年份，仍给出不依赖该年安排即可确定的答复（期限不早于某日）。"
+            "可选按法定节假日估算（statutory_estimate）：休息日为周末、《全国年节及纪念日放假办法》第二条规定的"
+            "全体公民放假的节日（按所估年度施行的版本，2025年起为国务院令第774号修订本）以及第六条规定的补假"
+            "（节日适逢周六、周日或与其他节日同日的，在其后第一个工作日补假）；调休放假和调休上班由国务院办公厅逐年安排，事先无法"
+            "确定，不予计入。或仅按周末估算（provisional）。两种估算的结论均为临时结果，并列明所估年份。"
+            "主张估算的理由：年底起算的期限大多跨入下一年度，报错使其长期无法判断，而法定节假日是法律确定的；"
+            "主张默认报错的理由：估算与日后公布的安排不一致时（调休使到期日提前或推后），据以认定按期或逾期即为"
+            "错误的结论，估算应由使用者明示选择。估算与已公布安排的一致程度按2015年以来各年实测，见法定期间与日历页面。",
             (
                 "art11.p1.i2",
                 "art11.p1.i3",
@@ -723,8 +776,9 @@ DECISIONS: dict[str, Decision] = {
             "Effective date and non-retroactivity",
             "第四十条“本办法自印发之日起施行”，文本未载明印发日期，由使用者提供。立法法第一百零四条：法律、行政法规、"
             "地方性法规、自治条例和单行条例、规章不溯及既往。据此，每条规则所判断的行为（申报、审批、开工、报送、"
-            "期限的起算事实等）发生在施行日期之前的，该结论为不适用，并列明该行为的日期与施行日期；日期未提供而无法"
-            "判断先后的，结论为无法判断。评估日早于施行日期的，本办法尚未施行，全部结论为不适用。第四十条本身不设义务，"
+            "期限的起算事实等）发生在施行日期之前的，该结论为不适用，并列明该行为的日期与施行日期；提供了施行日期而"
+            "该行为的日期未提供、无法判断先后的，结论为无法判断。未提供施行日期（默认）时不作此项判断，任何行为均不因此"
+            "排除。评估日早于施行日期的，本办法尚未施行，全部结论为不适用。第四十条本身不设义务，"
             "只列明早于施行日期的事实（提示）。",
             (
                 "art6.p2",
@@ -747,10 +801,12 @@ DECISIONS: dict[str, Decision] = {
                 "art15.p1",
                 "art15.p2",
                 "art16.p1",
+                "art18.p1",
                 "art19.p1",
                 "art20.p1",
                 "art21.p1",
                 "art21.p2",
+                "art22.p1",
                 "art23.p1",
                 "art23.p2",
                 "art24.p1",
@@ -789,15 +845,19 @@ DECISIONS: dict[str, Decision] = {
             "第十一条第一款第（二）项“项目单位应在15个工作日内…完善修改申报材料，否则将退回申请”。“将退回申请”是区数据局"
             "的行为；法律欲使某一效果自动发生时写作“视为”。默认：修改期满未完善的，项目单位修改逾期、退回申请到期，申请在"
             "区数据局退回（有记录的行为）时退回；选项：期满即视为退回（条文“否则”紧接期满）。期满前退回的，是区数据局违反本项；"
-            "退回后重新申报重新计时。",
-            ("art11.p1.i2",),
+            "退回后重新申报重新计时；退回后本轮的后续步骤（同步至相关部门、会审意见、联合评审）属于重新申报。",
+            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4"),
         ),
         Decision(
             "D16",
             "completion_trigger",
             "起算事实",
             "Trigger facts",
-            "“建成”“通过验收”“投入运行”各以模型字段说明中的事实为准。",
+            "“建成”“通过验收”“投入运行”各以模型字段说明中的事实为准。“通过验收”是记录的竣工验收合格结论：依第二十七条"
+            "第二款（等保测评、密评结果不合格的，不得申请）或第二十八条第二款（未经档案验收或档案验收不合格的，不得通过）"
+            "不得作出的合格结论，不能视为已履行第二十七条第一款（验收义务仍未履行）；但第二十七条第四款的竣工财务决算"
+            "和第三十条的自我评价仍自该记录的合格之日起算——两者针对已交付使用、资金已支出的事实，且不能让单位因自身违规而"
+            "免于决算。另一读法（违规的合格结论不生效力，后续期限待依法重新验收后起算）未采用。",
             ("art23.p1", "art24.p1", "art25.p1", "art27.p1", "art27.p3", "art27.p4", "art30.p1"),
         ),
         Decision(
@@ -817,10 +877,13 @@ DECISIONS: dict[str, Decision] = {
                 "art11.p2",
                 "art12.p1",
                 "art14.p1",
+                "art22.p1",
+                "art15.p2",
                 "art26.p1",
                 "art26.p2",
                 "art28.p2",
                 "art29.p1",
+                "art37.p1",
                 "art39.p1",
             ),
         ),
@@ -899,8 +962,10 @@ DECISIONS: dict[str, Decision] = {
             "项目（超过初步设计批复时间6个月以上）”）；第十二条“未按本办法履行审批程序…不得安排经费或实施”把“实施”"
             "与审批相连。规划类义务（制定密码应用方案、同步规划）在批复时即已发生，建设、运行类义务（同步建设、同步使用、定期"
             "检测评估、年度绩效报告）自开工起发生。默认：各义务按其阶段起算——规划类自批复，建设运行类自开工；选项：均自开工；"
-            "均自批复。",
-            ("art20.p1", "art21.p1", "art21.p2", "art23.p1", "art23.p2"),
+            "均自批复。默认下规划类义务自批复与开工中较早者起算（未经批复即开工的，不因缺少批复而免除）；一项事实同时记录规划"
+            "与建设、运行的（如“同步规划、同步建设、同步使用网络安全技术措施”只有一个是/否），自开工起判断。第十九条“在实施"
+            "过程中”：自开工（选项 approved 时自批复）至建成；其前其后出现的重大变更或安全隐患不属本条（运行中的见第三十九条）。",
+            ("art19.p1", "art20.p1", "art21.p1", "art21.p2", "art23.p1", "art23.p2"),
         ),
         Decision(
             "D25",
@@ -963,7 +1028,9 @@ DECISIONS: dict[str, Decision] = {
             "严重超概算",
             "Serious cost overrun",
             "第三十七条“因管理不善、弄虚作假造成严重超概算”：“严重”无数字标准；仅在使用者设定比例时判断，超过该比例为严重"
-            "（民法典 第一千二百五十九条：“超过”不包括本数）。",
+            "（民法典 第一千二百五十九条：“超过”不包括本数）。超概算以最近一次批复的概算为准（按第二十六条第二款重新报批的，"
+            "以重新报批后的概算总投资为准）。超概算本身只作提示；严重且经认定因管理不善、弄虚作假造成的，才构成追究责任"
+            "的情形。",
             ("art37.p1",),
         ),
         Decision(
@@ -975,7 +1042,9 @@ DECISIONS: dict[str, Decision] = {
             "条文以一次调整为对象，未说明同一项目多次调整时10%按单次还是累计计算；按单次计算，数次各不超过10%的调整合计"
             "可能超过10%而无须重新报批（六次调整可移动一半投资）。第二十六条是第二十五条“严格按批复的…投资概算实施”和重新报批"
             "（政府投资条例 第二十一条、第二十三条）的例外，例外从严解释。默认：本次与此前已实施的各次调整（自最近一次重新"
-            "报批后起算）数额累计不超过10%；选项：每次调整的数额各自不超过10%。",
+            "报批后起算）数额累计不超过10%；选项：每次调整的数额各自不超过10%。“已实施”指已记录实施调整日期（adjusted）："
+            "仅提出、未经审核或被否决的调整不移动资金，不计入累计。重新报批（reapproved）的调整本身不计入，其后累计重新起算，"
+            "10%与“未超出概算批复”均以重新批复的概算总投资（该调整的 total_after）计。",
             ("art26.p1", "art26.p1.i1", "art26.p1.i2", "art26.p1.i3", "art26.p2"),
         ),
         Decision(
@@ -996,8 +1065,9 @@ DECISIONS: dict[str, Decision] = {
             "Start of the revision window",
             "第十一条第一款第（二）项“项目单位应在15个工作日内针对初审意见完善修改申报材料”：期限自何日起算未写明。项目单位"
             "只能在收到意见后修改；联合评审的期限自评审小组收到材料起算（D9）。默认：自项目单位收到初审意见之日起算，未记录"
-            "收到日期的，自出具之日起算；选项：一律自出具之日起算（“针对初审意见”以意见为准）。",
-            ("art11.p1.i2",),
+            "收到日期的，自出具之日起算；选项：一律自出具之日起算（“针对初审意见”以意见为准）。期满即视为退回（D15 选项）"
+            "时，退回之日及本轮后续步骤也随之确定。",
+            ("art11.p1.i2", "art11.p1.i3", "art11.p1.i4"),
         ),
         Decision(
             "D34",
@@ -1007,7 +1077,8 @@ DECISIONS: dict[str, Decision] = {
             "第二十五条第一款“项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政”；第二十六条允许在概算内、目标"
             "不变的前提下调整主要内容。内容已调整的，不满足“内容不变”，其结余按预算法及结转结余资金管理的一般规定处理；但第二十六条"
             "的调整不改变概算和目标，仍是同一项目。默认：已实施调整的项目不适用第二十五条，说明中提示结余按一般规定处理；"
-            "选项：按第二十六条调整（目标不变）的项目仍须上缴结余。仅提出而未实施的调整不改变内容。",
+            "选项：按第二十六条调整（目标不变）的项目仍须上缴结余，只有已实施且改变建设目标的调整使项目不再适用本条（调整是否合规"
+            "是第二十六条的问题，不影响未支出的财政资金是否上缴）。仅提出、未经审核或被否决而未实施的调整不改变内容。",
             ("art25.p1",),
         ),
         Decision(
@@ -1015,7 +1086,9 @@ DECISIONS: dict[str, Decision] = {
             "surplus_fiscal_share",
             "结余中的财政资金",
             "The fiscal part of the surplus",
-            "第二十五条“将结余资金上缴财政”：上缴的只能是财政资金；社会资本等其他资金不上缴财政。结余等于批复概算减实际支出；"
+            "第二十五条“将结余资金上缴财政”：上缴的只能是财政资金；社会资本等其他资金不上缴财政。结余等于批复概算（重新报批的，"
+            "为重新批复的概算）减实际支出，应上缴的以未支出的财政资金为限（财政资金按资金来源所列金额计：安排900,000元并全部"
+            "支出的，即使批复概算为1,000,000元，也无财政资金可缴）；"
             "项目由财政资金和其他资金共同出资时，支出先用哪类资金文本未规定。默认：按出资比例，结余中财政资金所占份额等于"
             "财政资金占全部出资的比例；选项：先用财政资金（只上缴支出后剩余的财政资金）；先用其他资金（财政资金以结余为限"
             "全额上缴）。",
@@ -1041,6 +1114,19 @@ DECISIONS: dict[str, Decision] = {
             "起共3+n个月（一个期间），也可读为原3个月届满后再延n个月（两个期间首尾相接，月末日不同）。默认：自验收合格起"
             "3+n个月；选项：原期限届满之日起再计n个月。",
             ("art27.p4",),
+        ),
+        Decision(
+            "D38",
+            "art3_substance",
+            "第三条与实质认定",
+            "Art. 3 and a finding of substance",
+            "第三条按项目类别排除“不产生公共数据资源的…办公终端、通用软件”等项目；第十二条“对未按本办法履行审批程序实质上"
+            "属于政务信息化建设的项目，不得安排经费或实施”。申报为第三条所列类别、经认定实质上属于政务信息化建设的项目，"
+            "第三条是否仍将其排除，文本未写明。默认（实质优先）：第三条排除的是实际属于所列类别的项目，不是名义上申报为该"
+            "类别的项目；既经认定实质上属于政务信息化建设项目，即不属第三条所列类别，本办法全部适用——否则项目一面不纳入"
+            "本办法的管理范畴，一面又须履行本办法的审批程序，自相矛盾。选项（类别为准）：第三条按申报类别判断，项目仍不"
+            "纳入管理范畴，只有第十二条第六项“不得”因其明文“实质上属于”而及于该项目。",
+            ("art3.p1",),
         ),
     )
 }

@@ -180,7 +180,11 @@ def code_en(code: str) -> str:
 
 
 _ROUND = re.compile(r"round (\d+)(?:: (\w+))?")
-_NUMBERED = {"adjustment": ("第{n}项调整", "adjustment {n}"), "incident": ("第{n}项事件", "incident {n}")}
+_NUMBERED = {
+    "adjustment": ("第{n}项调整", "adjustment {n}"),
+    "incident": ("第{n}项事件", "incident {n}"),
+    "asset": ("第{n}项公共数字资产", "asset {n}"),
+}
 
 
 def subject_name(subject: str) -> tuple[str, str]:

@@ -239,3 +239,134 @@ def test_usage_errors_exit_2(
 
 def test_a_missing_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert tinghu(capsys, "batch", str(tmp_path / "nothing.jsonl")).status == 2
+
+
+# --- nothing lost without a word (issue #17) ----------------------------------------------------------------
+
+
+def test_every_folder_entry_is_evaluated_or_reported_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Directory mode skipped an unreadable subfolder (exit 0), broken symbolic links, FIFOs and ``*.JSON`` without
+    a word. Now: each is an ok=false line naming it, ``*.JSON`` is read, other files are listed as skipped."""
+    folder = tmp_path / "projects"
+    (folder / "locked").mkdir(parents=True)
+    good = json.dumps(sample_project_json(), ensure_ascii=False)
+    (folder / "UPPER.JSON").write_text(good, encoding="utf-8")
+    (folder / "locked" / "hidden.json").write_text(good, encoding="utf-8")
+    (folder / "broken.yaml").symlink_to(tmp_path / "gone.yaml")
+    os.mkfifo(folder / "pipe.json")
+    (folder / "README.md").write_text("notes", encoding="utf-8")
+    (folder / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # root reads a chmod 000 folder; refuse it as the system would anyone else
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    ran = tinghu(capsys, "batch", str(folder), "--as-of", "2026-03-16")
+    assert ran.status == 1
+    lines = {Path(r["source"]).name: r for r in map(json.loads, ran.out.splitlines())}
+    assert sorted(lines) == ["UPPER.JSON", "broken.yaml", "locked", "pipe.json"]
+    assert lines["UPPER.JSON"]["ok"]
+    assert "a broken symbolic link" in lines["broken.yaml"]["error"]
+    assert "not a regular file (a pipe)" in lines["pipe.json"]["error"]
+    assert "cannot list the folder (Permission denied)" in lines["locked"]["error"]
+    summary = " ".join(ran.err.split())
+    assert "1 projects evaluated, 3 failed, 2 other entries skipped" in summary
+    assert f"{folder / 'README.md'}: not a .yaml, .yml or .json file" in summary
+    assert f"{folder / 'elsewhere'}: a symbolic link to a folder (not followed)" in summary
+
+
+def test_skipped_entries_are_listed_even_without_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    (folder / "p.yaml").write_text(
+        yaml.safe_dump(sample_project_json(), allow_unicode=True), encoding="utf-8"
+    )
+    (folder / "p.yaml.bak").write_text("old", encoding="utf-8")
+    ran = tinghu(capsys, "batch", str(folder), "--no-summary")
+    assert ran.status == 0
+    assert "1 entries skipped" in ran.err
+    assert "p.yaml.bak: not a .yaml, .yml or .json file" in ran.message
+
+
+@pytest.mark.parametrize("kind", ["empty file", "blank lines", "empty folder", "folder of notes"])
+def test_an_empty_portfolio_says_so_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """An empty portfolio exited 0 without a word."""
+    source = tmp_path / "portfolio"
+    if kind == "empty file":
+        source.write_bytes(b"")
+    elif kind == "blank lines":
+        source.write_bytes(b"\xef\xbb\xbf\n  \n\r\n")
+    else:
+        source.mkdir()
+        if kind == "folder of notes":
+            (source / "notes.txt").write_text("x", encoding="utf-8")
+    ran = tinghu(capsys, "batch", str(source))
+    assert ran.status == 1
+    assert f"{source}: no projects found" in ran.message
+    assert ran.out == ""
+
+
+def test_a_line_that_is_not_utf8_or_names_a_key_twice_fails_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """batch decoded with errors="replace" (ok=true with U+FFFD) and took the last of duplicate keys (ok=true)."""
+    good = json.dumps(sample_project_json(), ensure_ascii=False)
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(
+        good.encode()
+        + b"\n"
+        + good.replace("亭湖区", "亭湖\udcff", 1).encode("utf-8", "surrogateescape")
+        + b"\n"
+        + (good[:-1] + ', "id": "TH-OTHER"}').encode()
+        + b"\n"
+    )
+    ran = tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--no-summary")
+    assert ran.status == 1
+    first, second, third = (json.loads(line) for line in ran.out.splitlines())
+    assert first["ok"]
+    assert second["error"].startswith(f"{path}, line 2: not UTF-8")
+    assert third["error"].startswith(f"{path}, line 3: not valid JSON: key 'id' appears twice")
+
+
+def test_a_line_longer_than_the_limit_ends_the_reading_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tinghu_policy.cli import portfolio as module
+
+    monkeypatch.setattr(module, "MAX_BYTES", 10_000)
+    good = json.dumps(sample_project_json(), ensure_ascii=False)
+    path = tmp_path / "p.jsonl"
+    path.write_text(f"{good}\n{'x' * 20_000}\n{good}\n", encoding="utf-8")
+    ran = tinghu(capsys, "batch", str(path), "--as-of", "2026-03-16", "--no-summary")
+    assert ran.status == 1
+    lines = [json.loads(line) for line in ran.out.splitlines()]
+    assert [line["ok"] for line in lines] == [True, False]
+    assert lines[1]["error"] == (
+        f"{path}, line 2: longer than 10,000 bytes, the limit for one project; the rest of the file was not read"
+    )
+
+
+def test_the_help_states_the_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    ran = tinghu(capsys, "batch", "--help")
+    assert "2,000,000 bytes" in ran.out
+    assert "300 characters" in ran.out
+    assert "2000-2100" in ran.out
+
+
+def test_chunks_bound_the_bytes_in_flight() -> None:
+    """A portfolio of long lines is sent to the workers a few MB at a time, not CHUNK lines of up to 2 MB each."""
+    from tinghu_policy.cli.portfolio import Item
+
+    items = [Item(f"p:{n}", b"x" * 1_500_000, "p", n) for n in range(7)]
+    assert [len(c) for c in batch._chunks(items)] == [3, 3, 1]
+    small = [Item(f"p:{n}", b"{}", "p", n) for n in range(batch.CHUNK + 1)]
+    assert [len(c) for c in batch._chunks(small)] == [batch.CHUNK, 1]

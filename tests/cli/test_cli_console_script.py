@@ -39,3 +39,23 @@ def test_batch_from_standard_tools(tmp_path: Path) -> None:
     assert line["ok"] is False
     assert line["error"].startswith(f"{path}, line 1, field name")
     assert "0 projects evaluated, 1 failed" in done.stderr
+
+
+def test_an_endless_pipe_is_refused_at_the_limit() -> None:
+    """``yes | tinghu-policy evaluate -`` grew to 8 GB: now 2,000,001 bytes are read, then one message."""
+    feeder = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    try:
+        done = subprocess.run(
+            [SCRIPT, "evaluate", "-"],
+            stdin=feeder.stdout,
+            capture_output=True,
+            text=True,
+            env=ENV,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        feeder.kill()
+        feeder.wait()
+    assert done.returncode == 2
+    assert done.stderr == "error: <stdin>: larger than 2,000,000 bytes, the limit for one document\n"

@@ -234,8 +234,13 @@ def test_invalid_facts_exit_2_naming_file_line_and_field(
 
 
 def test_file_and_sample_together_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert tinghu(capsys, "evaluate", "--sample", "x.yaml").status == 2
-    assert tinghu(capsys, "evaluate").status == 2
+    both = tinghu(capsys, "evaluate", "--sample", "x.yaml")
+    assert both.status == 2
+    assert "not both" in both.err
+    neither = tinghu(capsys, "evaluate")
+    assert neither.status == 2
+    assert "nothing to evaluate" in neither.err
+    assert "not both" not in neither.err
 
 
 def test_calendar_overlay_supplies_a_year_beyond_the_data(
@@ -289,3 +294,105 @@ def test_the_table_warns_of_a_fact_dated_after_as_of(
     shown = " ".join(ran.out.split())
     assert "晚于评估日" in shown
     assert "2052-11-28" in shown
+
+
+# --- input and output (issue #17) ---------------------------------------------------------------------------
+
+
+def test_after_the_table_one_line_says_what_to_try_next(capsys: pytest.CaptureFixture[str]) -> None:
+    ran = tinghu(capsys, "evaluate", "--sample")
+    last = ran.out.strip().splitlines()[-1]
+    # the sample's worst finding: the overdue final accounts of art. 27(4)
+    assert last == (
+        "Next: tinghu-policy explain art27.final_accounts · tinghu-policy show art27.p4 · --format json for "
+        "every check"
+    )
+    assert tinghu(capsys, "explain", "art27.final_accounts").status == 0
+    assert tinghu(capsys, "show", "art27.p4").status == 0
+
+
+def test_json_and_ics_output_carry_no_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    for fmt in ("json", "ics"):
+        ran = tinghu(capsys, "evaluate", "--sample", "--format", fmt)
+        assert "Next:" not in ran.out
+        assert "Next:" not in ran.err
+
+
+def test_a_table_to_a_file_is_written_whole_and_the_hint_goes_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.txt"
+    ran = tinghu(capsys, "evaluate", "--sample", "-o", str(out))
+    assert ran.status == 0, ran.err
+    assert ran.out == ""
+    assert "Findings" in out.read_text("utf-8")
+    assert f"wrote {out}" in ran.message
+    assert "Next: tinghu-policy explain" in ran.message
+
+
+def test_the_help_states_the_limits(capsys: pytest.CaptureFixture[str]) -> None:
+    ran = tinghu(capsys, "evaluate", "--help")
+    flat = " ".join(ran.out.split())
+    for limit in (
+        "2,000,000 bytes",
+        "300 characters",
+        "2000-2100",
+        "YYYY-MM-DD",
+        "true/false",
+        ".json file is JSON",
+    ):
+        assert limit in flat, limit
+
+
+def test_a_json_file_is_read_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """evaluate parsed .json as YAML: a trailing comma, a comment or an unquoted key passed."""
+    text = json.dumps(sample_project_json(), ensure_ascii=False)
+    for bad in (text[:-1] + ",}", "# comment\n" + text, text.replace('"id"', "id", 1)):
+        path = tmp_path / "p.json"
+        path.write_text(bad, encoding="utf-8")
+        ran = tinghu(capsys, "evaluate", str(path), "--as-of", "2026-03-16")
+        assert ran.status == 2
+        assert ran.message.startswith(f"error: {path}, line ")
+        assert "not valid JSON" in ran.message
+    yaml_path = tmp_path / "p.yaml"
+    yaml_path.write_text(text[:-1] + ",}", encoding="utf-8")  # YAML's flow mappings allow it
+    assert tinghu(capsys, "evaluate", str(yaml_path), "--as-of", "2026-03-16").status == 0
+
+
+def test_a_case_file_with_another_suffix_is_read_by_its_first_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "project.txt"
+    path.write_text(json.dumps(sample_project_json()), encoding="utf-8")
+    assert tinghu(capsys, "evaluate", str(path), "--as-of", "2026-03-16").status == 0
+    path.write_text(yaml.safe_dump(sample_project_json()), encoding="utf-8")
+    assert tinghu(capsys, "evaluate", str(path), "--as-of", "2026-03-16").status == 0
+
+
+def test_an_estimated_due_date_is_marked_provisional_in_the_table_and_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With D12 statutory_estimate the final accounts fall due in 2027 on estimated rest days: the table names the
+    year and how it was estimated, and the calendar event is TENTATIVE with the year."""
+    project = sample_project_json()
+    project["acceptance"] |= {"passed": "2026-11-20", "filing": {"filed": "2026-11-25"}}
+    project["operation"] = {"started": "2026-11-23"}
+    path = write(tmp_path / "late.yaml", project)
+    args = ("evaluate", path, "--as-of", "2026-12-01", "--option", "D12=statutory_estimate")
+    ran = tinghu(capsys, *args)
+    assert ran.status == 0, ran.err
+    shown = "".join(ran.out.split())
+    assert "2027年官方节假日安排尚未公布，相关期限按法定节假日估算（D12）" in shown
+    assert "2027-02-22（临时·2027年估算）" in shown or "2027-02-22临时·2027年估算" in shown
+    ran = tinghu(capsys, *args, "--format", "ics")
+    assert ran.status == 0, ran.err
+    events = {str(e["x-tinghu-rule"]): e for e in icalendar.Calendar.from_ical(ran.out).walk("VEVENT")}
+    final = events["art27.final_accounts"]
+    assert (final.decoded("dtstart"), str(final["status"])) == (date(2027, 2, 22), "TENTATIVE")
+    assert str(final["x-tinghu-estimated-years"]) == "2027"
+    assert str(final["description"]).startswith("临时期限：依据2027年估算的节假日（D12）")
+    report = json.loads(tinghu(capsys, *args, "--format", "json").out)
+    provisional = {f["rule"] for f in report["findings"] if f["provisional"] and f["due"]}
+    tentative = {rule for rule, e in events.items() if str(e.get("status")) == "TENTATIVE"}
+    assert tentative == provisional
+    assert report["calendar_years_estimated"] == [2027]

@@ -42,6 +42,7 @@ def test_built_is_model_construct() -> None:
         "note_zh": "起算",
         "note_en": "from",
         "provisional": False,
+        "estimated_years": (),
         "decisions": ("D1", "D7"),
     }
     assert (

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import shlex
+import sys
+import threading
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -18,6 +24,13 @@ from tinghu_policy.conformance import (
     run_case,
     run_suite,
 )
+from tinghu_policy.conformance.implementations import (
+    MAX_STDERR_BYTES,
+    STDERR_LIMIT,
+    ImplementationError,
+    exit_reason,
+)
+from tinghu_policy.conformance.protocol import MAX_OUTPUT_BYTES
 from tinghu_policy.corpus import ActualFinding
 from tinghu_policy.errors import TinghuPolicyError
 
@@ -57,7 +70,7 @@ def test_output_is_parsed_into_findings() -> None:
     [
         ("", "empty"),
         ("{findings: []}", "not valid JSON"),
-        ('{"findings": [{"rule": "r", "status": "met", "due": NaN}]}', "NaN is not JSON"),
+        ('{"findings": [{"rule": "r", "status": "met", "due": NaN}]}', "NaN is not a number JSON allows"),
         ('{"results": []}', "field findings: Field required"),
         ('{"findings": [], "extra": 1}', "field extra: Extra inputs are not permitted"),
         ('{"findings": [{"rule": "r", "status": "passed"}]}', "field findings[0].status"),
@@ -66,7 +79,7 @@ def test_output_is_parsed_into_findings() -> None:
         ('{"findings": [{"rule": "r", "status": "met", "due_date": "2025-10-10"}]}', "findings[0].due_date"),
         ('{"findings": [{"rule": "r", "status": "met"}, {"rule": "r", "status": "late"}]}', "reported twice"),
         ('{"findings": {"rule": "r"}}', "field findings"),
-        ("[" * 100_000, "not valid JSON"),
+        ("[" * 100_000, "nested more than"),
     ],
 )
 def test_output_outside_the_protocol_is_refused_naming_the_field(text: str, message: str) -> None:
@@ -110,7 +123,7 @@ def test_off_by_one_implementation_fails_with_a_diff_of_each_wrong_field() -> No
     ("mode", "message", "stderr"),
     [
         ("crash", "exited with status 3", "the rule engine exploded"),
-        ("garbage", "stdout: not valid JSON", ""),
+        ("garbage", "stdout, line 1: not valid JSON", ""),
         ("shape", "field findings: Field required", ""),
         ("status", "field findings[0].status: Input should be 'met'", ""),
         ("twice", "reported twice", ""),
@@ -141,3 +154,166 @@ def test_a_command_that_does_not_exist_errors_the_case() -> None:
 def test_an_unusable_command_is_refused_up_front(command: str, message: str) -> None:
     with pytest.raises(TinghuPolicyError, match=message):
         ExternalImplementation(command)
+
+
+# --- issue #17: output read as it comes, with caps; signals named; duplicate keys; Ctrl-C ----------------------
+
+
+def _python(code: str) -> str:
+    """An ``--implementation`` command running ``code`` with this interpreter."""
+    return shlex.join([sys.executable, "-c", code])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"findings": [], "findings": []}', "key 'findings' appears twice (first on line 1)"),
+        (
+            '{"findings": [{"rule": "r", "status": "met", "status": "late"}]}',
+            "key 'status' appears twice (first on line 1)",
+        ),
+    ],
+)
+def test_output_naming_a_key_twice_is_refused(text: str, message: str) -> None:
+    """Before: ``{"findings": [], "findings": []}`` was read (the last value wins) and the case FAILED with a diff
+    of findings "missing"; a key given twice has no one meaning, so the case is ERRORED."""
+    with pytest.raises(ProtocolError, match="stdout") as caught:
+        parse_output(text)
+    assert message in str(caught.value)
+
+
+def test_an_implementation_answering_with_a_duplicate_key_errors_the_case() -> None:
+    command = _python('import sys; sys.stdin.read(); print(\'{"findings": [], "findings": []}\')')
+    result = run_case(CASES[0], ExternalImplementation(command, timeout=60))
+    assert result.verdict is Verdict.ERRORED
+    assert "appears twice" in result.error
+    assert not result.mismatches
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("import sys\nwhile True: sys.stdout.write('y' * 65536)", "stdout: larger than 20000000 bytes"),
+        ("import sys\nwhile True: sys.stderr.write('e' * 65536)", "stderr: larger than 4000000 bytes"),
+        (
+            "import sys\nsys.stdin.read()\nsys.stdout.write(' ' * 30_000_000)\nsys.stdout.flush()",
+            "stdout: larger than 20000000 bytes",
+        ),
+    ],
+    ids=["endless-stdout", "endless-stderr", "30-MB-stdout"],
+)
+def test_endless_or_huge_output_is_stopped_at_the_cap(code: str, message: str) -> None:
+    """Before: the whole stdout and stderr were buffered (``yes`` reached 6.6 GB in 10 s; endless stderr 11.3 GB;
+    a 300 MB stdout was refused only after 1.2 GB). Now they are read as they come and the child is killed at
+    the cap, well before the timeout."""
+    started = time.monotonic()
+    result = run_case(CASES[0], ExternalImplementation(_python(code), timeout=120))
+    assert result.verdict is Verdict.ERRORED
+    assert message in result.error
+    assert "stopped at the limit" in result.error
+    assert time.monotonic() - started < 60
+    assert len(result.stderr) <= STDERR_LIMIT + 1
+
+
+def test_the_caps_are_the_protocols_limits() -> None:
+    assert MAX_OUTPUT_BYTES == 20_000_000
+    assert MAX_STDERR_BYTES == 4_000_000
+
+
+def test_stderr_is_read_while_stdout_is_answered() -> None:
+    """Both pipes are drained together: an implementation writing much to stderr before its answer is not stuck
+    on a full pipe; the report keeps the end of stderr only."""
+    findings = '{"findings": []}'
+    code = f"import sys\nsys.stdin.read()\nsys.stderr.write('x' * 1_000_000 + 'END')\nprint({findings!r})"
+    answered = run_case(CASES[0], ExternalImplementation(_python(code), timeout=60))
+    assert answered.verdict is Verdict.FAILED  # it answered: no finding, so the expected ones are missing
+    crashed = run_case(CASES[0], ExternalImplementation(_python(code + "\nsys.exit(1)"), timeout=60))
+    assert crashed.error == "exited with status 1"
+    assert crashed.stderr.endswith("xEND")
+    assert crashed.stderr.startswith("…")
+    assert len(crashed.stderr) == STDERR_LIMIT + 1
+
+
+def test_a_child_that_does_not_read_its_input_is_still_judged_on_its_exit() -> None:
+    result = run_case(CASES[0], ExternalImplementation(_python("import sys; sys.exit(5)"), timeout=60))
+    assert result.verdict is Verdict.ERRORED
+    assert result.error == "exited with status 5"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (
+            "import os, signal, sys; sys.stdin.read(); os.kill(os.getpid(), signal.SIGSEGV)",
+            "killed by signal SIGSEGV (11: Segmentation fault)",
+        ),
+        (
+            "import os, signal, sys; sys.stdin.read(); os.kill(os.getpid(), signal.SIGKILL)",
+            "killed by signal SIGKILL (9: Killed)",
+        ),
+    ],
+)
+def test_a_death_by_a_signal_is_named(code: str, message: str) -> None:
+    """Before: 'exited with status -11'."""
+    result = run_case(CASES[0], ExternalImplementation(_python(code), timeout=60))
+    assert result.verdict is Verdict.ERRORED
+    assert result.error == message
+
+
+def test_a_shell_status_for_a_signal_is_explained() -> None:
+    assert exit_reason(139) == (
+        "exited with status 139, as a shell reports a command killed by signal SIGSEGV (11: Segmentation fault)"
+    )
+    assert exit_reason(3) == "exited with status 3"
+    assert exit_reason(-6).startswith("killed by signal SIGABRT (6: ")
+    assert exit_reason(-200) == "killed by signal 200"
+
+
+@pytest.mark.parametrize("timeout", [math.nan, math.inf, -math.inf, 0.0, -1.0])
+def test_a_timeout_that_is_not_a_positive_finite_number_is_refused(timeout: float) -> None:
+    with pytest.raises(TinghuPolicyError, match="positive number of seconds"):
+        ExternalImplementation("true", timeout=timeout)
+
+
+def test_abort_kills_the_running_case_and_refuses_new_ones() -> None:
+    """Ctrl-C (the runner calls ``abort()``): the running child dies at once, no new one starts."""
+    external = ExternalImplementation(_python("import time; time.sleep(600)"), timeout=600)
+    finished: list[float] = []
+
+    def run() -> None:
+        with contextlib.suppress(ImplementationError):
+            external.findings(CaseInput.of(CASES[0].id, CASES[0].case))
+        finished.append(time.monotonic())
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    while not external._running:
+        time.sleep(0.01)
+    (process,) = external._running
+    started = time.monotonic()
+    external.abort()
+    worker.join(30)
+    assert finished
+    assert finished[0] - started < 10
+    assert process.returncode is not None
+    with pytest.raises(ImplementationError, match="aborted"):
+        external.findings(CaseInput.of(CASES[0].id, CASES[0].case))
+
+
+def test_an_interrupted_suite_aborts_the_implementation() -> None:
+    """A KeyboardInterrupt in ``run_suite`` (here raised by the progress callback) reaches the implementation's
+    ``abort()`` and is raised again once the workers have stopped, with one job and with several."""
+
+    class Recording(LibraryImplementation):
+        aborted = 0
+
+        def abort(self) -> None:
+            Recording.aborted += 1
+
+    def interrupt(_result: object) -> None:
+        raise KeyboardInterrupt
+
+    for jobs in (1, 2):
+        with pytest.raises(KeyboardInterrupt):
+            run_suite(CASES[:4], Recording(), jobs=jobs, on_result=interrupt)
+    assert Recording.aborted == 2

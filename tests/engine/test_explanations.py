@@ -95,6 +95,7 @@ def test_a_duty_without_a_period_is_pending_without_a_due_date() -> None:
     found = report(
         date(2025, 12, 1),
         implementation={
+            "works_started": "2025-03-03",
             "incidents": [{"kind": "security_hazard", "occurred": "2025-06-10"}],
         },
     ).finding("art19.incident_filed", "incident 1")
@@ -110,9 +111,11 @@ def test_a_condition_whose_act_has_not_happened_is_not_shown_as_failed() -> None
     assert "已履行审批程序：否" in found.explanation_zh
     assert "应为" not in found.explanation_zh
     assert "不得实施：条件不满足，该行为不得发生" in found.explanation_zh
-    approved = report(date(2025, 12, 1), approval={"approved": "2025-03-03"}).finding(
-        "art12.funds_and_works_need_approval", "works"
-    )
+    approved = report(
+        date(2025, 12, 1),
+        review=[{"received": "2025-01-06", "final_opinion": "2025-02-20"}],
+        approval={"approved": "2025-03-03", "approved_by": "data_bureau"},
+    ).finding("art12.funds_and_works_need_approval", "works")
     assert "已履行审批程序：是" in approved.explanation_zh
     assert "该行为尚未发生，不构成违反" in approved.explanation_zh
 
@@ -125,12 +128,12 @@ def test_a_code_in_a_check_reads_as_its_name() -> None:
     assert "审批单位应为区数据局，实为区发改委" in found.explanation_zh
 
 
-def test_the_second_limb_of_art24_says_in_due_course_not_in_time() -> None:
+def test_the_second_limb_of_art24_reads_in_due_course_as_the_bureaus_adjustment() -> None:
     found = report(
         date(2026, 1, 10),
         implementation={"preliminary_design_approved": "2025-03-03"},
     ).finding("art24.not_started_report")
-    assert "“适时”未规定期限" in found.explanation_zh
+    assert "“适时”修饰三部门的调整" in found.explanation_zh
     assert "及时" not in found.explanation_zh
 
 

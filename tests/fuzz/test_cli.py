@@ -175,13 +175,13 @@ def test_the_real_command_refuses_hostile_files_quickly(name: str, tmp_path: Pat
 
 def test_a_fact_beyond_the_calendar_is_answered_undetermined_naming_the_year_and_the_fact() -> None:
     """D12: a clock started outside the calendar data is never guessed; the report says which year and fact."""
-    project = {**CASE_SEEDS[0]["project"], "review": [{"received": "1990-03-05"}]}
+    project = {**CASE_SEEDS[0]["project"], "review": [{"received": "2001-03-05"}]}
     status, out, err, _ = evaluate_file(json.dumps(project), ".json")
     assert status == 0, err
     report = json.loads(out)
-    assert report["calendar_years_missing"] == [1990]
+    assert report["calendar_years_missing"] == [2001]
     gap = next(f for f in report["findings"] if f["rule"] == "art11.initial_opinion")
     assert gap["status"] == "undetermined"
-    assert gap["missing"] == ["calendar:1990"]
+    assert gap["missing"] == ["calendar:2001"]
     assert "review[0].received" in gap["note_en"]
     assert "overlay" in gap["note_en"]

@@ -10,7 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -102,3 +103,46 @@ def test_an_implementation_printing_anything_errors_or_fails_the_case_readably(t
         assert result.error.startswith("stdout"), result.error
     if result.verdict is Verdict.FAILED:
         assert all(str(m) for m in result.mismatches)
+
+
+keys = st.text(min_size=1, max_size=8)
+finite_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(st.dictionaries(keys, finite_json, min_size=1, max_size=4), st.data(), st.booleans())
+def test_an_object_naming_a_key_twice_is_refused_wherever_it_is(
+    members: dict[str, Any], data: st.DataObject, in_a_finding: bool
+) -> None:
+    """A key given twice has no one meaning (JSON parsers keep the first, the last, or refuse): the output is
+    refused, never read with one of its values."""
+    tried()
+    key = data.draw(st.sampled_from(sorted(members)))
+    pairs = [*(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in members.items()), f"{json.dumps(key)}: null"]
+    body = "{" + ", ".join(data.draw(st.permutations(pairs))) + "}"
+    text = f'{{"findings": [{body}]}}' if in_a_finding else f'{{"findings": [], "x": {body}}}'
+    with pytest.raises(ProtocolError, match="appears twice") as caught:
+        parse_output(text)
+    assert f"key {key!r} appears twice" in str(caught.value)
+
+
+def test_the_whole_suite_runs_without_a_hypothesis_deadline() -> None:
+    """tests/conftest.py: a loaded CI box never fails a correct submission on a slow example; under CI the examples
+    are the same on every run."""
+    default = settings.default
+    assert default is not None
+    assert default.deadline is None
+    assert settings(max_examples=5).deadline is None  # a test's own settings inherit it
+    assert FUZZ.deadline is None
+    ci = settings.get_profile("tinghu-ci")
+    assert ci.deadline is None
+    assert ci.derandomize
+    assert HealthCheck.too_slow in settings.get_profile("tinghu").suppress_health_check

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
+from cli.support import tinghu
 
-from tests.cli.support import tinghu
 from tinghu_policy.cli.inputs import EvaluationInput
 from tinghu_policy.engine import Status, evaluate
 from tinghu_policy.facts import Project

@@ -60,7 +60,10 @@ def test_no_works_yet_says_whether_the_approval_is_missing() -> None:
     assert unapproved.status == "holds"
     assert "the condition is not met, so it must not happen" in unapproved.note_en
     approved = finding(
-        "art12.funds_and_works_need_approval", subject="works", approval={"approved": "2026-01-10"}
+        "art12.funds_and_works_need_approval",
+        subject="works",
+        review=[{"received": "2025-12-01", "final_opinion": "2026-01-05"}],
+        approval={"approved": "2026-01-10", "approved_by": "data_bureau"},
     )
     assert approved.status == "holds"
     assert "that act has not happened: nothing is breached" in approved.note_en

@@ -25,8 +25,22 @@ def test_an_approval_sought_without_an_exception_is_warned_about() -> None:
         "art16.extra_approvals",
         subject="energy_saving",
         approval={"extra_approvals": [{"kind": "energy_saving", "sought": "2026-01-15"}]},
+        interpretation={"extra_approval_sought": "fails"},
     )
     assert sought.status == "fails"
     assert "an exception must be justified" in sought.note_en
-    not_sought = finding("art16.extra_approvals", subject="energy_saving")
+    not_sought = finding(
+        "art16.extra_approvals", subject="energy_saving", interpretation={"extra_approval_sought": "fails"}
+    )
     assert "an exception must be justified" not in not_sought.note_en
+
+
+def test_by_default_an_approval_sought_without_an_exception_is_a_notice() -> None:
+    sought = finding(
+        "art16.extra_approvals",
+        subject="energy_saving",
+        approval={"extra_approvals": [{"kind": "energy_saving", "sought": "2026-01-15"}]},
+    )
+    assert sought.status == "notice"
+    assert "the project unit should state why it is needed" in sought.note_en
+    assert "an exception must be justified" not in sought.note_en

@@ -17,6 +17,7 @@ RULES = (
     "art26.ground_technical_optimisation",
     "art26.ground_business_need",
     "art26.adjustment_review",
+    "art26.adjustment_filing",
     "art26.general_rules",
 )
 APPROVED = {"approved": "2025-03-10", "approved_budget": "1234.54"}
@@ -107,7 +108,5 @@ def test_with_the_route_undetermined_every_adjustment_is_undetermined_and_not_re
         ("adjustment 1", "undetermined"),
         ("adjustment 2", "undetermined"),
     ]
-    assert found["art26.adjustment_review"] == [
-        ("adjustment 1", "not_applicable"),
-        ("adjustment 2", "not_applicable"),
-    ]
+    for rule in ("art26.adjustment_review", "art26.adjustment_filing"):
+        assert found[rule] == [("adjustment 1", "not_applicable"), ("adjustment 2", "not_applicable")]

@@ -24,4 +24,5 @@ def test_operation_starting_on_the_acceptance_day_leaves_acceptance_as_the_start
         operation={"started": "2025-07-15"},
     )
     assert "Clock runs from operation started on 2025-07-15." in later.explanation_en
-    assert "acceptance passed" not in later.explanation_en
+    assert "Clock runs from acceptance passed" not in later.explanation_en
+    assert "acceptance passed: 2025-06-30 (on or before 2025-07-15)" in later.explanation_en  # D10 shown

@@ -112,7 +112,7 @@ def test_the_explanation_reruns_the_same_computation(
     compute = period_limit if limit else deadline
     result = compute(start, period, interpretation=interp)
     record: list[Step] = []
-    assert reckon(start, period, WorkCalendar.default(), interp, limit, record) == (result.due, False)
+    assert reckon(start, period, WorkCalendar.default(), interp, limit, record) == (result.due, ())
     assert record == list(result.steps)
     assert record[-1].kind is StepKind.END
     assert result.explanation_en.endswith(".")

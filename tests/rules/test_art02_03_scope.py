@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, catalogue, evaluate, scope_of
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
-from tinghu_policy.interpretation import Art3QualifierScope, Interpretation, TownshipUnits
+from tinghu_policy.interpretation import Art3QualifierScope, Art3Substance, Interpretation, TownshipUnits
 from tinghu_policy.rules.art02_03_scope import all_of, any_of, governed
 
 AS_OF = date(2025, 11, 20)
@@ -112,7 +112,8 @@ def test_missing_money_leaves_the_gate_open_and_says_so() -> None:
     project = Project.model_validate({**BASE, "funding": []})
     scope = scope_of(project, Interpretation())
     assert scope.governed is None
-    assert "funding" in scope.note_zh
+    assert "资金来源" in scope.note_zh  # the fact named in Chinese, no code name
+    assert "funding" in scope.note_en
     assert run(funding=[]).finding("art11.filing_set", "round 1").status is Status.FAILS
 
 
@@ -172,7 +173,8 @@ def test_a_missing_construction_standard_fact_is_named() -> None:
     finding = run(category="communication_line").finding("art3.not_excluded")
     assert finding.status is Status.UNDETERMINED
     assert finding.missing == ("under_construction_standard",)
-    assert "under_construction_standard" in finding.note_zh
+    assert "属于《建设工程分类标准》范畴" in finding.note_zh
+    assert "under_construction_standard" in finding.note_en
     assert "D8" in finding.note_zh
 
 
@@ -191,6 +193,42 @@ def test_an_excluded_project_makes_every_other_rule_not_applicable_with_the_reas
         assert f.status is Status.NOT_APPLICABLE, f.rule
         assert "办公终端不产生公共数据资源" in f.note_zh
         assert "office terminals produce no public data" in f.note_en
+
+
+@pytest.mark.parametrize("category", [*GROUP_A, *GROUP_B])
+@pytest.mark.parametrize("substance", [True, False, None])
+@pytest.mark.parametrize("d38", list(Art3Substance))
+def test_d38_a_finding_of_substance_lifts_the_exclusion_by_default_only(
+    category: str, substance: bool | None, d38: Art3Substance
+) -> None:
+    """Art. 3 excludes by category; art. 12 names "实质上属于政务信息化建设的项目". D38 default: a project found to be
+    government IT in substance is not of an excluded kind; option category_governs: the category decides."""
+    facts: dict[str, Any] = {
+        "category": category,
+        "produces_public_data": False,
+        "under_construction_standard": True,
+        "substantively_government_it": substance,
+    }
+    finding = run(Interpretation(art3_substance=d38), **facts).finding("art3.not_excluded")
+    lifted = substance is True and d38 is Art3Substance.SUBSTANCE_PREVAILS
+    assert finding.status is (Status.HOLDS if lifted else Status.NOTICE)
+    assert ("D38" in finding.note_zh) is lifted
+    if lifted:
+        assert "实质上属于政务信息化建设的项目" in finding.note_zh
+        assert "substantively_government_it" in {c.fact for c in finding.checks}
+
+
+def test_d38_does_not_reach_a_project_art_2_keeps_out() -> None:
+    """The finding of substance answers art. 3 only: a project with no fiscal money stays outside art. 2."""
+    report = run(
+        category="office_terminal",
+        produces_public_data=False,
+        substantively_government_it=True,
+        funding=[{"source": "social_capital", "amount": "100000.00"}],
+    )
+    assert status(report, "art3.not_excluded") is Status.HOLDS
+    assert status(report, "art2.government_it_project") is Status.NOTICE
+    assert status(report, "art11.initial_opinion") is Status.NOT_APPLICABLE
 
 
 def test_the_scope_deciding_rules_are_exactly_art_2_3_38_39_40() -> None:

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinghu_policy.engine import Report, Status, evaluate
-from tinghu_policy.interpretation import Interpretation, SameDayPrecedence
+from tinghu_policy.engine import Report, Status, evaluate, rule_by_id
+from tinghu_policy.interpretation import Interpretation, SameDayPrecedence, TownshipUnits
+from tinghu_policy.parties import Party
+from tinghu_policy.rules.art06_07_planning import below_district
 
 BASE: dict[str, Any] = {
     "id": "TH-T-06",
@@ -148,3 +150,89 @@ def test_d17_earlier_day_the_review_must_precede_the_application_day(offset: int
         interpretation=Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY),
     )
     assert report.finding(PLAN, "round 1").status is (Status.HOLDS if offset < 0 else Status.FAILS)
+
+
+# --- art. 7 para. 2, first sentence: shared projects on the higher-level base platforms ----------------------------
+
+SHARED = {"lead_department": "区市场监督管理局", "participants": ["区卫生健康委员会"]}
+
+
+@pytest.mark.parametrize("uses", [True, False, None])
+def test_a_shared_project_is_built_on_the_higher_level_platforms(uses: bool | None) -> None:
+    finding = run(cross_department={**SHARED, "uses_higher_level_platforms": uses}).finding(
+        "art7.shared_platforms"
+    )
+    assert finding.status is OUTCOME[uses]
+    assert finding.owed_by is Party.LEAD_DEPARTMENT
+    if uses is None:
+        assert finding.missing == ("cross_department.uses_higher_level_platforms",)
+
+
+def test_a_project_of_one_department_is_not_in_question() -> None:
+    assert run().finding("art7.shared_platforms").status is Status.NOT_APPLICABLE
+
+
+def test_the_shared_platforms_rule_judges_the_project_as_decided() -> None:
+    """D13: approved before the effective date, the project's design is out of reach."""
+    report = run(
+        cross_department={**SHARED, "uses_higher_level_platforms": False},
+        review=[{"received": "2025-06-02"}],
+        approval={"approved": "2025-08-01"},
+        interpretation=Interpretation(effective_date=date(2025, 9, 1)),
+    )
+    assert report.finding("art7.shared_platforms").status is Status.NOT_APPLICABLE
+
+
+# --- art. 7 para. 2, "区级及以下": the APP rule beyond the scope test -----------------------------------------------
+
+DUPLICATE = {"connects_upward": False, "duplicates_higher_level_app": True}
+
+
+def owned_by(level: str, interpretation: Interpretation | None = None, **facts: Any) -> Report:
+    owner = {"name": "测试单位", "level": level, "kind": "party_government"}
+    return evaluate(
+        {**BASE, "owner": owner, "app": DUPLICATE, **facts}, as_of=AS_OF, interpretation=interpretation
+    )
+
+
+@given(
+    level=st.sampled_from(["subdistrict", "township"]),
+    reading=st.sampled_from(list(TownshipUnits)),
+    duplicates=st.sampled_from([True, False, None]),
+)
+def test_an_app_below_the_district_is_judged_whatever_art2_says(
+    level: str, reading: TownshipUnits, duplicates: bool | None
+) -> None:
+    """区级及以下: for a 街道 or 乡镇 owner the sentence runs under every D18 reading, in scope or not."""
+    report = owned_by(
+        level,
+        Interpretation(township_units=reading),
+        app={"duplicates_higher_level_app": duplicates},
+    )
+    finding = report.finding("art7.app_not_duplicated")
+    assert finding.status is OUTCOME[None if duplicates is None else not duplicates]
+    assert "区级及以下" in finding.note_zh
+
+
+def test_the_upward_connection_stays_within_the_scope_test() -> None:
+    """区级规划建设的政务APP: a 乡镇 APP outside art. 2 (D18 default) is not asked to connect upward."""
+    report = owned_by("township")
+    assert report.finding("art2.government_it_project").status is Status.NOTICE
+    assert report.finding("art7.app_connects_upward").status is Status.NOT_APPLICABLE
+    assert report.finding("art7.app_not_duplicated").status is Status.FAILS
+
+
+@pytest.mark.parametrize("level", ["municipal", "provincial", "national"])
+def test_an_app_above_the_district_is_outside(level: str) -> None:
+    """Only the levels below the district pass the gate: a municipal owner's APP is not the district's to judge."""
+    assert owned_by(level).finding("art7.app_not_duplicated").status is Status.NOT_APPLICABLE
+
+
+def test_a_district_app_has_no_note_about_lower_levels() -> None:
+    finding = run(app=DUPLICATE).finding("art7.app_not_duplicated")
+    assert (finding.status, finding.note_zh) == (Status.FAILS, "")
+
+
+def test_below_district_is_the_rules_gate() -> None:
+    assert rule_by_id("art7.app_not_duplicated").beyond_scope is below_district
+    assert rule_by_id("art7.app_connects_upward").beyond_scope is None

@@ -17,6 +17,7 @@ from tinghu_policy.interpretation import (
     Interpretation,
     JointEvaluationClockStart,
     RevisionExpiry,
+    RevisionWindowStart,
     SameDayPrecedence,
 )
 from tinghu_policy.periods import WorkingDays, deadline, is_working_day
@@ -150,36 +151,38 @@ def test_revision_due_matches_the_periods_library() -> None:
     assert finding.status is Status.OVERDUE
 
 
-def test_d15_default_says_returned_on_expiry() -> None:
+EXPIRY = Interpretation(revision_expiry=RevisionExpiry.RETURNED_ON_EXPIRY)
+
+
+def test_d15_default_makes_the_return_due_and_keeps_the_round_open() -> None:
     finding = _revision(date(2025, 5, 20)).finding("art11.revision", "round 1")
-    assert "申请视为退回" in finding.note_zh
-    assert "returned (D15)" in finding.note_en
-
-
-def test_d15_by_notice_without_a_recorded_return_keeps_the_round_open() -> None:
-    by_notice = Interpretation(revision_expiry=RevisionExpiry.RETURNED_BY_NOTICE)
-    finding = _revision(date(2025, 5, 20), by_notice).finding("art11.revision", "round 1")
     assert finding.status is Status.OVERDUE
-    assert "尚未记录退回" in finding.note_zh
+    assert "退回申请已到期，区数据局尚未退回，申请仍在本轮（D15）" in finding.note_zh
     assert "视为退回" not in finding.note_zh
+    assert "the return is due" in finding.note_en
 
 
-def test_d15_by_notice_names_the_recorded_return_once_known() -> None:
-    by_notice = Interpretation(revision_expiry=RevisionExpiry.RETURNED_BY_NOTICE)
-    before = _revision(date(2025, 5, 15), by_notice, returned="2025-05-16").finding(
-        "art11.revision", "round 1"
-    )
-    after = _revision(date(2025, 5, 16), by_notice, returned="2025-05-16").finding(
-        "art11.revision", "round 1"
-    )
-    assert "尚未记录退回" in before.note_zh
-    assert "2025-05-16退回申请" in after.note_zh
+def test_d15_option_says_returned_on_expiry() -> None:
+    finding = _revision(date(2025, 5, 20), EXPIRY).finding("art11.revision", "round 1")
+    assert finding.status is Status.OVERDUE
+    assert "申请视为退回（D15 选项）" in finding.note_zh
+    assert "counts as returned (D15 option)" in finding.note_en
 
 
-def test_late_revision_under_the_default_is_a_resubmission() -> None:
-    finding = _revision(date(2025, 5, 20), revised="2025-05-15").finding("art11.revision", "round 1")
-    assert finding.status is Status.LATE
-    assert "重新申报" in finding.note_zh
+def test_d15_default_names_the_recorded_return_once_known() -> None:
+    before = _revision(date(2025, 5, 15), returned="2025-05-16").finding("art11.revision", "round 1")
+    after = _revision(date(2025, 5, 16), returned="2025-05-16").finding("art11.revision", "round 1")
+    assert "尚未退回" in before.note_zh
+    assert "区数据局于2025-05-16退回申请（D15）" in after.note_zh
+
+
+def test_late_revision_continues_the_round_by_default_and_is_a_resubmission_under_the_option() -> None:
+    default = _revision(date(2025, 5, 20), revised="2025-05-15").finding("art11.revision", "round 1")
+    assert default.status is Status.LATE
+    assert "逾期提交的材料仍属本轮" in default.note_zh
+    option = _revision(date(2025, 5, 20), EXPIRY, revised="2025-05-15").finding("art11.revision", "round 1")
+    assert option.status is Status.LATE
+    assert "重新申报" in option.note_zh
 
 
 def test_met_revision_carries_no_return_note() -> None:
@@ -328,9 +331,11 @@ def test_classified_project_leaves_every_rule_of_paragraph_1() -> None:
         "art11.filing_set",
         "art11.initial_opinion",
         "art11.revision",
+        "art11.application_return",
         "art11.department_review",
         "art11.departments_after_revision",
         "art11.joint_evaluation",
+        "art11.panel_composition",
         "art11.evaluation_sequence",
     }
     assert all(f.status is Status.NOT_APPLICABLE and f.subject is None for f in para1)
@@ -608,3 +613,421 @@ def test_om_plan_steps_on_the_same_day_fail_only_with_earlier_day() -> None:
         "art11.om_plan", "2026"
     )
     assert strict.status is Status.FAILS
+
+
+# --- (二) the return (D15) ------------------------------------------------------------------------------------------
+
+# initial opinion Thu 2026-06-04 (revise) → the window's last day is Fri 2026-06-26 (Dragon Boat 06-19…06-21 off)
+WINDOW_DUE = date(2026, 6, 26)
+
+
+def _returned(
+    returned: date | None,
+    *,
+    as_of: date = date(2026, 7, 31),
+    interpretation: Interpretation | None = None,
+    **extra: Any,
+) -> Report:
+    round_: dict[str, Any] = {
+        "received": "2026-06-01",
+        "initial_opinion": opinion("2026-06-04"),
+        "returned": None if returned is None else returned.isoformat(),
+        **extra,
+    }
+    return one_round(as_of, interpretation=interpretation, **round_)
+
+
+@settings(max_examples=60, deadline=None)
+@given(offset=st.integers(min_value=0, max_value=40))
+def test_a_return_holds_only_after_the_windows_last_day(offset: int) -> None:
+    """Returned on or before the last day → the return fails and the revision is not applicable; after it → the
+    return holds and the revision is overdue (D15)."""
+    returned = date(2026, 6, 4) + timedelta(days=offset)
+    report = _returned(returned)
+    early = returned <= WINDOW_DUE
+    assert report.finding("art11.application_return", "round 1").status is (
+        Status.FAILS if early else Status.HOLDS
+    )
+    assert report.finding("art11.revision", "round 1").status is (
+        Status.NOT_APPLICABLE if early else Status.OVERDUE
+    )
+
+
+def test_an_early_return_names_the_return_and_the_windows_last_day() -> None:
+    finding = _returned(date(2026, 6, 8)).finding("art11.application_return", "round 1")
+    assert finding.owed_by is not None
+    assert finding.owed_by.value == "data_bureau"
+    failed = [c for c in finding.checks if c.ok is False]
+    assert [(c.fact, c.required, c.actual) for c in failed] == [
+        ("review[0].returned", WINDOW_DUE, date(2026, 6, 8))
+    ]
+    assert "期满前退回缩短了项目单位的修改期限" in finding.note_zh
+    revision = _returned(date(2026, 6, 8)).finding("art11.revision", "round 1")
+    assert "修改义务随退回终止" in revision.note_zh or "完善材料的义务随退回终止" in revision.note_zh
+
+
+def test_a_return_before_any_initial_opinion_is_a_notice_and_ends_the_opinions_clock() -> None:
+    # received Mon 2026-06-01 → the opinion is due Mon 06-08; returned Wed 06-03 with no opinion
+    report = one_round(date(2026, 7, 31), received="2026-06-01", returned="2026-06-03")
+    finding = report.finding("art11.application_return", "round 1")
+    assert finding.status is Status.NOTICE
+    assert "未先给予初审意见" in finding.note_zh
+    assert report.finding("art11.revision", "round 1").status is Status.NOT_APPLICABLE
+    assert report.finding("art11.initial_opinion", "round 1").status is Status.NOT_APPLICABLE
+    # returned after the opinion's due day: the opinion was already overdue
+    late = one_round(date(2026, 7, 31), received="2026-06-01", returned="2026-06-09")
+    assert late.finding("art11.initial_opinion", "round 1").status is Status.OVERDUE
+    assert late.finding("art11.application_return", "round 1").status is Status.NOTICE
+
+
+def test_a_return_after_the_opinion_but_before_the_unit_received_it_fails() -> None:
+    report = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion={"issued": "2026-06-04", "received_by_unit": "2026-06-10", "outcome": "revise"},
+        returned="2026-06-05",
+    )
+    assert report.finding("art11.application_return", "round 1").status is Status.FAILS
+
+
+def test_no_return_while_the_window_runs_then_due_without_a_date() -> None:
+    running = _returned(None, as_of=WINDOW_DUE).finding("art11.application_return", "round 1")
+    assert running.status is Status.NOT_APPLICABLE
+    due = _returned(None, as_of=WINDOW_DUE + timedelta(days=3)).finding("art11.application_return", "round 1")
+    assert (due.status, due.due) == (Status.PENDING, None)
+    assert "退回申请已到期" in due.note_zh
+
+
+def test_d15_option_deems_the_return_made_and_owes_nothing() -> None:
+    finding = _returned(None, interpretation=EXPIRY).finding("art11.application_return", "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "视为退回（D15 选项）" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("revised", "returned", "expected"),
+    [
+        ("2026-06-20", None, Status.NOT_APPLICABLE),  # revised in time: no return owed
+        ("2026-06-20", "2026-06-24", Status.NOT_APPLICABLE),  # a later return is not for want of a revision
+        ("2026-06-30", None, Status.NOT_APPLICABLE),  # late materials before any return: the round went on
+        (
+            "2026-06-30",
+            "2026-07-02",
+            Status.HOLDS,
+        ),  # returned after the window, late materials notwithstanding
+        ("2026-07-03", "2026-07-02", Status.HOLDS),  # materials after the return belong to a resubmission
+    ],
+)
+def test_the_return_and_the_units_revision(revised: str, returned: str | None, expected: Status) -> None:
+    report = _returned(None if returned is None else date.fromisoformat(returned), revised=revised)
+    assert report.finding("art11.application_return", "round 1").status is expected
+
+
+def test_a_return_after_an_accepting_opinion_is_not_this_items_return() -> None:
+    report = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion={"issued": "2026-06-04", "outcome": "accept"},
+        returned="2026-06-05",
+    )
+    assert report.finding("art11.application_return", "round 1").status is Status.NOT_APPLICABLE
+
+
+def test_a_pre_review_rejection_is_a_notice_to_the_data_bureau() -> None:
+    report = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion={"issued": "2026-06-04", "outcome": "reject"},
+    )
+    finding = report.finding("art11.application_return", "round 1")
+    assert finding.status is Status.NOTICE
+    assert finding.owed_by is not None
+    assert finding.owed_by.value == "data_bureau"
+    assert "第十二条" in finding.note_zh
+    assert "不予通过" in finding.explanation_zh
+
+
+def test_the_return_is_out_of_reach_before_the_effective_date() -> None:
+    late_effect = Interpretation(effective_date=date(2026, 6, 10))
+    finding = _returned(date(2026, 6, 8), interpretation=late_effect).finding(
+        "art11.application_return", "round 1"
+    )
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "D13" in finding.note_zh
+
+
+# --- (二) the revision window's start (D33) ------------------------------------------------------------------------
+
+ISSUE = Interpretation(revision_window_start=RevisionWindowStart.ISSUE)
+
+
+def _window(
+    revised: str | None, *, interpretation: Interpretation | None = None, as_of: date = date(2026, 6, 19)
+) -> Report:
+    # issued Thu 2026-05-14, received by the unit Mon 05-18: from receipt → due Mon 06-08; from issue → due Thu 06-04
+    return one_round(
+        as_of,
+        interpretation=interpretation,
+        received="2026-05-11",
+        initial_opinion={"issued": "2026-05-14", "received_by_unit": "2026-05-18", "outcome": "revise"},
+        revised=revised,
+    )
+
+
+@pytest.mark.parametrize(
+    ("revised", "default", "issue"),
+    [
+        ("2026-06-04", Status.MET, Status.MET),
+        ("2026-06-05", Status.MET, Status.LATE),
+        ("2026-06-08", Status.MET, Status.LATE),
+        ("2026-06-09", Status.LATE, Status.LATE),
+    ],
+)
+def test_d33_the_window_runs_from_the_units_receipt_where_recorded(
+    revised: str, default: Status, issue: Status
+) -> None:
+    by_receipt = _window(revised).finding("art11.revision", "round 1")
+    by_issue = _window(revised, interpretation=ISSUE).finding("art11.revision", "round 1")
+    assert (by_receipt.status, by_receipt.due) == (default, date(2026, 6, 8))
+    assert (by_issue.status, by_issue.due) == (issue, date(2026, 6, 4))
+    assert by_receipt.checks[0].fact == "review[0].initial_opinion.received_by_unit"
+    assert by_issue.checks[0].fact == "review[0].initial_opinion.issued"
+
+
+def test_d33_a_receipt_after_as_of_has_not_started_the_window() -> None:
+    finding = _window(None, as_of=date(2026, 5, 15)).finding("art11.revision", "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert (
+        _window(None, as_of=date(2026, 5, 15), interpretation=ISSUE)
+        .finding("art11.revision", "round 1")
+        .status
+        is Status.PENDING
+    )
+
+
+def test_d33_without_a_recorded_receipt_the_window_runs_from_the_issue() -> None:
+    finding = _returned(None, as_of=date(2026, 6, 20)).finding("art11.revision", "round 1")
+    assert finding.due == WINDOW_DUE
+    assert finding.checks[0].fact == "review[0].initial_opinion.issued"
+
+
+# --- a returned round's later steps (D15) ---------------------------------------------------------------------------
+
+LATER_STEPS: dict[str, Any] = {
+    "revised": "2026-06-30",
+    "sent_to_departments": "2026-07-01",
+    "department_opinions": dict.fromkeys(FOUR, "2026-07-02"),
+    "panel_received": "2026-07-07",
+    "panel_technical_experts": True,
+    "panel_financial_experts": True,
+    "expert_opinion": "2026-07-10",
+}
+LATER_RULES = (
+    "art11.departments_after_revision",
+    "art11.joint_evaluation",
+    "art11.panel_composition",
+    "art11.evaluation_sequence",
+)
+
+
+def test_steps_after_a_recorded_return_belong_to_a_new_application() -> None:
+    report = _returned(date(2026, 6, 29), **LATER_STEPS)
+    for rule_id in LATER_RULES:
+        finding = report.finding(rule_id, "round 1")
+        assert finding.status is Status.NOT_APPLICABLE, rule_id
+        assert "2026-06-29退回申请" in finding.note_zh
+    assert report.finding("art11.department_review", "round 1: audit_bureau").status is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    ("interpretation", "later"),
+    [(None, Status.HOLDS), (EXPIRY, Status.NOT_APPLICABLE)],
+)
+def test_a_late_revision_continues_the_round_only_by_notice(
+    interpretation: Interpretation | None, later: Status
+) -> None:
+    report = _returned(None, interpretation=interpretation, **LATER_STEPS)
+    assert report.finding("art11.departments_after_revision", "round 1").status is later
+    assert report.finding("art11.evaluation_sequence", "round 1").status is later
+
+
+def test_a_department_clock_running_on_the_return_day_ends_with_it_and_an_overdue_one_stays() -> None:
+    # sent Mon 2026-06-29 → due Thu 07-02; returned Wed 07-01: the clock was still running → not applicable
+    running = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion=opinion("2026-06-04"),
+        revised="2026-06-26",
+        sent_to_departments="2026-06-29",
+        department_opinions={"committee_office": "2026-07-01", "finance_bureau": "2026-07-03"},
+        returned="2026-07-01",
+    )
+    assert running.finding("art11.department_review", "round 1: committee_office").status is Status.MET
+    assert running.finding("art11.department_review", "round 1: audit_bureau").status is Status.NOT_APPLICABLE
+    # an opinion given after the return does not count for the round
+    assert (
+        running.finding("art11.department_review", "round 1: finance_bureau").status is Status.NOT_APPLICABLE
+    )
+    # returned Mon 07-06, after the due day 07-02: the missing opinions were already overdue
+    overdue = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion=opinion("2026-06-04"),
+        revised="2026-06-26",
+        sent_to_departments="2026-06-29",
+        returned="2026-07-06",
+    )
+    assert overdue.finding("art11.department_review", "round 1: audit_bureau").status is Status.OVERDUE
+
+
+def test_a_rejecting_opinion_returns_the_round() -> None:
+    report = one_round(
+        date(2026, 7, 31),
+        received="2026-06-01",
+        initial_opinion={"issued": "2026-06-04", "outcome": "reject"},
+        sent_to_departments="2026-06-05",
+    )
+    finding = report.finding("art11.departments_after_revision", "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "不予通过" in finding.note_zh
+
+
+# --- (四) 经部门会审后 ------------------------------------------------------------------------------------------------
+
+
+def test_the_panel_waits_for_every_department_named_or_listed() -> None:
+    missing_audit = {
+        **EVALUATED,
+        "department_opinions": {k: v for k, v in FOUR.items() if k != "audit_bureau"},
+    }
+    finding = one_round(date(2026, 4, 30), **missing_audit).finding("art11.evaluation_sequence", "round 1")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == ["review[0].department_opinions.audit_bureau"]
+    listed = {**EVALUATED, "department_opinions": {**FOUR, "development_reform": None}}
+    finding = one_round(date(2026, 4, 30), **listed).finding("art11.evaluation_sequence", "round 1")
+    assert [c.fact for c in finding.checks if c.ok is False] == [
+        "review[0].department_opinions.development_reform"
+    ]
+
+
+def test_a_panel_without_any_departmental_review_fails_naming_the_sending() -> None:
+    skipped = {**EVALUATED, "sent_to_departments": None, "department_opinions": {}}
+    finding = one_round(date(2026, 4, 30), **skipped).finding("art11.evaluation_sequence", "round 1")
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks if c.ok is False] == ["review[0].sent_to_departments"]
+    assert all(c.required is not None for c in finding.checks)
+    assert "—" not in finding.explanation_zh
+
+
+@settings(max_examples=60, deadline=None)
+@given(opinion_day=st.integers(min_value=0, max_value=12), panel_day=st.integers(min_value=0, max_value=12))
+def test_the_last_opinion_and_the_panel_under_both_readings_of_d17(opinion_day: int, panel_day: int) -> None:
+    sent = date(2026, 3, 11)
+    # the other three answered on the sending day, so the audit bureau's opinion is the last
+    opinions = dict.fromkeys(FOUR, sent.isoformat()) | {
+        "audit_bureau": (sent + timedelta(days=opinion_day)).isoformat()
+    }
+    facts = {
+        **EVALUATED,
+        "department_opinions": opinions,
+        "panel_received": (sent + timedelta(days=panel_day)).isoformat(),
+        "expert_opinion": (sent + timedelta(days=panel_day)).isoformat(),
+    }
+    default = one_round(date(2026, 4, 30), **facts).finding("art11.evaluation_sequence", "round 1")
+    strict = one_round(date(2026, 4, 30), interpretation=EARLIER_DAY, **facts).finding(
+        "art11.evaluation_sequence", "round 1"
+    )
+    assert default.status is (Status.HOLDS if panel_day >= opinion_day else Status.FAILS)
+    assert strict.status is (Status.HOLDS if panel_day > opinion_day else Status.FAILS)
+
+
+# --- (四) the panel's make-up -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("technical", "financial", "expected"),
+    [
+        (True, True, Status.HOLDS),
+        (True, False, Status.FAILS),
+        (False, True, Status.FAILS),
+        (None, True, Status.UNDETERMINED),
+        (True, None, Status.UNDETERMINED),
+    ],
+)
+def test_the_panel_is_made_up_of_technical_and_financial_experts(
+    technical: bool | None, financial: bool | None, expected: Status
+) -> None:
+    facts = {**EVALUATED, "panel_technical_experts": technical, "panel_financial_experts": financial}
+    finding = one_round(date(2026, 4, 30), **facts).finding("art11.panel_composition", "round 1")
+    assert finding.status is expected
+    assert finding.owed_by is not None
+    assert finding.owed_by.value == "data_bureau"
+
+
+def test_the_panels_make_up_waits_for_the_panel() -> None:
+    facts = {**EVALUATED, "panel_received": None, "expert_opinion": None}
+    assert (
+        one_round(date(2026, 4, 30), **facts).finding("art11.panel_composition", "round 1").status
+        is Status.NOT_APPLICABLE
+    )
+
+
+# --- 第二款 按年度: the years that owe a plan ----------------------------------------------------------------------------
+
+
+def _plan(year: int) -> dict[str, Any]:
+    return {
+        "year": year,
+        "submitted": f"{year - 1}-10-09",
+        "reviewed_by_data_bureau": approved(f"{year - 1}-10-20"),
+        "rechecked_by_finance": approved(f"{year - 1}-11-05"),
+        "budgeted": f"{year - 1}-12-01",
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    started=st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 12, 31)),
+    as_of=st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 12, 31)),
+    listed=st.sets(st.integers(min_value=2021, max_value=2027), max_size=4),
+)
+def test_each_year_after_operation_began_up_to_as_of_owes_a_plan(
+    started: date, as_of: date, listed: set[int]
+) -> None:
+    report = run(
+        as_of, operation={"started": started.isoformat()}, om_plans=[_plan(y) for y in sorted(listed)]
+    )
+    failing = {f.subject for f in report.findings if f.rule == "art11.om_plan" and f.status is Status.FAILS}
+    owed = set(range(started.year + 1, as_of.year + 1)) if started <= as_of else set()
+    # a plan listed for an owed year counts only once it is filed (on 1 October… of the year before)
+    filed = {y for y in listed if date(y - 1, 10, 9) <= as_of}
+    assert failing == {str(y) for y in owed - filed}
+
+
+def test_a_missing_year_names_the_plans_and_the_operation() -> None:
+    finding = run(date(2026, 3, 31), operation={"started": "2024-11-18"}, om_plans=[_plan(2026)]).finding(
+        "art11.om_plan", "2025"
+    )
+    assert finding.status is Status.FAILS
+    assert [c.fact for c in finding.checks] == ["operation.started", "om_plans"]
+    assert "2025年度" in finding.explanation_zh
+
+
+def test_the_year_operation_began_and_the_next_years_plan_are_not_owed() -> None:
+    report = run(date(2025, 12, 31), operation={"started": "2025-01-06"})
+    assert report.finding("art11.om_plan").status is Status.NOT_APPLICABLE
+
+
+def test_a_missing_year_prepared_before_the_effective_date_is_out_of_reach() -> None:
+    # the 2025 plan is prepared from the later of 2024-01-01 and the start of operation (2024-11-18)
+    inside = Interpretation(effective_date=date(2024, 11, 18))
+    outside = Interpretation(effective_date=date(2024, 11, 19))
+    facts: dict[str, Any] = {"operation": {"started": "2024-11-18"}, "om_plans": [_plan(2026)]}
+    assert (
+        run(date(2026, 3, 31), interpretation=inside, **facts).finding("art11.om_plan", "2025").status
+        is Status.FAILS
+    )
+    assert (
+        run(date(2026, 3, 31), interpretation=outside, **facts).finding("art11.om_plan", "2025").status
+        is Status.NOT_APPLICABLE
+    )

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tinghu_policy.engine import Report, Status, evaluate
-from tinghu_policy.interpretation import ClassifiedApplication, Interpretation, SameDayPrecedence
+from tinghu_policy.interpretation import (
+    ClassifiedApplication,
+    Interpretation,
+    ProjectCodeAfter,
+    SameDayPrecedence,
+)
 
 BASE: dict[str, Any] = {
     "id": "TH-T-14",
@@ -21,7 +28,10 @@ ROUND = {
     "documents": ["request"],
     "panel_received": "2026-03-20",
     "expert_opinion": "2026-03-25",
+    "fiscal_review_report": "2026-03-25",
+    "final_opinion": "2026-03-25",
 }
+"""A round whose joint evaluation ends on 2026-03-25: expert opinion, fiscal report and final opinion that day."""
 STEPS = ("project_code", "documents_filed", "approved")
 
 
@@ -77,7 +87,7 @@ def test_project_code_without_any_joint_evaluation_fails() -> None:
     )
     finding = report.finding("art14.approval_order", "project_code")
     assert finding.status is Status.FAILS
-    assert "联合评审专家评审意见" in finding.explanation_zh
+    assert "联合评审最终审核意见" in finding.explanation_zh
 
 
 def test_the_last_round_counts() -> None:
@@ -140,7 +150,7 @@ def test_d19_pre_review_only_keeps_the_joint_evaluation_step_for_a_classified_pr
     }
     assert order(interpreted(early_code, option, classified=True)) == (F, H, H)
     without_evaluation = interpreted(early_code, option, review=[], classified=True)
-    assert order(without_evaluation) == (F, H, H)
+    assert order(without_evaluation) == (F, H, F)  # nor a final opinion or fiscal report before the approval
 
 
 def test_d19_readings_leave_a_non_classified_project_alone() -> None:
@@ -158,3 +168,93 @@ def test_d17_earlier_day_makes_steps_on_the_same_day_out_of_order() -> None:
     strict = Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)
     assert order(interpreted(same_day, strict)) == (F, F, F)
     assert order(run(same_day)) == (H, H, H)
+
+
+# --- the end of the joint evaluation: D32 and the approval ------------------------------------------------------------
+
+EVALUATION = {
+    "received": "2026-05-11",
+    "documents": ["request"],
+    "panel_received": "2026-06-01",
+    "expert_opinion": "2026-06-08",
+    "fiscal_review_report": "2026-06-16",
+    "final_opinion": "2026-06-17",
+}
+"""Expert opinion 06-08, fiscal review report 06-16, final review opinion 06-17."""
+EXPERT_OPINION = Interpretation(project_code_after=ProjectCodeAfter.EXPERT_OPINION)
+
+
+def evaluated(
+    approval: dict[str, Any], interpretation: Interpretation, review: list[Any] | None = None
+) -> Report:
+    facts = {**BASE, "review": [EVALUATION] if review is None else review, "approval": approval}
+    return evaluate(facts, as_of=date(2026, 6, 30), interpretation=interpretation)
+
+
+@pytest.mark.parametrize(
+    ("code", "default", "option"),
+    [
+        ("2026-06-07", F, F),  # before the expert opinion
+        ("2026-06-08", F, H),  # on the expert opinion's day, before the final opinion
+        ("2026-06-16", F, H),
+        ("2026-06-17", H, H),  # on the final opinion's day (D17)
+        ("2026-06-18", H, H),
+    ],
+)
+def test_d32_the_project_code_follows_the_final_opinion_by_default(
+    code: str, default: Status, option: Status
+) -> None:
+    approval = {"project_code_obtained": code}
+    assert order(evaluated(approval, Interpretation()))[0] is default
+    assert order(evaluated(approval, EXPERT_OPINION))[0] is option
+
+
+@settings(max_examples=60, deadline=None)
+@given(offset=st.integers(min_value=-8, max_value=8))
+def test_the_approval_follows_the_final_opinion_and_the_fiscal_report_under_every_reading(
+    offset: int,
+) -> None:
+    """Documents filed 06-09 after a code of 06-08 (D32 option, so the earlier steps hold); approval 06-17 ± offset."""
+    approved = date(2026, 6, 17) + timedelta(days=offset)
+    approval = {
+        "project_code_obtained": "2026-06-08",
+        "documents_filed": "2026-06-09",
+        "approved": approved.isoformat(),
+    }
+    for interpretation in (Interpretation(), EXPERT_OPINION):
+        finding = evaluated(approval, interpretation).finding("art14.approval_order", "approved")
+        assert finding.status is (H if approved >= date(2026, 6, 17) else F)
+        failed = {c.fact for c in finding.checks if c.ok is False}
+        expected = set()
+        if approved < date(2026, 6, 17):
+            expected.add("review[0].final_opinion")
+        if approved < date(2026, 6, 16):
+            expected.add("review[0].fiscal_review_report")
+        assert failed == expected
+
+
+def test_an_approval_without_a_final_opinion_or_fiscal_report_names_them() -> None:
+    round_ = {k: v for k, v in EVALUATION.items() if k not in ("fiscal_review_report", "final_opinion")}
+    approval = {
+        "project_code_obtained": "2026-06-09",
+        "documents_filed": "2026-06-10",
+        "approved": "2026-06-12",
+    }
+    finding = evaluated(approval, EXPERT_OPINION, review=[round_]).finding("art14.approval_order", "approved")
+    assert finding.status is F
+    assert [c.fact for c in finding.checks if c.ok is False] == [
+        "review[0].final_opinion",
+        "review[0].fiscal_review_report",
+    ]
+    assert "审批（2026-06-12）前已有最终审核意见" in finding.explanation_zh
+
+
+def test_d19_application_only_does_not_ask_the_approval_to_follow_a_review() -> None:
+    option = Interpretation(classified_application=ClassifiedApplication.APPLICATION_ONLY)
+    approval = {
+        "project_code_obtained": "2026-03-02",
+        "documents_filed": "2026-03-04",
+        "approved": "2026-03-16",
+    }
+    report = interpreted(approval, option, review=[], classified=True)
+    assert order(report) == (H, H, H)

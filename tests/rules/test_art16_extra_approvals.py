@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import ExtraApproval
 from tinghu_policy.interpretation import ExtraApprovalException, ExtraApprovalSought, Interpretation
+from tinghu_policy.parties import Party
 
 BASE: dict[str, Any] = {
     "id": "TH-T-16",
@@ -29,8 +30,12 @@ def extra(*kinds: str) -> list[dict[str, str]]:
     return [{"kind": kind, "sought": SOUGHT} for kind in kinds]
 
 
-def run(**approval: Any) -> Report:
-    return evaluate({**BASE, "approval": approval}, as_of=date(2026, 3, 1))
+FAILS = Interpretation(extra_approval_sought=ExtraApprovalSought.FAILS)
+"""D23 option: an approval sought without an exception is a failure (the default, warns, makes it a notice)."""
+
+
+def run(interpretation: Interpretation | None = None, **approval: Any) -> Report:
+    return evaluate({**BASE, "approval": approval}, as_of=date(2026, 3, 1), interpretation=interpretation)
 
 
 def by_kind(report: Report) -> dict[ExtraApproval, Status]:
@@ -38,9 +43,12 @@ def by_kind(report: Report) -> dict[ExtraApproval, Status]:
 
 
 @given(sought=st.sets(st.sampled_from(list(ExtraApproval))))
-def test_without_exception_exactly_the_sought_approvals_fail(sought: set[ExtraApproval]) -> None:
+def test_without_exception_exactly_the_sought_approvals_are_flagged(sought: set[ExtraApproval]) -> None:
+    """D23 default (warns): a notice for each approval sought, none a breach; option fails: each fails."""
     found = by_kind(run(extra_approvals=extra(*sorted(sought))))
-    assert found == {kind: Status.FAILS if kind in sought else Status.HOLDS for kind in ExtraApproval}
+    assert found == {kind: Status.NOTICE if kind in sought else Status.HOLDS for kind in ExtraApproval}
+    failing = by_kind(run(FAILS, extra_approvals=extra(*sorted(sought))))
+    assert failing == {kind: Status.FAILS if kind in sought else Status.HOLDS for kind in ExtraApproval}
 
 
 @given(
@@ -68,16 +76,32 @@ def test_the_exception_note_names_the_ground_and_the_approvals() -> None:
 
 
 def test_a_flagged_approval_says_why() -> None:
-    finding = run(extra_approvals=extra("environmental_impact")).finding(
+    finding = run(FAILS, extra_approvals=extra("environmental_impact")).finding(
         "art16.extra_approvals", "environmental_impact"
     )
     assert finding.status is Status.FAILS
     assert "原则上不再进行" in finding.note_zh
+    assert "D23" in finding.note_zh
+
+
+def test_the_notice_names_the_unit_and_what_it_should_do() -> None:
+    """D23 default: not a breach, owed by 项目单位, which should state why the approval is needed."""
+    finding = run(extra_approvals=extra("environmental_impact")).finding(
+        "art16.extra_approvals", "environmental_impact"
+    )
+    assert finding.status is Status.NOTICE
+    assert finding.owed_by is Party.PROJECT_UNIT
+    assert "项目单位应说明确需办理环境影响评价的理由" in finding.note_zh
+    assert "不认定违反（D23）" in finding.note_zh
+    assert [(c.fact, c.role.value, c.actual) for c in finding.checks] == [
+        ("approval.extra_approvals", "context", True)
+    ]
+    assert "义务方：项目单位" in finding.explanation_zh
 
 
 @pytest.mark.parametrize(
     ("sought", "expected"),
-    [("2026-01-14", Status.NOT_APPLICABLE), ("2026-01-15", Status.FAILS), (None, Status.UNDETERMINED)],
+    [("2026-01-14", Status.NOT_APPLICABLE), ("2026-01-15", Status.NOTICE), (None, Status.UNDETERMINED)],
 )
 def test_d13_an_approval_is_judged_on_the_day_it_was_sought(sought: str | None, expected: Status) -> None:
     """Effective 2026-01-15: sought the day before is out of reach, on the day is judged, undated cannot be placed."""
@@ -122,7 +146,7 @@ def test_d22_paired_each_exception_brings_back_its_own_approvals(
         if reached:
             assert status is Status.NOT_APPLICABLE
         else:
-            assert status is (Status.FAILS if kind in sought else Status.HOLDS)
+            assert status is (Status.NOTICE if kind in sought else Status.HOLDS)
 
 
 def test_d22_paired_note_says_which_exception_does_not_reach_the_approval() -> None:
@@ -133,27 +157,20 @@ def test_d22_paired_note_says_which_exception_does_not_reach_the_approval() -> N
         interpretation=paired,
     )
     finding = report.finding("art16.extra_approvals", "energy_saving")
-    assert finding.status is Status.FAILS
+    assert finding.status is Status.NOTICE
     assert "涉及新建土建工程不涉及节能评估" in finding.note_zh
     assert {k for k, s in by_kind(report).items() if s is Status.NOT_APPLICABLE} == CIVIL_WORKS_APPROVALS
 
 
 @given(sought=st.sets(st.sampled_from(list(ExtraApproval)), min_size=1))
-def test_d23_warns_holds_where_the_default_fails(sought: set[ExtraApproval]) -> None:
-    warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
-    assert set(interpreted(warns, extra_approvals=extra(*sorted(sought))).values()) == {Status.HOLDS}
+def test_d23_fails_where_the_default_gives_notice(sought: set[ExtraApproval]) -> None:
     default = interpreted(Interpretation(), extra_approvals=extra(*sorted(sought)))
-    assert {k for k, s in default.items() if s is Status.FAILS} == sought
+    assert {k for k, s in default.items() if s is Status.NOTICE} == sought
+    assert Status.FAILS not in default.values()
+    assert {
+        k for k, s in interpreted(FAILS, extra_approvals=extra(*sorted(sought))).items() if s is Status.FAILS
+    } == (sought)
 
 
-def test_d23_warning_is_in_the_note() -> None:
-    warns = Interpretation(extra_approval_sought=ExtraApprovalSought.WARNS)
-    report = evaluate(
-        {**BASE, "approval": {"extra_approvals": extra("environmental_impact")}},
-        as_of=date(2026, 3, 1),
-        interpretation=warns,
-    )
-    finding = report.finding("art16.extra_approvals", "environmental_impact")
-    assert finding.status is Status.HOLDS
-    assert "D23" in finding.note_zh
-    assert "原则上不再进行" in finding.note_zh
+def test_d23_default_is_warns() -> None:
+    assert Interpretation().extra_approval_sought is ExtraApprovalSought.WARNS

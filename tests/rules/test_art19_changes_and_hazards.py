@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import Incident
-from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.interpretation import ImplementationStart, Interpretation
 from tinghu_policy.periods import is_working_day
 
 BASE: dict[str, Any] = {
@@ -25,8 +25,20 @@ BASE: dict[str, Any] = {
 RULE = "art19.incident_filed"
 
 
-def run(as_of: date, *incidents: dict[str, Any], interpretation: Interpretation | None = None) -> Report:
-    facts = {**BASE, "implementation": {"works_started": "2025-01-06", "incidents": list(incidents)}}
+def run(
+    as_of: date,
+    *incidents: dict[str, Any],
+    interpretation: Interpretation | None = None,
+    works_started: str | None = "2023-01-06",
+    completed: str | None = None,
+    approved: str | None = None,
+) -> Report:
+    facts = {
+        **BASE,
+        "approval": {"approved": approved},
+        "implementation": {"works_started": works_started, "incidents": list(incidents)},
+        "acceptance": {"completed": completed},
+    }
     return evaluate(facts, as_of=as_of, interpretation=interpretation)
 
 
@@ -132,3 +144,66 @@ def test_filing_before_the_incident_is_refused() -> None:
         Incident.model_validate(
             {"kind": "major_change", "occurred": "2025-05-12", "filed_with_data_bureau": "2025-05-11"}
         )
+
+
+# --- "在实施过程中": from the start of works (D24) to completion (D16) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("occurred", "status"),
+    [
+        ("2025-03-02", Status.NOT_APPLICABLE),  # the day before works start
+        ("2025-03-03", Status.PENDING),  # the day works start
+        ("2025-11-28", Status.PENDING),  # the day of completion
+        ("2025-11-29", Status.NOT_APPLICABLE),  # the day after: in operation (art. 39's, if social capital)
+    ],
+)
+def test_only_an_incident_within_implementation_is_art_19s(occurred: str, status: Status) -> None:
+    report = run(
+        date(2026, 1, 30),
+        {"kind": "security_hazard", "occurred": occurred},
+        works_started="2025-03-03",
+        completed="2025-11-28",
+    )
+    finding = report.finding(RULE, "incident 1")
+    assert finding.status is status
+    if status is Status.NOT_APPLICABLE:
+        assert "不属第十九条“在实施过程中”" in finding.note_zh
+        assert [c.role.value for c in finding.checks] == ["context"]
+
+
+def test_without_works_start_an_incident_is_before_implementation() -> None:
+    finding = run(
+        date(2025, 6, 30), {"kind": "major_change", "occurred": "2025-05-12"}, works_started=None
+    ).finding(RULE, "incident 1")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "开工建设（实施开始）尚未发生" in finding.note_zh
+    assert finding.checks == ()
+
+
+def test_d24_approved_implementation_starts_with_the_approval() -> None:
+    incident = {"kind": "major_change", "occurred": "2025-05-12"}
+    default = run(date(2025, 6, 30), incident, works_started="2025-06-02", approved="2025-04-01")
+    assert default.finding(RULE, "incident 1").status is Status.NOT_APPLICABLE
+    option = run(
+        date(2025, 6, 30),
+        incident,
+        works_started="2025-06-02",
+        approved="2025-04-01",
+        interpretation=Interpretation(implementation_start=ImplementationStart.APPROVED),
+    )
+    assert option.finding(RULE, "incident 1").status is Status.PENDING
+    assert "D24" in option.finding(RULE, "incident 1").decisions
+
+
+def test_an_incident_after_completion_is_not_judged_whatever_its_filing() -> None:
+    """Before this change a hazard after acceptance was judged as one 在实施过程中; it is in operation."""
+    late = {"kind": "security_hazard", "occurred": "2026-01-05", "filed_with_data_bureau": "2026-02-20"}
+    report = run(
+        date(2026, 3, 1),
+        late,
+        works_started="2025-03-03",
+        completed="2025-11-28",
+        interpretation=Interpretation(timely_within_working_days=5),
+    )
+    assert report.finding(RULE, "incident 1").status is Status.NOT_APPLICABLE

@@ -85,22 +85,31 @@ def test_secrecy_plan_only_for_classified_projects() -> None:
     )
 
 
-# --- D24: implementation starts with the approval ------------------------------------------------------------------
+# --- D24: when each duty begins ----------------------------------------------------------------------------------
 
 APPROVED_START = Interpretation(implementation_start=ImplementationStart.APPROVED)
+WORKS_START = Interpretation(implementation_start=ImplementationStart.WORKS_STARTED)
 
 
 @pytest.mark.parametrize(
-    ("approved", "works_started", "default", "option"),
+    ("approved", "works_started", "by_duty", "works", "approval"),
     [
-        ("2025-03-14", None, Status.NOT_APPLICABLE, Status.FAILS),  # approved, works not started
-        (None, "2025-04-07", Status.FAILS, Status.NOT_APPLICABLE),  # works without a recorded approval
-        ("2025-03-14", "2025-04-07", Status.FAILS, Status.FAILS),
-        ("2025-10-09", None, Status.NOT_APPLICABLE, Status.NOT_APPLICABLE),  # approved after as_of
+        # approved, works not started: by duty the plan is owed (and missing); under the others all or nothing
+        ("2025-03-14", None, Status.FAILS, Status.NOT_APPLICABLE, Status.FAILS),
+        # works without a recorded approval: the planning duty is not spared for want of an approval
+        (None, "2025-04-07", Status.FAILS, Status.FAILS, Status.NOT_APPLICABLE),
+        ("2025-03-14", "2025-04-07", Status.FAILS, Status.FAILS, Status.FAILS),
+        (
+            "2025-10-09",
+            None,
+            Status.NOT_APPLICABLE,
+            Status.NOT_APPLICABLE,
+            Status.NOT_APPLICABLE,
+        ),  # after as_of
     ],
 )
-def test_d24_the_duties_start_with_works_by_default_and_with_the_approval_as_option(
-    approved: str | None, works_started: str | None, default: Status, option: Status
+def test_d24_the_plan_is_owed_from_the_approval_by_default(
+    approved: str | None, works_started: str | None, by_duty: Status, works: Status, approval: Status
 ) -> None:
     facts = {
         **BASE,
@@ -111,10 +120,71 @@ def test_d24_the_duties_start_with_works_by_default_and_with_the_approval_as_opt
             "security": {**ALL_TRUE, "cryptography_plan": False},
         },
     }
-    for interpretation, expected in ((None, default), (APPROVED_START, option)):
+    for interpretation, expected in ((None, by_duty), (WORKS_START, works), (APPROVED_START, approval)):
         report = evaluate(facts, as_of=date(2025, 9, 30), interpretation=interpretation)
         assert report.finding("art21.cryptography").status is expected
         assert report.finding("art20.network_security").status in {Status.HOLDS, Status.NOT_APPLICABLE}
+
+
+@pytest.mark.parametrize(
+    ("security", "status", "shown"),
+    [
+        (
+            {"cryptography_plan": True, "cryptography_synchronised": False},
+            Status.HOLDS,
+            ["cryptography_plan"],
+        ),
+        (
+            {"cryptography_plan": False, "cryptography_synchronised": True},
+            Status.FAILS,
+            ["cryptography_plan"],
+        ),
+        ({"cryptography_synchronised": True}, Status.UNDETERMINED, ["cryptography_plan"]),
+    ],
+)
+def test_d24_by_duty_between_approval_and_works_only_the_plan_is_judged(
+    security: dict[str, bool], status: Status, shown: list[str]
+) -> None:
+    facts = {**BASE, "approval": {"approved": "2025-03-14"}, "implementation": {"security": security}}
+    finding = evaluate(facts, as_of=date(2025, 9, 30)).finding("art21.cryptography")
+    assert finding.status is status
+    assert [c.fact.rsplit(".", 1)[-1] for c in finding.checks] == shown
+    assert "同步建设、同步运行和定期评估尚不适用" in finding.note_zh
+    others = evaluate(facts, as_of=date(2025, 9, 30))
+    for rule in ("art20.network_security", "art21.electronic_records"):
+        assert others.finding(rule).status is Status.NOT_APPLICABLE, rule
+
+
+def test_d24_by_duty_the_plan_runs_from_the_approval_for_d13() -> None:
+    """Approved before the effective date, works after it: the plan is out of reach, the building is judged."""
+    facts = {
+        **BASE,
+        "approval": {"approved": "2025-03-14"},
+        "implementation": {
+            "works_started": "2025-04-07",
+            "security": {**ALL_TRUE, "cryptography_plan": False, "cryptography_synchronised": False},
+        },
+    }
+    interpretation = Interpretation(effective_date=date(2025, 4, 1))
+    finding = evaluate(facts, as_of=date(2025, 9, 30), interpretation=interpretation).finding(
+        "art21.cryptography"
+    )
+    assert finding.status is Status.FAILS
+    assert [(c.fact, c.role.value, c.ok) for c in finding.checks] == [
+        ("approval.approved", "context", False),
+        ("implementation.security.cryptography_synchronised", "requirement", False),
+    ]
+    assert "D13" in finding.note_zh
+    both_before = evaluate(
+        facts, as_of=date(2025, 9, 30), interpretation=Interpretation(effective_date=date(2025, 5, 1))
+    )
+    assert both_before.finding("art21.cryptography").status is Status.NOT_APPLICABLE
+
+
+def test_d24_by_duty_not_yet_approved_nor_started_says_why() -> None:
+    finding = evaluate({**BASE, "implementation": {}}, as_of=date(2025, 9, 30)).finding("art21.cryptography")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "D24 规划类义务自批复起" in finding.note_zh
 
 
 # --- D13: judged on the day implementation began -----------------------------------------------------------------

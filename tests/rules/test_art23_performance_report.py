@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import Implementation
-from tinghu_policy.interpretation import ImplementationStart, Interpretation
+from tinghu_policy.interpretation import ImplementationStart, Interpretation, PerformanceReportYears
 
 BASE: dict[str, Any] = {
     "id": "TH-T-23",
@@ -240,3 +240,102 @@ def test_d24_option_not_yet_approved_is_not_applicable_and_says_so() -> None:
     finding = report.finding(RULE)
     assert (finding.subject, finding.status) == (None, Status.NOT_APPLICABLE)
     assert "D24" in finding.note_zh
+
+
+# --- D36: which years owe a report ----------------------------------------------------------------------------------
+
+AT_YEAR_END = Interpretation(performance_report_years=PerformanceReportYears.IN_IMPLEMENTATION_AT_YEAR_END)
+
+
+@pytest.mark.parametrize(
+    ("completed", "default", "option"),
+    [
+        ("2026-01-02", ["2025", "2026"], ["2025"]),  # completed two days into 2026: owed by default only
+        ("2025-12-31", ["2025"], []),  # completed on 31 December: not in implementation at its end
+        ("2025-06-30", ["2025"], []),  # started and completed in one year
+    ],
+)
+def test_d36_the_year_of_completion_owes_a_report_only_by_default(
+    completed: str, default: list[str], option: list[str]
+) -> None:
+    def owed(interpretation: Interpretation | None) -> list[str]:
+        report = run(
+            date(2027, 3, 1), interpretation=interpretation, works_started="2025-03-10", completed=completed
+        )
+        return [
+            f.subject or ""
+            for f in report.findings
+            if f.rule == RULE and f.status is not Status.NOT_APPLICABLE
+        ]
+
+    assert owed(None) == default
+    assert owed(AT_YEAR_END) == option
+
+
+def test_d36_option_says_why_the_completion_year_is_not_owed() -> None:
+    report = run(
+        date(2026, 3, 1), interpretation=AT_YEAR_END, works_started="2024-06-03", completed="2025-04-30"
+    )
+    finding = report.finding(RULE, "2025")
+    assert (finding.status, finding.due) == (Status.NOT_APPLICABLE, None)
+    assert "D36" in finding.note_zh
+    assert "D36" in finding.decisions
+    assert report.finding(RULE, "2024").status is Status.OVERDUE
+    assert subjects(report, "art23.report_distribution") == ["2024"]
+
+
+def test_d36_option_with_no_year_owed_gives_one_finding_per_rule() -> None:
+    report = run(
+        date(2026, 3, 1), interpretation=AT_YEAR_END, works_started="2025-03-10", completed="2025-09-30"
+    )
+    assert [(f.subject, f.status) for f in report.findings if f.rule == RULE] == [
+        ("2025", Status.NOT_APPLICABLE)
+    ]
+    for rule in ("art23.report_distribution", "art23.report_content"):
+        finding = report.finding(rule)
+        assert (finding.subject, finding.status) == (None, Status.NOT_APPLICABLE)
+        assert "D36" in finding.note_zh
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    started=st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 12, 31)),
+    days=st.integers(min_value=0, max_value=1500),
+)
+def test_d36_the_option_owes_exactly_the_years_ended_in_implementation(started: date, days: int) -> None:
+    completed = started + timedelta(days=days)
+    report = run(
+        date(2030, 6, 30),
+        interpretation=AT_YEAR_END,
+        works_started=started.isoformat(),
+        completed=completed.isoformat(),
+    )
+    owed = [int(f.subject or 0) for f in report.findings if f.rule == RULE and f.due is not None]
+    assert owed == list(range(started.year, completed.year))
+    every = run(date(2030, 6, 30), works_started=started.isoformat(), completed=completed.isoformat())
+    assert subjects(every) == [str(y) for y in range(started.year, completed.year + 1)]
+
+
+# --- D6: a fixed date, and the explanation says so ------------------------------------------------------------------
+
+
+def test_the_year_end_is_explained_as_a_fixed_day_not_a_period() -> None:
+    finding = run(date(2026, 3, 1), works_started="2025-03-10").finding(RULE, "2025")
+    assert "是固定日期（期日）" in finding.note_zh
+    assert "期间的最后一日" not in finding.explanation_zh  # 2025-12-31 is not a period's last day
+    assert "参照民法典第二百零三条第二款" in finding.explanation_zh  # its end at 24:00, by analogy, said once
+    assert finding.explanation_zh.count("第二百零三条第二款") == 1
+    assert "by analogy" in finding.explanation_en
+
+
+def test_the_rolled_year_end_is_still_a_fixed_day() -> None:
+    report = run(
+        date(2024, 2, 1),
+        interpretation=Interpretation(year_end_rollover=True),
+        works_started="2023-03-01",
+        completed="2023-09-30",
+    )
+    finding = report.finding(RULE, "2023")
+    assert finding.due == date(2024, 1, 2)
+    assert "参照民法典第二百零三条第一款顺延" in finding.note_zh
+    assert "截止日为2024-01-02" in finding.note_zh

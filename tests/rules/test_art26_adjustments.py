@@ -122,9 +122,13 @@ def test_a_zero_budget_has_no_percentage() -> None:
 def test_each_condition_closes_the_route(change: dict[str, Any], failed_fact: str) -> None:
     finding = run({**OK, **change}).finding(ROUTE, "adjustment 1")
     assert finding.status is Status.FAILS
-    assert [c.fact for c in finding.checks if c.ok is False] == [
-        f"implementation.adjustments[0].{failed_fact}"
-    ]
+    # D31 cumulative (default): the amount check names the list whose running total it shows
+    fact = (
+        "implementation.adjustments"
+        if failed_fact == "amount"
+        else f"implementation.adjustments[0].{failed_fact}"
+    )
+    assert [c.fact for c in finding.checks if c.ok is False] == [fact]
 
 
 @pytest.mark.parametrize("ground", sorted(GROUND_RULES))
@@ -169,13 +173,14 @@ def test_no_adjustment_no_finding_per_subject() -> None:
     ("steps", "status"),
     [
         ({}, Status.PENDING),
-        ({"reviewed_by_data_bureau": "2025-07-01", "reviewed_by_finance": "2025-07-03"}, Status.PENDING),
+        ({"reviewed_by_data_bureau": "2025-07-01"}, Status.PENDING),
+        # both passed, not adjusted yet: the filing is a separate duty (art26.adjustment_filing)
+        ({"reviewed_by_data_bureau": "2025-07-01", "reviewed_by_finance": "2025-07-03"}, Status.HOLDS),
         (
             {
                 "reviewed_by_data_bureau": "2025-07-01",
                 "reviewed_by_finance": "2025-07-03",
                 "adjusted": "2025-07-03",
-                "filed_with_development_reform": "2025-07-04",
             },
             Status.HOLDS,
         ),
@@ -190,8 +195,73 @@ def test_no_adjustment_no_finding_per_subject() -> None:
         ),
     ],
 )
-def test_review_before_adjusting_and_filing(steps: dict[str, str], status: Status) -> None:
+def test_review_before_adjusting(steps: dict[str, str], status: Status) -> None:
     assert run({**OK, **reviewed(steps)}).finding("art26.adjustment_review", "adjustment 1").status is status
+
+
+def test_the_review_note_says_whether_the_adjustment_was_made() -> None:
+    """Before this change the note said "审核通过后调整" for an adjustment never made."""
+    steps = {"reviewed_by_data_bureau": "2025-07-01", "reviewed_by_finance": "2025-07-03"}
+    waiting = run({**OK, **reviewed(steps)}).finding("art26.adjustment_review", "adjustment 1")
+    assert "尚未实施调整" in waiting.note_zh
+    made = run({**OK, **reviewed({**steps, "adjusted": "2025-07-04"})}).finding(
+        "art26.adjustment_review", "adjustment 1"
+    )
+    assert "于2025-07-04调整" in made.note_zh
+
+
+FILING = "art26.adjustment_filing"
+PASSED = reviewed({"reviewed_by_data_bureau": "2025-07-01", "reviewed_by_finance": "2025-07-03"})
+
+
+@pytest.mark.parametrize(
+    ("steps", "as_of", "status", "due"),
+    [
+        ({}, date(2025, 9, 1), Status.NOT_APPLICABLE, None),  # not adjusted: nothing due yet
+        ({"filed_with_development_reform": "2025-07-02"}, date(2025, 9, 1), Status.HOLDS, None),
+        (
+            {"adjusted": "2025-07-04", "filed_with_development_reform": "2025-07-02"},
+            date(2025, 9, 1),
+            Status.MET,
+            date(2025, 7, 4),
+        ),
+        (
+            {"adjusted": "2025-07-04", "filed_with_development_reform": "2025-07-04"},
+            date(2025, 9, 1),
+            Status.MET,
+            date(2025, 7, 4),
+        ),
+        (
+            {"adjusted": "2025-07-04", "filed_with_development_reform": "2025-07-05"},
+            date(2025, 9, 1),
+            Status.LATE,
+            date(2025, 7, 4),
+        ),
+        ({"adjusted": "2025-07-04"}, date(2025, 7, 4), Status.PENDING, date(2025, 7, 4)),
+        ({"adjusted": "2025-07-04"}, date(2025, 7, 5), Status.OVERDUE, date(2025, 7, 4)),
+    ],
+)
+def test_the_filing_is_due_no_later_than_the_adjustment(
+    steps: dict[str, str], as_of: date, status: Status, due: date | None
+) -> None:
+    """Before this change a filing 17 months late held, and one never made was pending forever."""
+    finding = run({**OK, **PASSED, **steps}, as_of=as_of).finding(FILING, "adjustment 1")
+    assert (finding.status, finding.due) == (status, due)
+
+
+@pytest.mark.parametrize(
+    "interpretation", [None, Interpretation(same_day_precedence=SameDayPrecedence.EARLIER_DAY)]
+)
+def test_a_filing_on_the_day_of_the_adjustment_is_in_time_under_either_d17_reading(
+    interpretation: Interpretation | None,
+) -> None:
+    same_day = {**OK, **PASSED, "adjusted": "2025-07-04", "filed_with_development_reform": "2025-07-04"}
+    assert interpreted(same_day, interpretation).finding(FILING, "adjustment 1").status is Status.MET
+
+
+def test_the_filing_applies_only_on_the_route() -> None:
+    off = run({**OK, "goals_unchanged": False, "adjusted": "2025-07-04"}).finding(FILING, "adjustment 1")
+    assert off.status is Status.NOT_APPLICABLE
 
 
 @pytest.mark.parametrize(
@@ -289,72 +359,117 @@ def test_d17_a_new_approval_on_the_day_of_the_adjustment(
     )
 
 
-# --- D31: each adjustment, or the running total ------------------------------------------------------------------
+# --- D31: the running total (default), or each adjustment ----------------------------------------------------------
+
+EACH = Interpretation(adjustment_limit_basis="each_adjustment")
+CARRIED_OUT = reviewed(
+    {"reviewed_by_data_bureau": "2025-08-01", "reviewed_by_finance": "2025-08-01", "adjusted": "2025-08-04"}
+)
+
+
+def several(*adjustments: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **BASE,
+        "approval": {"approved_budget": "1000000.00"},
+        "implementation": {"adjustments": list(adjustments)},
+    }
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.integers(min_value=1, max_value=150_000_00), min_size=1, max_size=4))
-def test_the_ten_percent_limit_measures_each_adjustment_or_the_running_total(amounts_fen: list[int]) -> None:
-    """Budget 1,000,000.00 (10% = 10,000,000 fen): by default each adjustment's own amount is held to it; with D31
-    ``cumulative`` the sum of it and every earlier one."""
-    adjustments = [
-        {**OK, "requested": f"2025-06-{10 + n:02d}", "amount": str(yuan(fen))}
-        for n, fen in enumerate(amounts_fen)
-    ]
-    facts = {
-        **BASE,
-        "approval": {"approved_budget": "1000000.00"},
-        "implementation": {"adjustments": adjustments},
-    }
-    each = evaluate(facts, as_of=date(2025, 9, 1))
-    cumulative = evaluate(
-        facts, as_of=date(2025, 9, 1), interpretation=Interpretation(adjustment_limit_basis="cumulative")
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=1, max_value=150_000_00), st.booleans(), st.booleans()),
+        min_size=1,
+        max_size=5,
     )
-    for n in range(len(amounts_fen)):
+)
+def test_the_ten_percent_limit_measures_the_running_total_or_each_adjustment(
+    adjustments: list[tuple[int, bool, bool]],
+) -> None:
+    """Budget 1,000,000.00 (10% = 10,000,000 fen). By default (D31 cumulative) this adjustment's amount and those of
+    the earlier ones carried out since the last re-approval; with ``each_adjustment`` its own. An oracle adding the
+    amounts one at a time: a re-approval (which keeps the total at 1,000,000.00) restarts the count."""
+    listed = []
+    for n, (fen, carried_out, reapproved) in enumerate(adjustments):
+        adjustment: dict[str, Any] = {**OK, "requested": f"2025-06-{10 + n:02d}", "amount": str(yuan(fen))}
+        if carried_out:
+            adjustment.update(CARRIED_OUT)
+        if reapproved:
+            adjustment["reapproved"] = "2025-08-02"
+        listed.append(adjustment)
+    facts = several(*listed)
+    cumulative = evaluate(facts, as_of=date(2025, 9, 1))
+    each = evaluate(facts, as_of=date(2025, 9, 1), interpretation=EACH)
+    running = 0
+    for n, (fen, carried_out, reapproved) in enumerate(adjustments):
         subject = f"adjustment {n + 1}"
-        own_ok = amounts_fen[n] <= 100_000_00
-        total_ok = sum(amounts_fen[: n + 1]) <= 100_000_00
-        assert each.finding(ROUTE, subject).status is (Status.HOLDS if own_ok else Status.FAILS)
+        total_ok = running + fen <= 100_000_00
+        assert each.finding(ROUTE, subject).status is (Status.HOLDS if fen <= 100_000_00 else Status.FAILS)
         assert cumulative.finding(ROUTE, subject).status is (Status.HOLDS if total_ok else Status.FAILS)
+        off_route = Status.HOLDS if reapproved else Status.FAILS if carried_out else Status.PENDING
         assert cumulative.finding("art26.general_rules", subject).status is (
-            Status.NOT_APPLICABLE if total_ok else Status.PENDING
+            Status.NOT_APPLICABLE if total_ok else off_route
         )
+        running = 0 if reapproved else running + (fen if carried_out else 0)
 
 
-def test_an_adjustment_not_yet_requested_does_not_count_in_the_total() -> None:
-    later = {**OK, "requested": "2025-10-01", "amount": "90000.00"}
-    facts = {
-        **BASE,
-        "approval": {"approved_budget": "1000000.00"},
-        "implementation": {"adjustments": [{**OK, "amount": "20000.00"}, later]},
+def test_an_adjustment_only_requested_does_not_count_in_the_total() -> None:
+    """Before this change every adjustment requested by as_of was added up, carried out or not."""
+    first = {**OK, "amount": "60000.00"}
+    second = {**OK, "requested": "2025-08-20", "amount": "40000.01"}
+    report = evaluate(several(first, second), as_of=date(2025, 9, 1))
+    assert report.finding(ROUTE, "adjustment 2").status is Status.HOLDS  # 40,000.01 alone
+    carried = evaluate(several({**first, **CARRIED_OUT}, second), as_of=date(2025, 9, 1))
+    assert carried.finding(ROUTE, "adjustment 2").status is Status.FAILS  # 100,000.01 in total
+    not_yet = evaluate(
+        several({**first, **CARRIED_OUT}, second), as_of=date(2025, 8, 20)
+    )  # carried out 08-04
+    assert not_yet.finding(ROUTE, "adjustment 2").status is Status.FAILS
+    before = evaluate(
+        several({**first, **CARRIED_OUT}, {**second, "requested": "2025-08-02"}), as_of=date(2025, 8, 3)
+    )
+    assert (
+        before.finding(ROUTE, "adjustment 2").status is Status.HOLDS
+    )  # the first not yet carried out on 08-03
+
+
+def test_a_re_approval_restarts_the_count_and_sets_the_total() -> None:
+    """Before this change the count ran on across a re-approval and the 10% was of the first approval."""
+    anew = {
+        **OK,
+        "amount": "150000.00",
+        "total_after": "1200000.00",
+        "goals_unchanged": False,
+        "reapproved": "2025-07-20",
+        "adjusted": "2025-07-25",
     }
-    cumulative = Interpretation(adjustment_limit_basis="cumulative")
-    assert [
-        f.subject
-        for f in evaluate(facts, as_of=date(2025, 9, 1), interpretation=cumulative).findings
-        if f.rule == ROUTE
-    ] == ["adjustment 1"]
-    report = evaluate(facts, as_of=date(2025, 10, 1), interpretation=cumulative)
-    assert report.finding(ROUTE, "adjustment 2").status is Status.FAILS  # 110,000.00 in total > 100,000.00
+    later = {**OK, "requested": "2025-08-11", "amount": "120000.00", "total_after": "1200000.00"}
+    report = evaluate(several(anew, later), as_of=date(2025, 9, 1))
+    finding = report.finding(ROUTE, "adjustment 2")
+    assert finding.status is Status.HOLDS  # 120,000.00 = 10% of 1,200,000.00, counted afresh
+    assert "第1项调整重新报批" in finding.note_zh
+    amount = next(c for c in finding.checks if c.fact == "implementation.adjustments")
+    assert (amount.actual, amount.required) == (Decimal("120000.00"), Decimal("120000.00"))
+    assert "自第1项调整重新报批后起算" in amount.label_zh
+    over = evaluate(several(anew, {**later, "amount": "120000.01"}), as_of=date(2025, 9, 1))
+    assert over.finding(ROUTE, "adjustment 2").status is Status.FAILS
+    missing = evaluate(several({**anew, "total_after": None}, later), as_of=date(2025, 9, 1))
+    found = missing.finding(ROUTE, "adjustment 2")
+    assert (found.status, found.missing) == (
+        Status.UNDETERMINED,
+        ("implementation.adjustments[0].total_after",),
+    )
 
 
 def test_a_cumulative_check_names_the_adjustments_it_adds_up() -> None:
-    facts = {
-        **BASE,
-        "approval": {"approved_budget": "1000000.00"},
-        "implementation": {
-            "adjustments": [
-                {**OK, "requested": f"2025-06-{day}", "amount": "30000.00"} for day in (10, 11, 12)
-            ]
-        },
-    }
-    report = evaluate(
-        facts, as_of=date(2025, 9, 1), interpretation=Interpretation(adjustment_limit_basis="cumulative")
-    )
+    steps = [
+        {**OK, **CARRIED_OUT, "requested": f"2025-06-{day}", "amount": "30000.00"} for day in (10, 11, 12)
+    ]
+    report = evaluate(several(*steps), as_of=date(2025, 9, 1))
     for n, (total, earlier) in enumerate((("30000.00", 0), ("60000.00", 1), ("90000.00", 2)), 1):
         finding = report.finding(ROUTE, f"adjustment {n}")
         amount = next(c for c in finding.checks if c.fact == "implementation.adjustments")
         assert amount.actual == Decimal(total)
-        assert f"本次及此前{earlier}次" in amount.label_zh
-        assert f"this and {earlier} earlier" in amount.label_en
-        assert f"本次及此前{earlier}次调整累计资金调整数额（D31） {total} 元" in finding.note_zh
+        assert f"本次及此前已实施的{earlier}次" in amount.label_zh
+        assert f"this and {earlier} earlier carried out" in amount.label_en
+        assert f"本次及此前已实施的{earlier}次调整累计资金调整数额（D31） {total} 元" in finding.note_zh

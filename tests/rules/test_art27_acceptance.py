@@ -11,17 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from tinghu_policy.engine import CheckRole, Finding, Status, evaluate
+from tinghu_policy.engine import CheckRole, Finding, Status, evaluate, tables
 from tinghu_policy.facts import Acceptance
 from tinghu_policy.interpretation import (
     AcceptanceFilingPeriod,
     ClassifiedAcceptance,
     CompletionTrigger,
+    ExtensionCounting,
     FinalAccountsCap,
     Interpretation,
     LateExtension,
 )
 from tinghu_policy.periods import is_working_day
+from tinghu_policy.rules.art27_acceptance import CLASSIFIED_ACCEPTANCE, CLASSIFIED_ACCEPTANCE_TABLE
 
 BASE: dict[str, Any] = {
     "id": "TH-T-27",
@@ -344,7 +346,9 @@ def test_security_results_bar_reads_a_concluded_acceptance_as_applied() -> None:
     ("as_of", "acceptance", "status"),
     [
         (date(2025, 10, 20), {"passed": "2025-09-15"}, Status.NOT_APPLICABLE),  # accepted on the due day
-        (date(2025, 8, 1), {}, Status.PENDING),
+        (date(2025, 8, 1), {}, Status.NOT_APPLICABLE),  # still inside the window: not (yet) owed
+        (date(2025, 9, 15), {}, Status.NOT_APPLICABLE),  # the due day itself: acceptance can still be on time
+        (date(2025, 9, 16), {}, Status.OVERDUE),  # the day after: cannot be on time, and not explained
         (date(2025, 8, 1), {"delay_explanation": "2025-07-20"}, Status.MET),
         (date(2025, 10, 20), {"delay_explanation": "2025-09-15"}, Status.MET),
         (date(2025, 10, 20), {"delay_explanation": "2025-09-16"}, Status.LATE),
@@ -357,6 +361,44 @@ def test_delay_explanation(as_of: date, acceptance: dict[str, str], status: Stat
     assert finding.status is status
     if status is not Status.NOT_APPLICABLE:
         assert finding.due == date(2025, 9, 15)
+
+
+def test_a_project_inside_its_window_does_not_owe_the_explanation_yet() -> None:
+    """Point 22: the explanation is owed only by a unit that cannot accept on time, so open_obligations() of a
+    project in its 6 months lists the acceptance and the filing, not the explanation; the note gives its day."""
+    report = evaluate({**BASE, "acceptance": {"completed": "2026-01-20"}}, as_of=date(2026, 5, 1))
+    assert [f.rule for f in report.open_obligations()] == ["art27.acceptance", "art27.acceptance_filing"]
+    finding = report.finding("art27.delay_explanation")
+    assert (finding.status, finding.due) == (Status.NOT_APPLICABLE, None)
+    assert "应不晚于 2026-07-20 向区数据局提出延期验收说明" in finding.note_zh
+
+
+def test_a_failed_acceptance_inside_the_window_does_not_yet_call_for_the_explanation() -> None:
+    """整改后重新验收 may still be on time: a failed acceptance alone does not establish 不能按期验收."""
+    acceptance = {"completed": "2025-03-15", "failed": ["2025-08-20"]}
+    inside = find("art27.delay_explanation", date(2025, 9, 1), acceptance=acceptance)
+    assert inside.status is Status.NOT_APPLICABLE
+    after = find("art27.delay_explanation", date(2025, 9, 16), acceptance=acceptance)
+    assert (after.status, after.due) == (Status.OVERDUE, date(2025, 9, 15))
+    assert "2025-08-20 竣工验收不合格" in after.note_zh
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    completed=st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31)), offset=st.integers(-40, 40)
+)
+def test_the_explanation_is_never_open_while_acceptance_can_still_be_on_time(
+    completed: date, offset: int
+) -> None:
+    """Property: with nothing done, the explanation is NOT_APPLICABLE up to the acceptance due day and OVERDUE
+    (due that day) from the next day on."""
+    due = months_later(completed, 6)
+    as_of = due + timedelta(days=offset)
+    finding = find("art27.delay_explanation", as_of, acceptance={"completed": completed})
+    if as_of <= due:
+        assert finding.status is Status.NOT_APPLICABLE
+    else:
+        assert (finding.status, finding.due) == (Status.OVERDUE, due)
 
 
 # --- 第四款: final accounts (D7) ---------------------------------------------------------------------------------------
@@ -566,3 +608,250 @@ def test_d28_a_late_extension_is_still_capped_by_d7() -> None:
     finding = find("art27.final_accounts", date(2025, 12, 1), interpretation=option, acceptance=acceptance)
     assert finding.due == date(2025, 10, 29)  # 6 months in all: 2025-04-29 → Wed 2025-10-29
     assert "D28" in finding.note_zh
+
+
+# --- D28 requested in time, D37 counting ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("requested", "due"),
+    [
+        ("2025-07-29", date(2026, 1, 29)),  # asked on the 3-month due day, approved late: counts (default)
+        ("2025-07-30", date(2025, 7, 29)),  # asked the day after: the late approval does not count
+        (None, date(2025, 7, 29)),  # no request date: as ignored
+    ],
+)
+def test_d28_default_counts_a_late_approval_of_a_request_made_in_time(
+    requested: str | None, due: date
+) -> None:
+    extension = {"requested": requested, "approved": "2025-08-15", "months": 6}
+    finding = find(
+        "art27.final_accounts",
+        date(2025, 12, 1),
+        acceptance={"passed": "2025-04-29", "final_accounts_extension": extension},
+    )
+    assert finding.due == due
+    assert "D28" in finding.note_zh
+
+
+def test_d28_ignored_option_looks_at_the_approval_only() -> None:
+    extension = {"requested": "2025-07-01", "approved": "2025-08-15", "months": 6}
+    option = Interpretation(late_extension=LateExtension.IGNORED)
+    finding = find(
+        "art27.final_accounts",
+        date(2025, 12, 1),
+        interpretation=option,
+        acceptance={"passed": "2025-04-29", "final_accounts_extension": extension},
+    )
+    assert finding.due == date(2025, 7, 29)
+
+
+def test_d28_a_request_in_time_not_yet_approved_extends_nothing_yet() -> None:
+    extension = {"requested": "2025-07-20", "approved": "2025-08-15", "months": 6}
+    before = find(
+        "art27.final_accounts",
+        date(2025, 8, 1),
+        acceptance={"passed": "2025-04-29", "final_accounts_extension": extension},
+    )
+    assert (before.status, before.due) == (Status.OVERDUE, date(2025, 7, 29))
+    assert "尚未批准" in before.note_zh
+    after = find(
+        "art27.final_accounts",
+        date(2025, 8, 20),
+        acceptance={"passed": "2025-04-29", "final_accounts_extension": extension},
+    )
+    assert (after.status, after.due) == (Status.PENDING, date(2026, 1, 29))
+
+
+AFTER_ORIGINAL = Interpretation(extension_counting=ExtensionCounting.AFTER_ORIGINAL_PERIOD)
+
+
+def test_d37_the_reviewers_example() -> None:
+    """Passed Sun 2025-11-30, 2 months' extension: 3 + 2 months → Thu 2026-04-30 (default); the original 3 months
+    end on Sat 2026-02-28 (a make-up working day), + 2 months → Tue 2026-04-28 (option)."""
+    acceptance = {"passed": "2025-11-30", "final_accounts_extension": {"approved": "2026-01-10", "months": 2}}
+    default = find("art27.final_accounts", date(2026, 3, 1), acceptance=acceptance)
+    option = find(
+        "art27.final_accounts", date(2026, 3, 1), interpretation=AFTER_ORIGINAL, acceptance=acceptance
+    )
+    assert (default.due, option.due) == (date(2026, 4, 30), date(2026, 4, 28))
+    assert "D37" in default.note_zh
+    assert "原期限 2026-02-28 届满后再计2个月（D37）" in option.note_zh
+    assert "起算：2025-11-30 竣工验收合格" in option.explanation_zh  # the clock's fact is still the pass
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    passed=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 2, 20)),
+    months=st.integers(1, 12),
+    cap=st.sampled_from(FinalAccountsCap),
+)
+def test_d37_both_readings_within_the_d7_cap(passed: date, months: int, cap: FinalAccountsCap) -> None:
+    """Default: 3 + n months from passing; option: n months from the (rolled) end of the 3 months; n capped by D7."""
+    allowed = min(months, (9 if cap is FinalAccountsCap.EXTENSION_AT_MOST_6_MONTHS else 6) - 3)
+    acceptance = {"passed": passed, "final_accounts_extension": {"approved": passed, "months": months}}
+    default = find(
+        "art27.final_accounts",
+        date(2026, 12, 31),
+        interpretation=Interpretation(final_accounts_cap=cap),
+        acceptance=acceptance,
+    )
+    option = find(
+        "art27.final_accounts",
+        date(2026, 12, 31),
+        interpretation=Interpretation(
+            final_accounts_cap=cap, extension_counting=ExtensionCounting.AFTER_ORIGINAL_PERIOD
+        ),
+        acceptance=acceptance,
+    )
+    assert default.due == months_later(passed, 3 + allowed)
+    assert option.due == months_later(months_later(passed, 3), allowed)
+
+
+# --- an acceptance that must not pass (art. 27(2), art. 28(2)) ---------------------------------------------------
+
+BARRED = {
+    "completed": "2025-08-15",
+    "applied": "2025-10-15",
+    "classified_protection": {"result": "failed", "day": "2025-09-30"},
+    "cryptography_assessment": {"result": "passed", "day": "2025-09-30"},
+    "archive_acceptance": {"result": "passed", "day": "2025-11-10"},
+    "passed": "2025-11-20",
+}
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [(date(2026, 2, 24), Status.PENDING), (date(2026, 2, 25), Status.OVERDUE)],  # due Tue 2026-02-24
+)
+def test_a_pass_after_a_barred_application_does_not_discharge_paragraph_1(
+    as_of: date, status: Status
+) -> None:
+    finding = find("art27.acceptance", as_of, acceptance=BARRED)
+    assert (finding.status, finding.due) == (status, date(2026, 2, 24))
+    assert "不能视为已依本款组织竣工验收" in finding.note_zh
+    shown = {(c.fact, c.role) for c in finding.checks}
+    assert ("acceptance.passed", CheckRole.CONTEXT) in shown
+    assert ("acceptance.classified_protection.result", CheckRole.CONTEXT) in shown
+
+
+@pytest.mark.parametrize(
+    ("archive", "barred"),
+    [
+        ({"result": "failed", "day": "2025-11-10"}, True),
+        ({"result": "not_held"}, True),
+        ({"result": "passed", "day": "2025-11-21"}, True),  # the day after the pass
+        ({"result": "passed", "day": "2025-11-20"}, False),  # the same day: art. 28's own finding (D17)
+        ({"day": "2025-11-10"}, False),  # held, result not stated: not known to bar
+        (None, False),  # not known
+    ],
+)
+def test_an_archive_acceptance_that_bars_the_pass(archive: dict[str, str] | None, barred: bool) -> None:
+    acceptance = {
+        **BARRED,
+        "classified_protection": {"result": "passed", "day": "2025-09-30"},
+        "archive_acceptance": archive,
+    }
+    finding = find("art27.acceptance", date(2026, 5, 29), acceptance=acceptance)
+    assert finding.status is (Status.OVERDUE if barred else Status.MET)
+
+
+@pytest.mark.parametrize("result", ["not_held", "not_required", None])
+def test_a_security_test_not_held_not_required_or_not_known_does_not_undo_the_pass(
+    result: str | None,
+) -> None:
+    acceptance = {**BARRED, "classified_protection": assessment(result)}
+    assert find("art27.acceptance", date(2026, 5, 29), acceptance=acceptance).status is Status.MET
+
+
+def test_a_failed_result_on_an_application_before_the_effective_date_bars_nothing() -> None:
+    """D13: art. 27(2) does not reach an application before the effective date, so the pass after it (from which
+    the final accounts run) is not called barred; a failure on a reached application is."""
+    effective = Interpretation(effective_date=date(2025, 8, 1))
+    acceptance = {**BARRED, "completed": "2025-07-30", "applied": "2025-07-31"}
+    before = find("art27.final_accounts", date(2026, 5, 29), interpretation=effective, acceptance=acceptance)
+    assert before.due == date(2026, 2, 24)
+    assert "依法不得作出" not in before.note_zh
+    reached = {**acceptance, "applied": "2025-08-01"}
+    after = find("art27.final_accounts", date(2026, 5, 29), interpretation=effective, acceptance=reached)
+    assert "依法不得作出（网络安全等级保护测评结果不合格" in after.note_zh
+
+
+def test_the_later_clocks_still_run_from_a_barred_pass_and_say_so() -> None:
+    report = evaluate(
+        {
+            **BASE,
+            "acceptance": {**BARRED, "final_accounts_submitted": "2026-02-24"},
+            "operation": {"started": "2025-12-01"},
+        },
+        as_of=date(2026, 5, 29),
+    )
+    accounts = report.finding("art27.final_accounts")
+    assert (accounts.status, accounts.due) == (Status.MET, date(2026, 2, 24))
+    assert "但竣工财务决算期限仍自记录的合格之日起算" in accounts.note_zh
+    evaluation = report.finding("art30.self_evaluation")
+    assert (evaluation.status, evaluation.due) == (Status.PENDING, date(2026, 12, 1))
+    assert "但自我评价期限仍以记录的合格之日为“通过验收”之日" in evaluation.note_zh
+    explanation = report.finding("art27.delay_explanation")
+    assert (explanation.status, explanation.due) == (Status.OVERDUE, date(2026, 2, 24))
+
+
+def test_a_clean_pass_adds_nothing_to_the_later_clocks() -> None:
+    clean = {**BARRED, "classified_protection": {"result": "passed", "day": "2025-09-30"}}
+    accounts = find("art27.final_accounts", date(2026, 5, 29), acceptance=clean)
+    assert "记录的合格之日" not in accounts.note_zh
+
+
+# --- 第五款: the classified-acceptance table (D26) ---------------------------------------------------------------
+
+
+def test_paragraph_5_is_a_table_the_rules_consult() -> None:
+    assert CLASSIFIED_ACCEPTANCE_TABLE in tables()
+    assert CLASSIFIED_ACCEPTANCE_TABLE.provision == "art27.p5"
+    assert CLASSIFIED_ACCEPTANCE[ClassifiedAcceptance.PARAS_1_TO_3] == {"art27.p1", "art27.p2", "art27.p3"}
+    assert CLASSIFIED_ACCEPTANCE[ClassifiedAcceptance.PARAS_1_TO_4] == {
+        "art27.p1",
+        "art27.p2",
+        "art27.p3",
+        "art27.p4",
+    }
+    finding = find(
+        "art27.acceptance", date(2025, 9, 1), classified=True, acceptance={"completed": "2025-01-10"}
+    )
+    assert [(c.fact, c.provision, c.role) for c in finding.checks] == [
+        ("classified", "art27.p5", CheckRole.CONTEXT)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "approved", "status"),
+    [
+        (
+            {},
+            "2026-11-20",
+            Status.PENDING,
+        ),  # in time whatever 2027's holidays: 5 months, due no earlier than 04-15
+        (
+            {"late_extension": LateExtension.COUNTED},
+            "2027-02-16",
+            Status.PENDING,
+        ),  # timeliness does not matter
+        ({}, "2027-02-16", Status.UNDETERMINED),  # in time only if 2027-02-15 rolls over: needs 2027's notice
+        ({"extension_counting": ExtensionCounting.AFTER_ORIGINAL_PERIOD}, "2026-11-20", Status.UNDETERMINED),
+    ],
+)
+def test_an_extension_whose_original_due_date_is_beyond_the_calendar(
+    options: dict[str, Any], approved: str, status: Status
+) -> None:
+    """D12: the 3 months after a pass of 2026-11-15 end in 2027; an extension is never silently dropped."""
+    finding = find(
+        "art27.final_accounts",
+        date(2027, 3, 1),
+        interpretation=Interpretation(**options),
+        acceptance={"passed": "2026-11-15", "final_accounts_extension": {"approved": approved, "months": 2}},
+    )
+    assert finding.status is status
+    if status is Status.PENDING:
+        assert "按5个月计" in finding.note_zh
+    else:
+        assert finding.missing == ("calendar:2027",)

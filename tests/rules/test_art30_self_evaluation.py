@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinghu_policy.engine import Finding, Status, evaluate
+from tinghu_policy.engine import CheckRole, Finding, Status, evaluate
 from tinghu_policy.interpretation import Interpretation, SelfEvaluationClockStart
 from tinghu_policy.periods import is_working_day
 
@@ -123,3 +123,58 @@ def test_copies_wait_for_the_report() -> None:
         self_evaluation_copied_to_finance=False,
     )
     assert finding.status is Status.NOT_APPLICABLE
+
+
+# --- point 24: D10's comparison is shown ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passed", "started", "start_fact", "other_fact", "which"),
+    [
+        (
+            "2025-11-20",
+            "2025-12-01",
+            "operation.started",
+            "acceptance.passed",
+            "较晚的投入运行之日 2025-12-01",
+        ),
+        (
+            "2025-12-01",
+            "2025-11-20",
+            "acceptance.passed",
+            "operation.started",
+            "较晚的通过验收之日 2025-12-01",
+        ),
+        ("2025-12-01", "2025-12-01", "acceptance.passed", None, "两者同日 2025-12-01"),
+    ],
+)
+def test_d10_shows_both_dates_and_the_one_the_clock_runs_from(
+    passed: str, started: str, start_fact: str, other_fact: str | None, which: str
+) -> None:
+    finding = find("art30.self_evaluation", date(2026, 1, 10), passed=passed, started=started)
+    assert (finding.status, finding.due) == (Status.PENDING, date(2026, 12, 1))
+    roles = [(c.fact, c.role) for c in finding.checks]
+    assert roles[0] == (start_fact, CheckRole.START)
+    if other_fact is not None:
+        assert (other_fact, CheckRole.CONTEXT) in roles
+    assert f"通过验收：{passed}；投入运行：{started}；D10：自{which}起算" in finding.note_zh
+
+
+def test_d10_option_shows_the_operation_date_it_does_not_use() -> None:
+    finding = find(
+        "art30.self_evaluation",
+        date(2026, 1, 10),
+        interpretation=OPTION,
+        passed="2025-11-20",
+        started="2025-12-01",
+    )
+    assert finding.due == date(2026, 11, 20)
+    assert ("operation.started", CheckRole.CONTEXT) in [(c.fact, c.role) for c in finding.checks]
+    assert "按D10选项自通过验收之日起算" in finding.note_zh
+
+
+def test_d10_waiting_for_operation_shows_the_pass() -> None:
+    finding = find("art30.self_evaluation", date(2025, 12, 1), passed="2025-03-20")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert [(c.fact, c.role) for c in finding.checks] == [("acceptance.passed", CheckRole.CONTEXT)]
+    assert "投入运行：尚未发生" in finding.note_zh

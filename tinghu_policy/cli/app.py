@@ -23,15 +23,19 @@ def app() -> None:
 
 
 def run(group: click.Group, args: list[str] | None = None) -> int:
-    """Run the command; library and validation errors print one message and give exit status 2."""
+    """Run the command; library and validation errors print one message and give exit status 2; Ctrl-C prints
+    ``aborted`` and gives 130 (128 + SIGINT, as a shell reports it)."""
     try:
         result = group.main(args=args, prog_name="tinghu-policy", standalone_mode=False)
     except click.ClickException as exc:
         exc.show()
         return 2
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C into Abort
         errors.print("aborted")
-        return 1
+        return 130 if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt) else 1
+    except KeyboardInterrupt:
+        errors.print("aborted")
+        return 130
     except ValidationError as exc:
         errors.print(f"error: invalid input ({exc.error_count()} problem(s))\n{exc}", markup=False)
         return 2

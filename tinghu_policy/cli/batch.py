@@ -7,11 +7,11 @@ import multiprocessing.pool
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import chain, islice
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TypeVar
 
 import click
 from rich.console import Console
@@ -27,13 +27,13 @@ from rich.table import Table
 
 from tinghu_policy.cli.app import app, console, errors
 from tinghu_policy.cli.inputs import parse_day, parse_options, today_in_shanghai
+from tinghu_policy.cli.output import atomic_output, refuse_inputs
 from tinghu_policy.cli.portfolio import (
     Item,
+    Portfolio,
     Result,
     Settings,
     Worker,
-    count_items,
-    iter_items,
     run_chunk,
     start_worker,
 )
@@ -41,6 +41,9 @@ from tinghu_policy.parties import Party
 
 CHUNK = 200
 """Items per task sent to a worker process (large enough to amortise the hand-over, small enough to balance)."""
+CHUNK_BYTES = 4_000_000
+"""Input bytes per chunk, at most (a chunk closes at :data:`CHUNK` items or this many bytes, whichever comes
+first)."""
 MAX_JOBS = 64
 """The most worker processes ``--jobs`` (or its default, the usable CPUs) starts."""
 TOP = 20
@@ -67,7 +70,7 @@ _K = TypeVar("_K")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write the JSON lines here (the summary then goes to standard output) [default: standard output, summary to standard error].",
 )
 @click.option(
@@ -115,12 +118,21 @@ def batch(
     no_summary: bool,
 ) -> int:
     """Evaluate a portfolio: FILE.jsonl (one project, or {project, as_of, interpretation}, per line) or DIR
-    (its *.yaml, *.yml and *.json files, by path).
+    (its *.yaml, *.yml and *.json files, case ignored, by path).
 
     Writes one JSON line per project, in input order: {source, ok, project, as_of, error, counts, findings,
-    report}. A project whose facts are invalid gets ok=false and the error naming its line or file; the others
-    still run. Exit status 1 when some failed, 2 for a usage error.
+    report}. A project whose facts are invalid, or an entry that cannot be read (an unreadable folder, a broken
+    link, a pipe), gets ok=false and the error naming its line or file; the others still run. Other files in DIR
+    are skipped and listed. Exit status 1 when some failed or there was no project, 2 for a usage error.
+
+    \b
+    Limits (schemas/README.md, "Conventions"):
+      - one line (or file) holds at most 2,000,000 bytes of UTF-8: a longer line ends the reading, said so;
+      - each line is strict JSON: duplicate keys, NaN and comments are refused;
+      - dates are YYYY-MM-DD (--as-of too); a name is at most 300 characters, a budget or report year 2000-2100.
+    -o FILE is written atomically (a temporary file renamed at the end) and may not be the input.
     """
+    refuse_inputs(output, [source if not source.is_dir() else None, interpretation_file, *overlays])
     settings = Settings(
         today=today_in_shanghai(),
         as_of=parse_day(as_of, "--as-of") if as_of else None,
@@ -131,22 +143,35 @@ def batch(
         full=full,
     )
     worker = Worker(settings)  # here first: a bad option, interpretation file or overlay is a usage error
+    portfolio = Portfolio(source)  # a folder is listed now, before the output is opened
     summary = Summary()
     with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(output.open("w", encoding="utf-8", newline="\n"))
-            if output is not None
-            else sys.stdout
+        write: Callable[[str], object] = (
+            stack.enter_context(atomic_output(output)).write if output is not None else sys.stdout.write
         )
         progress = stack.enter_context(_progress())
-        task = progress.add_task("evaluating", total=count_items(source) if not progress.disable else None)
-        for result in _results(iter_items(source), worker, settings, jobs or min(usable_cpus(), MAX_JOBS)):
-            out.write(result.line)
-            out.write("\n")
+        task = progress.add_task("evaluating", total=portfolio.count() if not progress.disable else None)
+        for result in _results(portfolio.items(), worker, settings, jobs or min(usable_cpus(), MAX_JOBS)):
+            write(result.line + "\n")
             summary.add(result)
             progress.advance(task)
+    summary.skipped = portfolio.skipped
+    to = console if output is not None else errors
     if not no_summary:
-        summary.print(console if output is not None else errors)
+        summary.print(to)
+    elif summary.skipped:
+        summary.print_skipped(errors)
+    if summary.evaluated + len(summary.failed) == 0:
+        errors.print(
+            f"{source}: no projects found — "
+            + (
+                "the folder holds no .yaml, .yml or .json file"
+                if source.is_dir()
+                else "the file holds no line other than blank ones"
+            ),
+            markup=False,
+        )
+        return 1
     return 1 if summary.failed else 0
 
 
@@ -165,8 +190,17 @@ def _progress() -> Progress:
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[list[Item]]:
-    it = iter(items)
-    while chunk := list(islice(it, CHUNK)):
+    """At most :data:`CHUNK` items and about :data:`CHUNK_BYTES` of input per chunk: the chunks in flight bound
+    the memory whatever the size of the lines (each at most 2,000,000 bytes)."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.data)
+        if len(chunk) >= CHUNK or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
         yield chunk
 
 
@@ -209,6 +243,7 @@ class Summary:
         self.by_party: dict[Party | None, list[int]] = {}
         self.by_owner: dict[str, list[int]] = {}
         self.by_provision: dict[str, list[int]] = {}
+        self.skipped: list[tuple[str, str]] = []
 
     def add(self, result: Result) -> None:
         if not result.ok:
@@ -233,8 +268,9 @@ class Summary:
         from tinghu_policy.provisions import provision
 
         projects = sum(n for n, _ in self.by_owner.values())
+        skipped = f", {len(self.skipped)} other entries skipped" if self.skipped else ""
         to.print(
-            f"[bold]{self.evaluated} projects evaluated, {len(self.failed)} failed[/bold]; "
+            f"[bold]{self.evaluated} projects evaluated, {len(self.failed)} failed{skipped}[/bold]; "
             f"{self.overdue} overdue obligations in {projects} projects"
         )
         if self.overdue:
@@ -267,6 +303,17 @@ class Summary:
                 to.print(f"  {error}", markup=False, soft_wrap=True)
             if len(self.failed) > TOP:
                 to.print(f"  … and {len(self.failed) - TOP} more")
+        self.print_skipped(to)
+
+    def print_skipped(self, to: Console) -> None:
+        """The folder entries that are not project files, each with the reason (none is skipped silently)."""
+        if not self.skipped:
+            return
+        to.print(f"{len(self.skipped)} entries skipped (not read as projects):", markup=False)
+        for entry, reason in self.skipped[:TOP]:
+            to.print(f"  {entry}: {reason}", markup=False, soft_wrap=True)
+        if len(self.skipped) > TOP:
+            to.print(f"  … and {len(self.skipped) - TOP} more")
 
 
 def _count(table: dict[_K, list[int]], key: _K, findings: int) -> None:

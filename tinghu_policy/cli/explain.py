@@ -1,17 +1,79 @@
-"""``tinghu-policy explain RULE_ID``: a rule's provision and text, docstring, party, decisions and source."""
+"""``tinghu-policy explain RULE_ID``: a rule's provision and text, docstring, party, decisions and source.
+
+The docstring is written for the source and the docs site (Sphinx roles, lines broken at 110 columns); here it
+is shown as plain text (:func:`plain_doc`): roles become their names, paragraphs are joined and wrapped again to
+the terminal's width, Chinese without spaces and never with closing punctuation at the start of a line.
+"""
 
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import click
-from rich.markup import escape
+from rich.text import Text
 
 from tinghu_policy.cli.app import app, console
-from tinghu_policy.engine.rule import Rule, rule_by_id
+from tinghu_policy.cli.render import print_wrapped
+from tinghu_policy.cli.rules import find_rule
+from tinghu_policy.engine.rule import Rule
 from tinghu_policy.interpretation import DECISIONS, Interpretation
 from tinghu_policy.provisions import provision
+
+_ROLE = re.compile(r":(?:[\w-]+:)?[\w-]+:`(?P<body>[^`]+)`")
+_TITLED = re.compile(r"(?P<title>.*?)\s*<(?P<target>[^>]+)>", re.S)
+_LITERAL = re.compile(r"``(?P<body>[^`]+)``")
+_BULLET = re.compile(r"(?:[-*•]|\d+[.)]|\(\w{1,4}\)|（\w{1,4}）)\s")
+_WIDE_END = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f\u2018-\u201d]$")
+_WIDE_START = re.compile(r"^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f\u2018-\u201d]")
+
+
+def _role(match: re.Match[str]) -> str:
+    body = match["body"]
+    titled = _TITLED.fullmatch(body)
+    if titled is not None:
+        return titled["title"]
+    if body.startswith("~"):
+        return body[1:].rsplit(".", 1)[-1]
+    return body.lstrip(".!")
+
+
+def plain_markup(text: str) -> str:
+    """``text`` without reStructuredText markup: ``:class:`~a.b.C``` → ``C``, ``:func:`x <a.x>``` → ``x``,
+    ````code```` → ``code``."""
+    return _LITERAL.sub(lambda m: m["body"], _ROLE.sub(_role, text))
+
+
+def _join(left: str, right: str) -> str:
+    """Two pieces of one sentence broken across source lines: a space, except between Chinese characters or after
+    full-width punctuation."""
+    if (_WIDE_END.search(left) and _WIDE_START.search(right)) or left[-1:] in "，。；：、（“":
+        return left + right
+    return f"{left} {right}"
+
+
+def plain_doc(doc: str) -> list[str]:
+    """A docstring as logical lines: markup removed, each paragraph (and each list item) joined into one line;
+    an empty string between paragraphs. Indented literal blocks (``>>>``, code) keep their lines."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", inspect.cleandoc(doc)):
+        lines = block.splitlines()
+        if lines and lines[0].lstrip().startswith(">>>"):
+            out.extend(lines)
+        else:
+            joined: list[str] = []
+            for raw in lines:
+                line = raw.strip()
+                if not joined or _BULLET.match(line):
+                    joined.append(line)
+                else:
+                    joined[-1] = _join(joined[-1], line)
+            out.extend(plain_markup(line) for line in joined)
+        out.append("")
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 @app.command()
@@ -20,27 +82,48 @@ def explain(rule_id: str) -> None:
     """Explain a rule: the provision it encodes (citation and official text), what it does, who owes it, the
     interpretation decisions it applies (default and alternatives) and where its code is.
 
-    RULE_ID is e.g. art11.initial_opinion (an unknown id names the closest ones).
+    RULE_ID is e.g. art11.initial_opinion, in any case (an unknown id names the closest ones; a provision such as
+    art11.p1.i2 or 第十一条 names its rules; `tinghu-policy rules` lists them all).
     """
-    rule = rule_by_id(rule_id)
+    rule = find_rule(rule_id)
     p = provision(rule.provision)
-    console.print(f"[bold]{rule.id}[/bold]  {escape(rule.title_zh)}")
-    console.print(f"[dim]{escape(rule.title_en)}[/dim]")
-    console.print(f"\n[bold]条款 Provision[/bold]  {p.cite_zh}  {p.cite_en}  [dim]({p.id})[/dim]")
-    console.print(p.text, markup=False)
+    console.print(Text.assemble((rule.id, "bold"), f"  {rule.title_zh}"), soft_wrap=True)
+    print_wrapped(console, rule.title_en, style="dim")
+    console.print()
+    console.print(
+        Text.assemble(("条款 Provision", "bold"), f"  {p.cite_zh}  {p.cite_en}  ", (f"({p.id})", "dim")),
+        soft_wrap=True,
+    )
+    print_wrapped(console, p.text)
     if rule.doc:
-        console.print("\n[bold]规则 Rule[/bold]")
-        console.print(inspect.cleandoc(rule.doc), markup=False)
-    console.print("\n[bold]义务方 Owed by[/bold]  " + _party(rule))
+        console.print()
+        console.print(Text("规则 Rule", style="bold"))
+        for line in plain_doc(rule.doc):
+            bullet = _BULLET.match(line)
+            print_wrapped(console, line, subsequent=" " * len(bullet.group()) if bullet else "")
+    console.print()
+    console.print(Text.assemble(("义务方 Owed by", "bold"), "  " + _party(rule)), soft_wrap=True)
     if rule.to:
-        console.print("[bold]报送 To[/bold]  " + "、".join(f"{t.name_zh} ({t.value})" for t in rule.to))
+        print_wrapped(
+            console, "报送 To  " + "、".join(f"{t.name_zh} ({t.value})" for t in rule.to), subsequent="  "
+        )
     if rule.decides_scope:
-        console.print("[dim]decides the scope: runs for every project, also one outside the regulation[/dim]")
-    console.print("\n[bold]解释决定 Interpretation decisions[/bold]" + ("" if rule.decisions else "  none"))
+        print_wrapped(
+            console, "decides the scope: runs for every project, also one outside the regulation", style="dim"
+        )
+    console.print()
+    console.print(
+        Text.assemble(("解释决定 Interpretation decisions", "bold"), "" if rule.decisions else "  none"),
+        soft_wrap=True,
+    )
     for decision_id in rule.decisions:
         _print_decision(decision_id)
+    console.print()
     console.print(
-        f"\n[bold]源代码 Source[/bold]  {rule.module}.{rule.function.__name__}  [dim]{_where(rule)}[/dim]"
+        Text.assemble(
+            ("源代码 Source", "bold"), f"  {rule.module}.{rule.function.__name__}  ", (_where(rule), "dim")
+        ),
+        soft_wrap=True,
     )
 
 
@@ -61,26 +144,33 @@ def _where(rule: Rule) -> str:
 def _print_decision(decision_id: str) -> None:
     decision = DECISIONS.get(decision_id)
     if decision is None:
-        console.print(f"  {decision_id}: [red]not in the catalogue[/red]")
+        console.print(Text.assemble(f"  {decision_id}: ", ("not in the catalogue", "red")))
         return
     field = Interpretation.model_fields[decision.field]
-    console.print(
-        f"  [bold]{decision.id}[/bold] {decision.title_zh} {decision.title_en} — option [cyan]{decision.field}[/cyan]"
+    line = Text.assemble(
+        ("  " + decision.id, "bold"),
+        f" {decision.title_zh} {decision.title_en} — option ",
+        (decision.field, "cyan"),
     )
-    console.print(f"    {decision.basis}", markup=False)
+    console.print(line, soft_wrap=True)
+    print_wrapped(console, plain_markup(decision.basis), indent="    ")
     if field.description:
-        console.print(f"    [dim]{escape(field.description)}[/dim]")
+        print_wrapped(console, plain_markup(" ".join(field.description.split())), indent="    ", style="dim")
     options = decision.options()
     for option in sorted(options, key=lambda o: not o.default):
-        value = f"[green]{escape(option.value)}[/green]" if option.default else escape(option.value)
-        meaning = f" — {escape(option.meaning)}" if option.meaning else ""
-        console.print(f"    {'default' if option.default else 'alternative'}: {value}{meaning}")
-    if not options:
-        console.print(
-            f"    default: [green]{escape(_shown(field.default))}[/green] (a caller may set a value)"
+        kind = "default" if option.default else "alternative"
+        meaning = f" — {plain_markup(' '.join(option.meaning.split()))}" if option.meaning else ""
+        text = f"{kind}: {option.value}{meaning}"
+        print_wrapped(
+            console, text, indent="    ", subsequent="      ", style="green" if option.default else ""
         )
-    console.print(
-        f"    [dim]override: --option {decision.id}=VALUE  (or --option {decision.field}=VALUE)[/dim]"
+    if not options:
+        print_wrapped(console, f"default: {_shown(field.default)} (a caller may set a value)", indent="    ")
+    print_wrapped(
+        console,
+        f"override: --option {decision.id}=VALUE  (or --option {decision.field}=VALUE)",
+        indent="    ",
+        style="dim",
     )
 
 

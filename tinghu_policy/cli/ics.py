@@ -4,12 +4,20 @@ Each obligation still open on ``as_of`` (pending or overdue) that has a due date
 day — the deadline ends at 24:00 Asia/Shanghai of the due date (民法典 第二百零三条第二款) — naming the provision,
 the rule and who owes it. The UID is derived from the project id, the rule id and the subject only, so importing
 a later report updates the same events instead of adding copies; DTSTAMP is the start of ``as_of`` (Shanghai), so
-the same report always gives the same bytes.
+the same report always gives the same bytes. A due date resting on estimated rest days (D12 ``statutory_estimate``
+or ``provisional``) is a ``STATUS:TENTATIVE`` event naming the years estimated (``X-TINGHU-ESTIMATED-YEARS``).
+
+An obligation whose due date is not determined — open with no due date, or undetermined because the due date
+needs a year's official working-day arrangement that is missing (D12) — cannot be an event. It is not dropped in
+silence: the calendar names each one with the reason (``X-TINGHU-OMITTED`` properties, summed up in
+``X-WR-CALDESC``), and :func:`report_to_ical` passes the same lines to ``notify`` (by default the command line's
+standard error).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -40,8 +48,59 @@ def summary(finding: Finding) -> str:
     return f"【{finding.status_zh}】{text}"
 
 
-def report_to_ical(report: Report) -> bytes:
-    """The open deadlines of ``report`` as an iCalendar file (UTF-8 bytes, CRLF line ends)."""
+def omitted(report: Report) -> list[tuple[Finding, str]]:
+    """The obligations the calendar cannot show, each with the reason in Chinese and English: open ones without a
+    due date, and those undetermined because a year's working-day arrangement is missing."""
+    out: list[tuple[Finding, str]] = []
+    for finding in report.findings:
+        years = [m.split(":", 1)[1] for m in finding.missing if m.startswith("calendar:")]
+        if finding.status.is_open and finding.due is None:
+            reason = "没有确定的期限 no due date is determined"
+            if report.calendar_years_missing:
+                missing = "、".join(map(str, report.calendar_years_missing))
+                reason += (
+                    f"（本报告缺少{missing}年官方节假日安排 — the report lacks the official arrangement of "
+                    f"{missing}: --calendar-overlay FILE）"
+                )
+            out.append((finding, reason))
+        elif years and finding.due is None:
+            missing = "、".join(years)
+            out.append(
+                (
+                    finding,
+                    f"期限无法确定：缺少{missing}年官方节假日安排（D12）— the due date needs the official arrangement "
+                    f"of {missing}: --calendar-overlay FILE",
+                )
+            )
+    return out
+
+
+def omitted_lines(report: Report) -> list[str]:
+    """:func:`omitted` as lines: ``第三十条 art30.self_evaluation（项目单位）：reason``."""
+    lines = []
+    for finding, reason in omitted(report):
+        who = f"（{finding.owed_by.name_zh}）" if finding.owed_by is not None else ""
+        subject = f" [{finding.subject}]" if finding.subject else ""
+        lines.append(f"{finding.citation_zh} {finding.rule}{subject}{who}：{reason}")
+    return lines
+
+
+def _to_stderr(lines: list[str]) -> None:
+    from tinghu_policy.cli.app import errors
+    from tinghu_policy.cli.render import printable
+
+    errors.print(
+        f"注意：{len(lines)} 项义务未列入日历 — {len(lines)} obligation(s) left out of the calendar:",
+        markup=False,
+    )
+    for line in lines:
+        errors.print("  " + printable(line), markup=False, soft_wrap=True)
+
+
+def report_to_ical(report: Report, notify: Callable[[list[str]], None] | None = _to_stderr) -> bytes:
+    """The open deadlines of ``report`` as an iCalendar file (UTF-8 bytes, CRLF line ends). The obligations left
+    out (:func:`omitted`) are named in the file and passed to ``notify`` (default: printed on standard error;
+    ``None``: not at all)."""
     import icalendar  # only this output needs it
 
     zone = legal_zone(report.interpretation.timezone)
@@ -69,15 +128,42 @@ def report_to_ical(report: Report) -> bytes:
         event.add("x-tinghu-project", report.project)
         event.add("x-tinghu-rule", finding.rule)
         event.add("x-tinghu-provision", finding.provision)
+        if finding.provisional:  # rests on estimated rest days (D12): tentative until the year is published
+            event.add("status", "TENTATIVE")
+            event.add("x-tinghu-provisional", "TRUE")
+            event.add("x-tinghu-estimated-years", ",".join(map(str, finding.estimated_years)))
         if finding.subject:
             event.add("x-tinghu-subject", finding.subject)
         cal.add_component(event)
-    return bytes(cal.to_ical())
+    left_out = omitted_lines(report)
+    if left_out:
+        cal.add(
+            "x-wr-caldesc",
+            icalendar.vText(
+                f"{len(left_out)} 项义务因期限未确定未列入日历 — {len(left_out)} obligation(s) left out, their due dates "
+                "not determined:\n" + "\n".join(left_out)
+            ),
+        )
+        for line in left_out:
+            cal.add("x-tinghu-omitted", icalendar.vText(line))
+    data = bytes(cal.to_ical())
+    if left_out and notify is not None:
+        notify(left_out)
+    return data
 
 
 def _description(finding: Finding, title_en: str) -> str:
+    from tinghu_policy.cli.render import years_zh
+
     party = finding.owed_by
-    lines = [
+    lines = []
+    if finding.provisional:
+        years = years_zh(finding.estimated_years)
+        lines.append(
+            f"临时期限：依据{years}年估算的节假日（D12），官方安排公布后请重新评估 — provisional: rests on the "
+            f"estimated rest days of {years} (D12); re-run once the official arrangement is published."
+        )
+    lines += [
         f"条款 Provision: {finding.citation_zh} ({finding.citation_en}, {finding.provision})",
         f"规则 Rule: {finding.rule} — {title_en}",
         f"义务方 Owed by: {party.name_zh} ({party.name_en})" if party else "义务方 Owed by: —",

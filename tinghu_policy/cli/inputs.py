@@ -1,7 +1,10 @@
 """Reading what the commands evaluate: a project or a corpus case, interpretation overrides, calendar overlays.
 
-Every error is an :class:`~tinghu_policy.yaml_input.InputError` naming the file (or ``--option``), the line and
-the field, so the CLI shows one readable message and exits with status 2.
+Everything goes through the library's one reader (:mod:`tinghu_policy.loading`, :mod:`tinghu_policy.yaml_input`):
+at most 2,000,000 bytes read from a file or standard input, strict UTF-8, JSON for ``.json``, YAML for
+``.yaml``/``.yml``, and for standard input JSON when it starts with ``{``. Every error is an
+:class:`~tinghu_policy.yaml_input.InputError` naming the file (or ``--option``), the line and the field, so the CLI
+shows one readable message and exits with status 2.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from tinghu_policy.corpus import ExpectedFinding
 from tinghu_policy.facts import Project
 from tinghu_policy.facts.base import LegalDate
 from tinghu_policy.interpretation import DECISIONS, Interpretation
-from tinghu_policy.migration import hint
+from tinghu_policy.isodate import iso_date
+from tinghu_policy.loading import Document, read_document, validate
 from tinghu_policy.periods import WorkCalendar
 from tinghu_policy.periods.legal_date import legal_zone
-from tinghu_policy.yaml_input import InputError, Location, describe, load_yaml
+from tinghu_policy.yaml_input import MAX_BYTES, InputError, Location, decode, message_of, read_stream
 
 STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 class EvaluationInput(BaseModel):
@@ -48,28 +53,26 @@ def is_request(data: object) -> bool:
     return isinstance(data, Mapping) and "project" in data
 
 
-def read_text(path: str) -> tuple[str, str]:
-    """The text of ``path`` (``-``: standard input) and the name to use in messages."""
+def read_input(path: str) -> Document:
+    """Read and parse ``path`` (``-``: standard input) with the one reader; at most 2,000,000 bytes are read."""
     if path == STDIN:
-        return sys.stdin.read(), "<stdin>"
-    try:
-        return Path(path).read_text(encoding="utf-8"), path
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:  # a text stream put in place of standard input (an embedding program, a test)
+            return read_document(sys.stdin.read(MAX_BYTES + 1), name=STDIN_NAME)
+        return read_document(decode(read_stream(binary, STDIN_NAME), STDIN_NAME), name=STDIN_NAME)
+    return read_document(Path(path), name=path)
+
+
+def to_input(document: Document) -> EvaluationInput:
+    """A parsed project or case as an :class:`EvaluationInput`; errors name the source, the line and the field."""
+    if is_request(document.data):
+        return validate(EvaluationInput, document)
+    return EvaluationInput(project=validate(Project, document))
 
 
 def parse_input(text: str, source: str) -> EvaluationInput:
-    """A project or a case from YAML or JSON text; errors name ``source``, the line and the field."""
-    data, lines = load_yaml(text, source)
-    request = is_request(data)
-    try:
-        if request:
-            return EvaluationInput.model_validate(data)
-        return EvaluationInput(project=Project.model_validate(data))
-    except ValidationError as exc:
-        raise InputError(
-            describe(exc, source, lines) + hint(data.get("project") if request else data)
-        ) from None
+    """A project or a case from YAML or JSON text (the parser chosen by ``source``'s suffix, else by the text)."""
+    return to_input(read_document(text, name=source))
 
 
 def today_in_shanghai() -> date:
@@ -78,11 +81,12 @@ def today_in_shanghai() -> date:
 
 
 def parse_day(value: str, what: str) -> date:
-    """A ``YYYY-MM-DD`` date given on the command line."""
+    """A date given on the command line: exactly ``YYYY-MM-DD`` (``20250101`` and ``2025W011`` are refused, as in
+    files)."""
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"{what}: {value!r} is not a date (write YYYY-MM-DD)") from None
+        return iso_date(value)
+    except ValueError as exc:
+        raise InputError(f"{what}: {exc}") from None
 
 
 # --- interpretation overrides -----------------------------------------------------------------------------
@@ -130,19 +134,28 @@ def build_interpretation(
     origin: dict[str, str] = {}
     lines: dict[Location, int] = {}
     if file is not None:
-        text, source = read_text(file)
-        overrides, lines = load_yaml(text, source)
+        document = read_input(file)
+        overrides, source = document.data, document.source
         if not isinstance(overrides, Mapping):
             raise InputError(f"{source}: an interpretation file is a mapping of option: value")
+        lines = dict(document.lines)
         data |= overrides
         origin |= dict.fromkeys(map(str, overrides), source)
     for name, value in (options or {}).items():
-        data[name] = value
+        data[name] = _option_value(name, value)
         origin[name] = "--option"
     try:
         return Interpretation.model_validate(data)
     except ValidationError as exc:
         raise InputError(_describe_interpretation(exc, origin, lines)) from None
+
+
+def _option_value(name: str, value: str | None) -> object:
+    """An option's text as its field reads it: ``true``/``false`` for a yes/no option (nothing else)."""
+    field = Interpretation.model_fields.get(name)
+    if field is not None and field.annotation is bool and value in ("true", "false"):
+        return value == "true"
+    return value
 
 
 def _describe_interpretation(
@@ -154,7 +167,7 @@ def _describe_interpretation(
         source = origin.get(field, "interpretation")
         line = lines.get((field,))
         where = f"{source}, line {line}" if line else source
-        out.append(f"{where}, field {field or '(document)'}: {error['msg']}")
+        out.append(f"{where}, field {field or '(document)'}: {message_of(error)}")
     return "\n".join(out)
 
 

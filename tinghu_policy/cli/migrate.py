@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
 from pydantic import ValidationError
 
 from tinghu_policy.cli.app import app, errors
-from tinghu_policy.cli.inputs import EvaluationInput, is_request, read_text
+from tinghu_policy.cli.inputs import EvaluationInput, is_request, read_input
+from tinghu_policy.cli.output import refuse_inputs, write_file
 from tinghu_policy.facts import Project
+from tinghu_policy.isodate import ISO_DATE, iso_date
 from tinghu_policy.migration import looks_like_v1, migrate_document
-from tinghu_policy.yaml_input import InputError, describe, load_yaml
+from tinghu_policy.yaml_input import InputError, describe
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -23,12 +27,29 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+def _dates(value: Any) -> Any:
+    """Dates (read as text) back as dates, so that YAML writes them plainly (``2025-10-10``, not quoted); exact
+    numbers (read as ``Decimal``) as decimal strings, the contract's form of an amount."""
+    if isinstance(value, dict):
+        return {k: _dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return iso_date(value)
+        except ValueError:
+            return value
+    return value
+
+
 @app.command("migrate")
 @click.argument("file")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write the 2.0 file here (default: standard output).",
 )
 @click.option(
@@ -45,8 +66,9 @@ def migrate_command(file: str, output: Path | None, shape: str | None) -> int:
     the notes and complete the file. Comments in a YAML file are not kept. See schemas/README.md, "Migrating from
     1.x".
     """
-    text, source = read_text(file)
-    data, lines = load_yaml(text, source)
+    refuse_inputs(output, [file])
+    document = read_input(file)
+    data, lines, source = document.data, document.lines, document.source
     project = data.get("project") if is_request(data) else data
     if not looks_like_v1(project):
         errors.print(f"{source}: already in format 2.0 (nothing to convert)", markup=False)
@@ -67,12 +89,12 @@ def migrate_command(file: str, output: Path | None, shape: str | None) -> int:
     rendered = (
         json.dumps(converted, ensure_ascii=False, indent=2, default=str) + "\n"
         if as_json
-        else yaml.dump(converted, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
+        else yaml.dump(_dates(converted), Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=110)
     )
     if output is None:
         click.echo(rendered, nl=False)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        write_file(output, rendered)
     for note in notes:
         errors.print(f"note: {note}", markup=False)
     errors.print(f"{source}: converted to format 2.0 ({len(notes)} note(s))", markup=False)

@@ -3,6 +3,17 @@
 Used by ``tinghu-policy batch`` in the main process (``--jobs 1``) or in worker processes. One bad item never
 stops the others: its line says ``"ok": false`` with the error, naming the line (JSON lines) or the file.
 
+Reading is bounded and nothing is lost without a word (:class:`Portfolio`):
+
+* a JSON-lines file is read line by line, each line at most 2,000,000 bytes (read no further: a longer line, or an
+  endless stream such as ``/dev/zero``, is an error line and the rest of the file is not read — said so); each line
+  is strict UTF-8 and strict JSON (the library's one JSON parser: duplicate keys refused, numbers exact); a
+  byte-order mark at the start of the file is ignored; blank lines are skipped;
+* a folder is walked in path order: each ``.yaml``, ``.yml`` or ``.json`` file (case ignored) is read like
+  ``tinghu-policy evaluate FILE`` reads it; an entry that cannot be read — an unreadable subfolder, a broken
+  symbolic link, a pipe or a device with a project suffix — is an error line naming it; every other entry is
+  *skipped* and listed with its reason (``Portfolio.skipped``), so the count of entries always adds up.
+
 The output line (:class:`BatchLine`) is compact — the findings' rule, provision, subject, status, due date, party
 and missing facts — so a portfolio of 100,000 projects stays a few hundred megabytes; ``--full`` adds each
 project's whole :class:`~tinghu_policy.engine.Report` (checks, notes, explanations) under ``report``.
@@ -11,31 +22,35 @@ project's whole :class:`~tinghu_policy.engine.Report` (checks, notes, explanatio
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from tinghu_policy.cli.inputs import (
     EvaluationInput,
     build_calendar,
     build_interpretation,
     is_request,
-    parse_input,
+    to_input,
 )
 from tinghu_policy.engine import Report, Status, evaluate, run_rules
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import Interpretation
+from tinghu_policy.loading import Document, read_document, validate
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkCalendar, to_legal_date
-from tinghu_policy.yaml_input import InputError, describe
+from tinghu_policy.yaml_input import MAX_BYTES, SUFFIXES, InputError, decode, load_json, read_file
 
-FILE_SUFFIXES = (".yaml", ".yml", ".json")
-"""The files of a portfolio folder that are read (sorted by path); others are ignored."""
+FILE_SUFFIXES = tuple(SUFFIXES)
+"""The files of a portfolio folder that are read (case ignored, sorted by path); others are skipped and listed."""
+_BOM = b"\xef\xbb\xbf"
 
 
 class BatchFinding(BaseModel):
@@ -79,14 +94,16 @@ _Found = tuple[str, str, str | None, Status, date | None, Party | None, tuple[st
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One project to evaluate: its text and where it came from."""
+    """One project to evaluate: its bytes and where it came from (or why it could not be read)."""
 
     source: str
     """Shown in output: ``FILE.jsonl:LINE`` or the file path."""
-    text: str
+    data: bytes
     file: str
     line: int | None = None
     """The line in a JSON-lines file; None for a file of a folder (YAML or JSON, any layout)."""
+    error: str | None = None
+    """Why the entry could not be read (then ``data`` is empty): reported as its line's error."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +132,137 @@ class Result:
     """(party owing it, provision id) of each overdue finding."""
 
 
-def iter_items(path: Path) -> Iterator[Item]:
-    """The items of a JSON-lines file (blank lines skipped) or of a folder (its YAML/JSON files, by path)."""
-    if path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.suffix in FILE_SUFFIXES and p.is_file()):
+class Portfolio:
+    """The items of a JSON-lines file or a folder, read lazily and bounded; ``skipped`` lists what was not read.
+
+    A folder is listed once, when the portfolio is made (before any output is written): a file the run writes
+    into the folder is never read back as a project.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.skipped: list[tuple[str, str]] = []
+        """(entry, reason) of each folder entry that is not a project file."""
+        self._entries: list[tuple[Path, str | None]] | None = None
+        if path.is_dir():
+            self._entries = self._walk(path)
+
+    def items(self) -> Iterator[Item]:
+        """Every item, in input order."""
+        if self._entries is None:
+            yield from self._lines()
+            return
+        for file, error in self._entries:
+            if error is not None:
+                yield Item(str(file), b"", str(file), error=error)
+                continue
             try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                text = f"\0cannot read: {exc}"  # reported as this item's error, the others still run
-            yield Item(str(file), text, str(file))
-        return
-    name = str(path)
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, text in enumerate(lines, 1):
-            if text.strip():
-                yield Item(f"{name}:{number}", text, name, number)
+                data = read_file(file, str(file))
+            except InputError as exc:
+                yield Item(str(file), b"", str(file), error=str(exc))
+                continue
+            yield Item(str(file), data, str(file))
+
+    def count(self) -> int | None:
+        """How many items :meth:`items` will give (for the progress bar); None for a stream (not read twice)."""
+        if self._entries is not None:
+            return len(self._entries)
+        try:
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                return None
+        except OSError:
+            return None
+        return sum(1 for _ in self._lines(count_only=True))
+
+    def _lines(self, count_only: bool = False) -> Iterator[Item]:
+        name = str(self.path)
+        try:
+            stream = open(self.path, "rb")  # noqa: SIM115  (closed below)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        with stream:
+            number = 0
+            while True:
+                try:
+                    raw = stream.readline(MAX_BYTES + 1)
+                except OSError as exc:
+                    yield Item(f"{name}:{number + 1}", b"", name, number + 1, f"{name}: cannot read: {exc}")
+                    return
+                if not raw:
+                    return
+                number += 1
+                if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                    yield Item(
+                        f"{name}:{number}",
+                        b"",
+                        name,
+                        number,
+                        f"{name}, line {number}: longer than {MAX_BYTES:,} bytes, the limit for one project; "
+                        "the rest of the file was not read",
+                    )
+                    return
+                if number == 1:
+                    raw = raw.removeprefix(_BOM)
+                raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+                if raw.strip():
+                    yield Item(f"{name}:{number}", b"" if count_only else raw, name, number)
+
+    def _walk(self, root: Path) -> list[tuple[Path, str | None]]:
+        """Every entry under ``root`` in path order: (a project file, None), (an entry, why it cannot be read);
+        the rest go to :attr:`skipped`."""
+        entries: list[tuple[Path, str | None]] = []
+        folders = [root]
+        while folders:
+            folder = folders.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    children = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                entries.append(
+                    (folder, f"{folder}: cannot list the folder ({reason}): the projects in it were not read")
+                )
+                continue
+            below: list[Path] = []
+            for child in children:
+                path = Path(child.path)
+                try:
+                    if child.is_dir(follow_symlinks=False):
+                        below.append(path)
+                    elif child.is_symlink() and path.is_dir():
+                        self.skipped.append((str(path), "a symbolic link to a folder (not followed)"))
+                    elif path.suffix.lower() in SUFFIXES:
+                        entries.append((path, _unreadable(path)))
+                    else:
+                        self.skipped.append((str(path), "not a .yaml, .yml or .json file"))
+                except OSError as exc:
+                    entries.append((path, f"{path}: cannot read: {exc.strerror or exc}"))
+            folders.extend(below)
+        return sorted(entries, key=lambda entry: entry[0].parts)
 
 
-def count_items(path: Path) -> int:
-    """How many items :func:`iter_items` will give (for the progress bar)."""
-    if path.is_dir():
-        return sum(1 for p in path.rglob("*") if p.suffix in FILE_SUFFIXES and p.is_file())
-    with path.open("rb") as data:
-        return sum(1 for line in data if line.strip())
+def _unreadable(path: Path) -> str | None:
+    """Why a file with a project suffix cannot be read as one (None: a regular file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return f"{path}: cannot read: a broken symbolic link" if path.is_symlink() else f"{path}: not found"
+    except OSError as exc:
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"{path}: not a regular file ({kind})"
+
+
+def iter_items(path: Path) -> Iterator[Item]:
+    """The items of a JSON-lines file or a folder (:class:`Portfolio`)."""
+    return Portfolio(path).items()
+
+
+def count_items(path: Path) -> int | None:
+    """How many items :func:`iter_items` will give; None when ``path`` is a stream."""
+    return Portfolio(path).count()
 
 
 class Worker:
@@ -155,26 +280,14 @@ class Worker:
 
     def parse(self, item: Item) -> EvaluationInput | Project:
         """The item's project (or request); :class:`InputError` naming the line or file."""
-        if item.text.startswith("\0"):
-            raise InputError(f"{item.file}: {item.text[1:]}")
-        if item.line is None:
-            return parse_input(item.text, item.file)
-        try:
-            if '"project"' not in item.text:  # cannot be a request: validate the JSON text directly
-                return Project.model_validate_json(item.text)
-            data = json.loads(item.text)
-            return EvaluationInput.model_validate(data) if is_request(data) else Project.model_validate(data)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{item.file}, line {item.line}: not valid JSON: {exc.msg} (column {exc.colno})"
-            ) from None
-        except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            if first["type"] == "json_invalid":
-                raise InputError(
-                    f"{item.file}, line {item.line}: not valid JSON: {first['msg'].removeprefix('Invalid JSON: ')}"
-                ) from None
-            raise InputError(describe(exc, item.file, {(): item.line})) from None
+        if item.error is not None:
+            raise InputError(item.error)
+        if item.line is None:  # a file of a folder: read as `evaluate FILE` reads it
+            return to_input(read_document(item.data, name=item.file))
+        text = decode(item.data, item.file, first_line=item.line, start=False)  # line 1's BOM is gone already
+        data, _ = load_json(text, item.file, first_line=item.line)
+        document = Document(data, {(): item.line}, item.file)
+        return validate(EvaluationInput, document) if is_request(data) else validate(Project, document)
 
     def inputs(self, parsed: EvaluationInput | Project) -> tuple[Project, date, Interpretation]:
         """The project, the day and the interpretation to evaluate it with (the run's settings first)."""

@@ -8,6 +8,7 @@ import click
 
 from tinghu_policy import schemas
 from tinghu_policy.cli.app import app, console
+from tinghu_policy.cli.output import OutputError, write_file
 
 
 @app.command("schema")
@@ -15,7 +16,7 @@ from tinghu_policy.cli.app import app, console
 @click.option(
     "--write",
     "write_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write every schema into this folder (the committed contract is schemas/).",
 )
 @click.option(
@@ -33,7 +34,15 @@ def schema_command(name: str | None, write_dir: Path | None, check_dir: Path | N
     tinghu-policy schema --check schemas/  # CI: fail when the committed files are stale
     """
     if write_dir is not None:
-        for path in schemas.write(write_dir):
+        try:
+            write_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise OutputError(f"cannot write {write_dir}: it is a file, not a folder") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {write_dir}: {exc.strerror or exc}") from None
+        for spec_name in schemas.names():  # each file atomically: a failed run leaves the old contract whole
+            path = write_dir / f"{spec_name}{schemas.SUFFIX}"
+            write_file(path, schemas.render(spec_name))
             console.print(f"wrote {path}", markup=False)
         return 0
     if check_dir is not None:

@@ -12,7 +12,8 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (control characters from an implementation's stderr)."""
+    """``text`` without the characters XML 1.0 cannot hold (control characters from an implementation's stderr,
+    or from a case file's name or title)."""
     return _NOT_XML.sub("\ufffd", text)
 
 
@@ -44,14 +45,16 @@ def junit_tree(suite: SuiteResult) -> ET.ElementTree[ET.Element]:
         testcase = ET.SubElement(
             testsuite,
             "testcase",
-            classname=f"corpus.{folder or 'corpus'}",
-            name=name,
-            file=str(result.case.path),
+            classname=_safe(f"corpus.{folder or 'corpus'}"),
+            name=_safe(name),
+            file=_safe(str(result.case.path)),
             time=f"{result.seconds:.3f}",
         )
         case_properties = ET.SubElement(testcase, "properties")
-        ET.SubElement(case_properties, "property", name="title", value=result.case.case.title)
-        ET.SubElement(case_properties, "property", name="provisions", value=" ".join(result.case.provisions))
+        ET.SubElement(case_properties, "property", name="title", value=_safe(result.case.case.title))
+        ET.SubElement(
+            case_properties, "property", name="provisions", value=_safe(" ".join(result.case.provisions))
+        )
         if result.verdict is Verdict.FAILED:
             failure = ET.SubElement(
                 testcase, "failure", message=f"{len(result.mismatches)} mismatch(es)", type="mismatch"
@@ -65,6 +68,5 @@ def junit_tree(suite: SuiteResult) -> ET.ElementTree[ET.Element]:
 
 
 def write_junit(suite: SuiteResult, path: Path) -> None:
-    """Write the JUnit XML of ``suite`` to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write the JUnit XML of ``suite`` to ``path`` (whose folder must exist: none is created)."""
     junit_tree(suite).write(path, encoding="utf-8", xml_declaration=True)

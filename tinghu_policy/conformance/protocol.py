@@ -9,14 +9,16 @@ in 元 (``"1200000.00"``).
 Output (``schemas/findings.schema.json``): ``{"findings": [{"rule", "subject", "status", "due"}, …]}`` — every
 finding the implementation makes (the runner checks those the case expects and ignores the rest). ``subject`` and
 ``due`` may be ``null`` or left out; ``status`` is one of the :class:`~tinghu_policy.engine.Status` values. Each
-``(rule, subject)`` pair appears at most once. Unknown keys are refused, so a misspelt ``due_date`` is an error and
-not a silently missing date.
+``(rule, subject)`` pair appears at most once, and no object names a key twice (``{"findings": [], "findings":
+[…]}`` has no one meaning). Unknown keys are refused, so a misspelt ``due_date`` is an error and not a silently
+missing date. An output is at most :data:`MAX_OUTPUT_BYTES` bytes: the runner stops an implementation that writes
+more.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -26,11 +28,12 @@ from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.facts import Project
 from tinghu_policy.facts.base import LegalDate
 from tinghu_policy.interpretation import Interpretation
-from tinghu_policy.yaml_input import describe
+from tinghu_policy.yaml_input import InputError, describe, load_json
 
 PROTOCOL_VERSION: Literal["2.0"] = FORMAT_VERSION
 """The protocol's version: the contract's one version (the report's ``format_version``)."""
 MAX_OUTPUT_BYTES = 20_000_000
+"""The largest output (stdout) an implementation may give for one case."""
 
 
 class ProtocolError(TinghuPolicyError):
@@ -98,20 +101,16 @@ class FindingsOutput(BaseModel):
         return self
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def parse_output(text: str, source: str = "stdout") -> list[ActualFinding]:
     """The findings in an implementation's output; :class:`ProtocolError` says what is wrong and where."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_OUTPUT_BYTES:
         raise ProtocolError(f"{source}: larger than {MAX_OUTPUT_BYTES} bytes")
     if not text.strip():
         raise ProtocolError(f'{source}: empty (expected {{"findings": [...]}})')
-    try:
-        data = json.loads(text, parse_constant=_refuse_constant)
-    except (ValueError, RecursionError) as exc:
-        raise ProtocolError(f"{source}: not valid JSON: {exc}; begins {_excerpt(text)}") from None
+    try:  # the library's one JSON parser: duplicate keys (RFC 8259 §4: no one meaning) and NaN refused
+        data, _ = load_json(text, source)
+    except InputError as exc:
+        raise ProtocolError(f"{exc}; begins {_excerpt(text)}") from None
     try:
         output = FindingsOutput.model_validate(data)
     except ValidationError as exc:

@@ -122,7 +122,11 @@ def run_suite(
     jobs: int = 1,
     on_result: Callable[[CaseResult], None] | None = None,
 ) -> SuiteResult:
-    """Run every case (``jobs`` at a time); ``on_result`` is called as each one finishes."""
+    """Run every case (``jobs`` at a time); ``on_result`` is called as each one finishes.
+
+    An interruption (Ctrl-C: :class:`KeyboardInterrupt`) calls the implementation's ``abort()``, if it has one,
+    which kills every case running at that moment, and is raised again once the workers have stopped.
+    """
     if jobs < 1:
         raise TinghuPolicyError(f"--jobs must be at least 1, got {jobs}")
     started = time.perf_counter()
@@ -134,11 +138,29 @@ def run_suite(
         return result
 
     if jobs == 1:
-        results = [one(c) for c in cases]
+        try:
+            results = [one(c) for c in cases]
+        except BaseException:
+            _abort(implementation)
+            raise
     else:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(one, cases))
+        pool = ThreadPoolExecutor(max_workers=jobs)
+        try:
+            futures = [pool.submit(one, c) for c in cases]
+            results = [f.result() for f in futures]
+        except BaseException:  # Ctrl-C: start no more cases and kill the running ones at once, then wait
+            pool.shutdown(wait=False, cancel_futures=True)
+            _abort(implementation)
+            raise
+        finally:
+            pool.shutdown(wait=True)
     return SuiteResult(implementation.name, tuple(results), _since(started))
+
+
+def _abort(implementation: Implementation) -> None:
+    abort: Callable[[], None] | None = getattr(implementation, "abort", None)
+    if abort is not None:
+        abort()
 
 
 def _since(started: float) -> float:

@@ -1,14 +1,11 @@
 """The rule engine: rules registered with their provisions, run on a project's facts as of a date."""
 
 from tinghu_policy.engine.context import (
-    IN_DUE_COURSE,
-    TIMELY,
     Context,
     Explained,
     Label,
     Outcome,
     Outcomes,
-    Timely,
 )
 from tinghu_policy.engine.evaluate import evaluate, run_rules
 from tinghu_policy.engine.findings import Check, CheckRole, Finding, Relation, Status
@@ -31,8 +28,6 @@ from tinghu_policy.engine.rule import (
 
 __all__ = [
     "FORMAT_VERSION",
-    "IN_DUE_COURSE",
-    "TIMELY",
     "Check",
     "CheckRole",
     "Context",
@@ -49,7 +44,6 @@ __all__ = [
     "Scope",
     "Status",
     "Table",
-    "Timely",
     "catalogue",
     "encoders_by_provision",
     "evaluate",

@@ -9,7 +9,10 @@ rule for the act it judges (a clock's start, a filing, a blocked act, a step of 
 
 A due date beyond the official working-day data (D12) is never guessed: :meth:`Context.within` answers from the
 earliest day the due date can be (met before it, pending until it) and otherwise says UNDETERMINED, naming the year
-whose State Council arrangement is missing and how to supply it.
+whose State Council arrangement is missing and how to supply it. When the caller asks for an estimate (D12
+``statutory_estimate`` or ``provisional``), the outcome is marked provisional with the years estimated
+(``Outcome.estimated_years``); an outcome a rule marks provisional without naming them gets the years of the
+deadlines the rule computed (:attr:`Context.estimated`).
 """
 
 from __future__ import annotations
@@ -53,22 +56,11 @@ class Outcome:
     provisional: bool = False
     owed_by: Party | None = None
     """Overrides the rule's party (e.g. the lead department of a cross-department project)."""
+    estimated_years: tuple[int, ...] = ()
+    """With ``provisional``: the years beyond the calendar data whose rest days were estimated (D12)."""
 
 
 Outcomes = Outcome | Iterable[Outcome]
-
-
-class Timely(NamedTuple):
-    """The word a text uses for an act due "in time" without a number (D11), as a reader sees it."""
-
-    zh: str
-    en: str
-
-
-TIMELY = Timely("及时", "timely")
-"""及时 (art. 19, 24 para. 1 first limb, 25, 39)."""
-IN_DUE_COURSE = Timely("适时", "in due course")
-"""适时 (art. 24, the second limb: 报…适时调整)."""
 
 
 class Label(NamedTuple):
@@ -96,7 +88,7 @@ _T = TypeVar("_T")
 class Context:
     """The inputs of one rule run, and helpers that turn facts into outcomes."""
 
-    __slots__ = ("as_of", "calendar", "interpretation", "project", "rule")
+    __slots__ = ("as_of", "calendar", "estimated", "interpretation", "project", "rule")
 
     def __init__(
         self,
@@ -111,6 +103,9 @@ class Context:
         self.interpretation = interpretation
         self.calendar = calendar
         self.rule = rule
+        self.estimated: set[int] = set()
+        """The years beyond the calendar data estimated by the deadlines of this rule run (D12); the engine clears
+        it before each rule."""
 
     def known(self, day: date | None) -> date | None:
         """``day`` if it is on or before ``as_of``, else None: an event not yet happened on that date."""
@@ -268,15 +263,21 @@ class Context:
 
     def deadline(self, start: date, period: Period) -> Deadline:
         """The period's last day under this run's calendar and interpretation."""
-        return _explained(start, period, self.calendar, self.interpretation).deadline
+        return self._noted(_explained(start, period, self.calendar, self.interpretation)).deadline
 
     def limit(self, start: date, period: Period) -> Explained:
         """The day ``period`` after ``start`` is complete, never rolled over (D5), with its explanations."""
-        return _explained(start, period, self.calendar, self.interpretation, limit=True)
+        return self._noted(_explained(start, period, self.calendar, self.interpretation, limit=True))
 
     def year_end(self, year: int) -> Explained:
         """每年年底前 of ``year`` (D6), with its explanations."""
-        return _explained(date(year, 1, 1), YearEnd(year), self.calendar, self.interpretation)
+        return self._noted(_explained(date(year, 1, 1), YearEnd(year), self.calendar, self.interpretation))
+
+    def _noted(self, made: Explained) -> Explained:
+        """``made``, its estimated years (D12) added to :attr:`estimated`."""
+        if made.deadline.estimated_years:
+            self.estimated.update(made.deadline.estimated_years)
+        return made
 
     def due_by(
         self,
@@ -290,10 +291,13 @@ class Context:
         provisional: bool = False,
         owed_by: Party | None = None,
         started: Check | None = None,
+        estimated_years: tuple[int, ...] = (),
     ) -> Outcome:
         """MET / LATE if ``done`` (as known on ``as_of``), else OVERDUE once ``as_of`` is past ``due``, else PENDING.
 
         ``started``: the check showing where the clock ran from (:meth:`clock_start`), shown first.
+        ``provisional`` with ``estimated_years``: ``due`` rests on estimated years (D12, the deadline's
+        ``estimated_years``).
         """
         done = self.known(done)
         if done is not None:
@@ -310,6 +314,7 @@ class Context:
             note_en=note_en,
             provisional=provisional,
             owed_by=owed_by,
+            estimated_years=estimated_years,
         )
 
     def within(
@@ -341,8 +346,8 @@ class Context:
         if started is None:
             started = self.clock_start(start_label, start)
         try:
-            limit, explanation_zh, explanation_en = _explained(
-                start, period, self.calendar, self.interpretation
+            limit, explanation_zh, explanation_en = self._noted(
+                _explained(start, period, self.calendar, self.interpretation)
             )
         except CalendarCoverageError as gap:
             return self._beyond_calendar(
@@ -354,6 +359,7 @@ class Context:
             done_label,
             subject=subject,
             provisional=limit.provisional,
+            estimated_years=limit.estimated_years,
             owed_by=owed_by,
             started=started,
             note_zh=f"{period.label_zh}：{explanation_zh}",
@@ -369,10 +375,9 @@ class Context:
         done_label: Label,
         subject: str | None = None,
         started: Check | None = None,
-        word: Timely = TIMELY,
         must_follow: bool = True,
     ) -> Outcome:
-        """A duty to act "及时" (or "适时", ``word``) after the event on ``start`` — D11.
+        """A duty to act "及时" after the event on ``start`` — D11.
 
         The text gives no number, so a due date exists only when the caller sets
         ``interpretation.timely_within_working_days`` (n): then the duty is due n working days after ``start``
@@ -403,8 +408,8 @@ class Context:
                     Status.UNDETERMINED,
                     missing=(start_label.fact,),
                     subject=subject,
-                    note_zh=f"已配置“{word.zh}”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
-                    note_en=f"'{word.en}' is set to {n} working days (D11) but the start is not given: {start_label.en}",
+                    note_zh=f"已配置“及时”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
+                    note_en=f"'timely' is set to {n} working days (D11) but the start is not given: {start_label.en}",
                 )
             outcome = self.within(
                 start,
@@ -416,11 +421,9 @@ class Context:
                 started=started,
             )
             outcome.checks += early
-            outcome.note_zh = (
-                outcome.note_zh.rstrip("。") + f"；“{word.zh}”按使用者配置的{n}个工作日计算（D11）"
-            )
+            outcome.note_zh = outcome.note_zh.rstrip("。") + f"；“及时”按使用者配置的{n}个工作日计算（D11）"
             outcome.note_en = (
-                outcome.note_en.rstrip(".") + f"; '{word.en}' read as {n} working days as configured (D11)"
+                outcome.note_en.rstrip(".") + f"; 'timely' read as {n} working days as configured (D11)"
             )
             return outcome
         shown = () if start is None else (started or self.clock_start(start_label, start),)
@@ -433,8 +436,8 @@ class Context:
             since_zh, since_en = f"{start_label.zh}：{start}；", f"{start_label.en}: {start}; "
         else:
             since_zh = since_en = ""
-        unset_zh = f"“{word.zh}”未规定期限（D11）"
-        unset_en = f"'{word.en}' has no number (D11)"
+        unset_zh = "“及时”未规定期限（D11）"
+        unset_en = "'timely' has no number (D11)"
         if done is not None:
             after = (
                 ()
@@ -485,6 +488,10 @@ class Context:
         done = self.known(done)
         where_zh = f"起算：{start_label.zh}（{start_label.fact}）{start}，{period.label_zh}；期限不早于 {lowest}，确切日期需要{gap.year}年的官方节假日安排（D12）"
         where_en = f"from {start_label.en} ({start_label.fact}) {start}, {period.label_en}; due no earlier than {lowest}, the exact day needs the {gap.year} official arrangement (D12)"
+        supply_zh = (
+            f"可将{gap.year}年国务院办公厅节假日安排通知作为日历叠加文件提供（--calendar-overlay），"
+            "或选用解释决定D12的 statutory_estimate，按法定节假日估算，结论为临时结果"
+        )
         if done is not None and done <= lowest:
             status = Status.MET
         elif done is None and self.as_of <= lowest:
@@ -495,7 +502,7 @@ class Context:
                 checks=(started,),
                 missing=(f"calendar:{gap.year}",),
                 subject=subject,
-                note_zh=f"{where_zh}；{gap}",
+                note_zh=f"{where_zh}；{supply_zh}",
                 note_en=f"{where_en}; {gap}",
                 owed_by=owed_by,
             )

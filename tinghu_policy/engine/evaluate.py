@@ -13,7 +13,7 @@ from tinghu_policy.engine.report import FORMAT_VERSION, LaterFact, Report
 from tinghu_policy.engine.rule import Rule, catalogue, scope_of
 from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
-from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
+from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, CalendarCoverage, Interpretation
 from tinghu_policy.names import fact_zh
 from tinghu_policy.periods import WorkCalendar, to_legal_date
 
@@ -56,6 +56,7 @@ def evaluate(
                 "note_zh": outcome.note_zh,
                 "note_en": outcome.note_en,
                 "provisional": outcome.provisional,
+                "estimated_years": outcome.estimated_years,
                 "decisions": rule.decisions,
             },
         )
@@ -67,7 +68,9 @@ def evaluate(
         as_of=day,
         interpretation=interp,
         findings=tuple(findings),
-        provenance=provenance(calendar),
+        provenance=provenance(
+            calendar, estimate=interp.beyond_calendar_data is CalendarCoverage.STATUTORY_ESTIMATE
+        ),
         facts_after_as_of=tuple(
             built(LaterFact, {"fact": f.path, "day": f.day, "name_zh": fact_zh(f.path)})
             for f in facts.facts_after(day)
@@ -115,10 +118,18 @@ def run_rules(
 
 
 def _run(rule: Rule, ctx: Context) -> tuple[Outcome, ...]:
-    """The rule's outcomes; a date it needs beyond the calendar data makes it UNDETERMINED, naming the year (D12)."""
+    """The rule's outcomes; a date it needs beyond the calendar data makes it UNDETERMINED, naming the year (D12).
+
+    A provisional outcome that does not name its estimated years gets those of the deadlines the rule computed.
+    """
+    ctx.estimated.clear()
     try:
         result = rule.function(ctx)
-        return (result,) if isinstance(result, Outcome) else tuple(result)
+        outcomes = (result,) if isinstance(result, Outcome) else tuple(result)
+        for outcome in outcomes:
+            if outcome.provisional and not outcome.estimated_years:
+                outcome.estimated_years = tuple(sorted(ctx.estimated))
+        return outcomes
     except CalendarCoverageError as gap:
         return (
             Outcome(

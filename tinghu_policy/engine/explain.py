@@ -164,7 +164,11 @@ def explain_zh(finding: Finding) -> str:
     if finding.missing:
         parts.append("缺少事实：" + "；".join(missing_zh(finding)) + "。")
     if finding.provisional:
-        parts.append("临时结果：超出官方节假日安排数据，仅按周末计算（D12）。")
+        years = "、".join(map(str, finding.estimated_years))
+        parts.append(
+            f"临时结果：{years + '年' if years else ''}超出官方节假日安排数据，期限按估算的休息日计算，"
+            "国务院办公厅的调休安排未予计入；该年安排公布后应重新计算（D12）。"
+        )
     parts.append(f"结论：{status_names(finding.status, finding.due)[0]}。")
     return "".join(parts)
 
@@ -187,7 +191,11 @@ def explain_en(finding: Finding) -> str:
     if finding.missing:
         parts.append("Missing facts: " + ", ".join(finding.missing) + ".")
     if finding.provisional:
-        parts.append("Provisional: beyond the official holiday data, weekends only (D12).")
+        years = ", ".join(map(str, finding.estimated_years))
+        parts.append(
+            f"Provisional: {years or 'a year'} beyond the official holiday data; the due date rests on estimated "
+            "rest days without the State Council's bridging arrangement; recompute once it is published (D12)."
+        )
     parts.append(f"Conclusion: {status_names(finding.status, finding.due)[1]}.")
     return " ".join(parts)
 

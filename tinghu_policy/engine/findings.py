@@ -165,7 +165,13 @@ class Finding(BaseModel):
     note_zh: str = ""
     note_en: str = ""
     provisional: bool = Field(
-        False, description="Computed on a weekends-only calendar beyond the official data (D12)."
+        False,
+        description="Computed beyond the official holiday data on estimated rest days (D12 statutory_estimate: "
+        "weekends and statutory holidays; provisional: weekends only): recompute once the years are published.",
+    )
+    estimated_years: tuple[int, ...] = Field(
+        (),
+        description="With provisional: the years beyond the official data whose rest days were estimated (D12).",
     )
     decisions: tuple[str, ...] = Field(
         (), description="Interpretation decisions the rule applies (D1, D2, …)."

@@ -8,7 +8,8 @@ Every :class:`~tinghu_policy.engine.Report` carries a :class:`Provenance`; toget
 * ``regulation`` — a SHA-256 digest of the edition of the text in ``articles/`` (every file, by path), so a changed
   clause or erratum shows;
 * ``calendar`` — the chinese-calendar version and the years it covers, the built-in corrections (each with its
-  notice), and every overlay with its notice and a digest of its content.
+  notice), and every overlay with its notice and a digest of its content; with D12 ``statutory_estimate``, the
+  lunar-calendar library the estimate's lunar dates come from.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ class CalendarSource(_Frozen):
         description="Built-in corrections of the data, each with its notice."
     )
     overlays: tuple[OverlaySource, ...] = Field(description="Years supplied by overlays.")
+    estimate: str | None = Field(
+        None,
+        description="With D12 statutory_estimate: the library the estimate's lunar dates and solar terms come from, "
+        "with its version (the editions of the holidays law are the library's own).",
+    )
 
 
 class Provenance(_Frozen):
@@ -73,13 +79,14 @@ def regulation_digest() -> str:
     return f"sha256:{digest.hexdigest()}"
 
 
-def calendar_source(calendar: WorkCalendar) -> CalendarSource:
-    """The data, corrections and overlays of ``calendar`` (kept per calendar: calendars are immutable)."""
-    return _calendar_source(calendar)
+def calendar_source(calendar: WorkCalendar, *, estimate: bool = False) -> CalendarSource:
+    """The data, corrections and overlays of ``calendar`` (kept per calendar: calendars are immutable); with
+    ``estimate``, the source of the statutory estimate (D12)."""
+    return _calendar_source(calendar, estimate)
 
 
 @cache
-def _calendar_source(calendar: WorkCalendar) -> CalendarSource:
+def _calendar_source(calendar: WorkCalendar, estimate: bool = False) -> CalendarSource:
     return CalendarSource(
         data=f"chinesecalendar {_version('chinesecalendar')}",
         years=calendar.covered,
@@ -97,18 +104,19 @@ def _calendar_source(calendar: WorkCalendar) -> CalendarSource:
             )
             for o in calendar.overlays
         ),
+        estimate=f"lunar-python {_version('lunar-python')}" if estimate else None,
     )
 
 
-def provenance(calendar: WorkCalendar) -> Provenance:
-    """The provenance of an answer computed on ``calendar``."""
-    return _provenance(calendar)
+def provenance(calendar: WorkCalendar, *, estimate: bool = False) -> Provenance:
+    """The provenance of an answer computed on ``calendar`` (``estimate``: with D12 ``statutory_estimate``)."""
+    return _provenance(calendar, estimate)
 
 
 @cache
-def _provenance(calendar: WorkCalendar) -> Provenance:
+def _provenance(calendar: WorkCalendar, estimate: bool = False) -> Provenance:
     return Provenance(
         library=f"tinghu-policy {_version('tinghu-policy')}",
         regulation=regulation_digest(),
-        calendar=calendar_source(calendar),
+        calendar=calendar_source(calendar, estimate=estimate),
     )

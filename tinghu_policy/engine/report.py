@@ -54,8 +54,15 @@ class Report(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def provisional(self) -> bool:
-        """True when any finding was computed beyond the official calendar data (D12)."""
+        """True when any finding was computed beyond the official calendar data on estimated rest days (D12)."""
         return any(f.provisional for f in self.findings)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def calendar_years_estimated(self) -> tuple[int, ...]:
+        """Years beyond the official data on whose estimated rest days some finding rests (D12 statutory_estimate or
+        provisional): those findings are provisional until the years are published."""
+        return tuple(sorted({y for f in self.findings for y in f.estimated_years}))
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -1,8 +1,10 @@
 """Acceptance and operation: the facts of art. 27–30.
 
 Trigger dates (D16): 建成 = the completion date the project unit records (:attr:`Acceptance.completed`);
-通过验收 = the date of the acceptance conclusion (:attr:`Acceptance.passed`); 投入运行 = the day the system begins
-to run, in trial operation or in operation (:attr:`Operation.running_since`).
+通过验收 = the date of the acceptance conclusion (:attr:`Acceptance.passed`); 投入运行 = the date operation starts
+(:attr:`Operation.started`) for art. 30's self-evaluation (the system in real use, D10) — while art. 29's "方可投入运行",
+which guards a classified system before it handles classified data, counts trial operation too
+(:attr:`Operation.running_since`).
 
 The 等保 test, the 密评 and the archive acceptance are :class:`~tinghu_policy.facts.acts.Assessment` facts: held
 (result and date), not held, or not required (with the reason); absent means not known.
@@ -67,6 +69,7 @@ class Acceptance(Facts):
     )
     failed: tuple[LegalDate, ...] = Field(
         default=(),
+        max_length=20,
         description="竣工验收不合格的日期 each failed acceptance, oldest first (整改后重新验收: a later one may pass)",
     )
     delay_explanation: LegalDate | None = Field(None, description="向区数据局提出延期验收说明的日期")

@@ -40,11 +40,13 @@ class Planning(Facts):
 
     plans: tuple[PlanLevel, ...] | None = Field(
         None,
+        max_length=10,
         description="列入的政务信息化建设相关规划的层级 levels of the government-IT plans listing the project "
         "([]: listed in none; None: not known; art. 8(ii), 12)",
     )
     key_work_tasks: tuple[PlanLevel, ...] | None = Field(
         None,
+        max_length=10,
         description="纳入的重点工作任务的层级 levels of the key work tasks listing the project ([]: in none; None: "
         "not known; art. 12)",
     )
@@ -104,11 +106,17 @@ class Prohibitions(Facts):
     is arranged, the duplication on the day of approval (:meth:`at`).
     """
 
-    systems_integrated: History = Field(default=(), description="按要求推进政务信息系统整合 (art. 12)")
-    migrated_to_cloud: History = Field(default=(), description="按要求及时迁移至区政务云 (art. 12)")
-    public_data_shared: History = Field(default=(), description="按要求共享、更新公共数据 (art. 12)")
+    systems_integrated: History = Field(
+        default=(), max_length=100, description="按要求推进政务信息系统整合 (art. 12)"
+    )
+    migrated_to_cloud: History = Field(
+        default=(), max_length=100, description="按要求及时迁移至区政务云 (art. 12)"
+    )
+    public_data_shared: History = Field(
+        default=(), max_length=100, description="按要求共享、更新公共数据 (art. 12)"
+    )
     duplicate_construction: History = Field(
-        default=(), description="未按要求开展集约共享建设造成重复浪费 (art. 12)"
+        default=(), max_length=100, description="未按要求开展集约共享建设造成重复浪费 (art. 12)"
     )
 
     @model_validator(mode="after")
@@ -147,7 +155,9 @@ class InitialOpinion(Facts):
         None, description="项目单位收到初审意见的日期 the day the unit received it (送达)"
     )
     outcome: InitialOpinionOutcome | None = Field(
-        None, description="初审意见的结论 revise, accept or reject; None: not stated"
+        None,
+        description="初审意见的结论 revise, accept or reject; None: not stated, read as revise — item (ii) has the "
+        "unit revise against every initial opinion (项目单位应…针对初审意见完善修改申报材料)",
     )
 
 
@@ -155,7 +165,9 @@ class ReviewRound(Facts):
     """One pass of the application through the review of art. 11(1)(ii)–(iv); a return (退回) ends a round (D15)."""
 
     received: LegalDate = Field(description="区数据局接收到项目单位申请 application received")
-    documents: tuple[Document, ...] = Field(default=(), description="提供的申报材料 documents filed")
+    documents: tuple[Document, ...] = Field(
+        default=(), max_length=10, description="提供的申报材料 documents filed"
+    )
     initial_opinion: InitialOpinion | None = Field(
         None, description="初审意见 initial opinion (art. 11(1)(ii))"
     )

@@ -46,7 +46,9 @@ class DataSharing(Facts):
         None, description="编制数据资源目录 a data-resource catalogue compiled"
     )
     catalogue_compiled: LegalDate | None = Field(
-        None, description="数据资源目录编制完成日期 the day the catalogue was compiled (art. 15 para. 2)"
+        None,
+        description="数据资源目录编制完成日期 the day the catalogue was compiled (art. 15 para. 2); not given with "
+        "data_catalogue true: compiled, the day not known (a rule that needs the day is undetermined)",
     )
     sharing_terms_defined: bool | None = Field(
         None, description="明确数据共享类型、要求和共享途径 sharing types, requirements and channels defined"
@@ -80,7 +82,9 @@ class Approval(Facts):
     new_civil_works: bool = Field(False, description="涉及新建土建工程")
     high_energy: bool = Field(False, description="高耗能项目")
     extra_approvals: tuple[SoughtApproval, ...] = Field(
-        default=(), description="要求或办理的节能评估、规划选址、用地预审、环境影响评价 (art. 16), each once"
+        default=(),
+        max_length=10,
+        description="要求或办理的节能评估、规划选址、用地预审、环境影响评价 (art. 16), each once",
     )
 
     @model_validator(mode="after")

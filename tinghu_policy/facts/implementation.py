@@ -213,7 +213,9 @@ class Implementation(Facts):
     not_started_reported: LegalDate | None = Field(
         None, description="未按时开工项目报区数据局、区发改委、区财政局调整的日期 (art. 24)"
     )
-    incidents: tuple[Incident, ...] = Field(default=(), description="重大变更或安全隐患 (art. 19)")
+    incidents: tuple[Incident, ...] = Field(
+        default=(), max_length=100, description="重大变更或安全隐患 (art. 19)"
+    )
     rectification: Rectification | None = Field(None, description="区数据局要求限期整改 (art. 24)")
     suspension: Suspension | None = Field(None, description="区数据局要求暂停项目实施 (art. 24)")
     procurement_followed: bool | None = Field(
@@ -226,18 +228,22 @@ class Implementation(Facts):
         "secrecy rules (art. 18)",
     )
     public_digital_assets: tuple[AssetUse, ...] = Field(
-        default=(), description="申请使用的公共数字资产 public digital assets applied for (art. 22)"
+        default=(),
+        max_length=100,
+        description="申请使用的公共数字资产 public digital assets applied for (art. 22)",
     )
     security: Security = Field(
         default_factory=Security, description="网络安全、密码、电子文件、保密 (art. 20, 21)"
     )
     performance_reports: tuple[PerformanceReport, ...] = Field(
-        default=(), description="绩效评价报告 (art. 23)"
+        default=(), max_length=50, description="绩效评价报告 (art. 23)"
     )
     delay_reports: tuple[DelayReport, ...] = Field(
-        default=(), description="严重逾期、重大损失报告 (art. 24): one per trigger, each dated on or after it"
+        default=(),
+        max_length=10,
+        description="严重逾期、重大损失报告 (art. 24): one per trigger, each dated on or after it",
     )
-    adjustments: tuple[Adjustment, ...] = Field(default=(), description="调整 (art. 26)")
+    adjustments: tuple[Adjustment, ...] = Field(default=(), max_length=50, description="调整 (art. 26)")
     actual_expenditure: Money | None = Field(None, description="项目实际支出（元）")
     expenditure_as_of: LegalDate | None = Field(
         None,

@@ -28,6 +28,11 @@ class Supervision(Facts):
         description="拒绝、隐匿、瞒报之日 the day the materials were refused, hidden or misreported (art. 37)",
     )
     shared_on_platform: bool | None = Field(None, description="通过管理平台建立项目信息共享机制 (art. 36)")
+    overrun_from_mismanagement_or_fraud: bool | None = Field(
+        None,
+        description="超概算系因管理不善、弄虚作假造成 (art. 37): the overrun's cause as the supervisors or an audit "
+        "established it — true: mismanagement or fraud; false: another cause; None: not established",
+    )
 
 
 class Project(Facts):
@@ -47,7 +52,7 @@ class Project(Facts):
     )
     name: str = Field(min_length=1, max_length=300, description="项目名称")
     owner: Owner = Field(description="项目单位")
-    funding: tuple[Funding, ...] = Field(default=(), description="资金来源 and amounts")
+    funding: tuple[Funding, ...] = Field(default=(), max_length=20, description="资金来源 and amounts")
     category: Category = Field(description="项目类别 (GB/T 40692-2021; art. 3 exclusions)")
     produces_public_data: bool | None = Field(None, description="产生公共数据资源 (art. 3)")
     under_construction_standard: bool | None = Field(
@@ -68,8 +73,12 @@ class Project(Facts):
     conditions: Conditions = Field(default_factory=Conditions, description="申报要求 (art. 8)")
     prohibitions: Prohibitions = Field(default_factory=Prohibitions, description="六个不得 facts (art. 12)")
     on_management_platform: bool | None = Field(None, description="在管理平台申报 (art. 13)")
-    review: tuple[ReviewRound, ...] = Field(default=(), description="申报审核 rounds, oldest first (art. 11)")
-    om_plans: tuple[OmPlan, ...] = Field(default=(), description="年度运维方案 (art. 11 para. 2)")
+    review: tuple[ReviewRound, ...] = Field(
+        default=(), max_length=50, description="申报审核 rounds, oldest first (art. 11)"
+    )
+    om_plans: tuple[OmPlan, ...] = Field(
+        default=(), max_length=50, description="年度运维方案 (art. 11 para. 2)"
+    )
     approval: Approval = Field(default_factory=Approval, description="审批 (art. 14–16)")
     implementation: Implementation = Field(default_factory=Implementation, description="实施 (art. 19–26)")
     acceptance: Acceptance = Field(default_factory=Acceptance, description="竣工验收 (art. 27, 28)")

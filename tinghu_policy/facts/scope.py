@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from tinghu_policy.facts.base import Facts, LegalDate, Money
@@ -107,9 +109,13 @@ class Category(Named):
 class CrossDepartment(Facts):
     """跨部门集约共享 (art. 9): a project shared by several departments."""
 
-    lead_department: str = Field(min_length=1, description="牵头部门")
-    participants: tuple[str, ...] = Field(default=(), description="参与部门")
-    filed_by: str | None = Field(None, description="履行申报程序的单位 who filed the application")
+    lead_department: str = Field(min_length=1, max_length=200, description="牵头部门")
+    participants: tuple[Annotated[str, Field(max_length=200)], ...] = Field(
+        default=(), max_length=100, description="参与部门"
+    )
+    filed_by: str | None = Field(
+        None, max_length=200, description="履行申报程序的单位 who filed the application"
+    )
     goals_jointly_set: bool | None = Field(None, description="共同确定项目目标、主体内容")
     unified_interfaces: bool | None = Field(None, description="统一系统接口")
     unified_data_catalogue: bool | None = Field(None, description="统一数据资源目录")
@@ -123,7 +129,7 @@ class CrossDepartment(Facts):
 class CrossLevel(Facts):
     """跨层级协同实施 (art. 10)."""
 
-    levels: tuple[OwnerLevel, ...] = Field(default=(), description="参与层级")
+    levels: tuple[OwnerLevel, ...] = Field(default=(), max_length=10, description="参与层级")
     province_municipal_integrated: bool = Field(False, description="协同省有关部门建设的省市一体化信息系统")
     graded_approval: bool | None = Field(None, description="分级审批、分级实施")
     connects_existing_projects: bool | None = Field(None, description="与国家、省、市已有项目的衔接")
@@ -142,5 +148,6 @@ class SocialCapital(Facts):
     filed_security_measures: bool = Field(False, description="安全保障措施")
     operation_incidents: tuple[Incident, ...] = Field(
         default=(),
+        max_length=100,
         description="运行中发生的重大变更或安全隐患 (art. 39; those during implementation are art. 19's)",
     )

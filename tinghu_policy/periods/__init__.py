@@ -9,8 +9,12 @@
 
 Every reading the law leaves open is a field of :class:`~tinghu_policy.interpretation.Interpretation` (D1–D6,
 D12, D14). The working-day data is chinese-calendar's, corrected where a State Council notice says otherwise
-(:data:`CORRECTIONS`); a year beyond it is supplied as an overlay (:func:`load_overlay`) or answered
-provisionally. The calendar index is built on first use; importing this package reads no calendar data.
+(:data:`CORRECTIONS`); a year beyond it is supplied as an overlay (:func:`load_overlay`; draft one with
+:mod:`~tinghu_policy.periods.drafting`), or estimated when D12 allows it: ``statutory_estimate`` counts the weekends
+and the holidays 《全国年节及纪念日放假办法》 fixes (:mod:`~tinghu_policy.periods.statutory`, measured in
+:mod:`~tinghu_policy.periods.accuracy`), ``provisional`` the weekends only; either result is provisional and names
+the years estimated (:attr:`Deadline.estimated_years`). The calendar index is built on first use; importing this
+package reads no calendar data.
 """
 
 from tinghu_policy.periods.calendar import WorkCalendar

@@ -26,11 +26,26 @@ def nth_weekday(k: int) -> int:
 
 
 class Timeline:
-    """Working days under one working-day rule (D2): exact inside ``[lo, hi)``, Monday–Friday outside."""
+    """Working days under one working-day rule (D2): exact inside ``[lo, hi)``, Monday–Friday outside.
 
-    __slots__ = ("_before", "_cum", "_flags", "_hi_weekdays", "_pos", "_total", "hi", "lo")
+    ``[data_lo, data_hi)`` is the part that is the official data (all of it, unless the timeline is extended by the
+    statutory estimate, D12): a result that read a day outside it is provisional.
+    """
 
-    def __init__(self, lo: int, flags: bytes) -> None:
+    __slots__ = (
+        "_before",
+        "_cum",
+        "_flags",
+        "_hi_weekdays",
+        "_pos",
+        "_total",
+        "data_hi",
+        "data_lo",
+        "hi",
+        "lo",
+    )
+
+    def __init__(self, lo: int, flags: bytes, data: tuple[int, int] | None = None) -> None:
         cum = [0] * (len(flags) + 1)
         pos: list[int] = []
         count = 0
@@ -41,6 +56,7 @@ class Timeline:
             cum[i + 1] = count
         self.lo = lo
         self.hi = lo + len(flags)
+        self.data_lo, self.data_hi = (self.lo, self.hi) if data is None else data
         self._flags = flags
         self._cum = cum
         self._pos = pos

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, Interpretation
+from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, CalendarCoverage, Interpretation
+from tinghu_policy.periods.arithmetic import Timeline
 from tinghu_policy.periods.calendar import WorkCalendar, default_calendar
 from tinghu_policy.periods.legal_date import to_legal_date
 
@@ -18,13 +19,13 @@ def is_working_day(
     """Whether ``day`` is a working day under the official arrangement (D2).
 
     Raises :class:`CalendarCoverageError` beyond the calendar data unless D12 is ``provisional`` (then
-    Monday–Friday).
+    Monday–Friday) or ``statutory_estimate`` (then the statutory estimate).
     """
     interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
     cal = default_calendar() if calendar is None else calendar
     ordinal = to_legal_date(day, interp).toordinal()
     cal.beyond(ordinal, ordinal, interp.beyond_calendar_data)
-    return cal.timeline(interp.working_day).is_working(ordinal)
+    return _line(cal, interp).is_working(ordinal)
 
 
 def working_days_between(
@@ -37,7 +38,7 @@ def working_days_between(
     """The number of working days in ``(a, b]`` (``a`` not counted, 民法典 第二百零一条); 0 if ``b <= a``.
 
     Raises :class:`CalendarCoverageError` if a day of the span is beyond the calendar data, unless D12 is
-    ``provisional`` (then Monday–Friday count there).
+    ``provisional`` (then Monday–Friday count there) or ``statutory_estimate`` (the statutory estimate).
     """
     interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
     cal = default_calendar() if calendar is None else calendar
@@ -45,5 +46,11 @@ def working_days_between(
     if last <= first:
         return 0
     cal.beyond(first + 1, last, interp.beyond_calendar_data)
-    line = cal.timeline(interp.working_day)
+    line = _line(cal, interp)
     return line.rank(last + 1) - line.rank(first + 1)
+
+
+def _line(cal: WorkCalendar, interp: Interpretation) -> Timeline:
+    return cal.timeline(
+        interp.working_day, interp.beyond_calendar_data is CalendarCoverage.STATUTORY_ESTIMATE
+    )

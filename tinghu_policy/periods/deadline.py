@@ -23,11 +23,14 @@ class Deadline:
     due: date
     """The last day: the duty is met by anything done on or before it (:meth:`met_by`)."""
     provisional: bool
-    """Days beyond the calendar data were read as weekends only (D12 ``provisional``)."""
+    """Days beyond the calendar data were estimated (D12 ``statutory_estimate`` or ``provisional``)."""
     calendar: WorkCalendar = field(repr=False, compare=False)
     interpretation: Interpretation = field(repr=False, compare=False)
     limit: bool = field(default=False, repr=False)
     """A limit (:func:`period_limit`): the corresponding day itself, never rolled over."""
+    estimated_years: tuple[int, ...] = ()
+    """The years beyond the calendar data whose days the result rests on (empty unless :attr:`provisional`); how
+    they were estimated is ``interpretation.beyond_calendar_data``."""
 
     @property
     def ends_at(self) -> datetime:
@@ -55,20 +58,28 @@ class Deadline:
 
 
 _new = object.__new__
-_set_start, _set_period, _set_due, _set_provisional, _set_calendar, _set_interpretation, _set_limit = (
-    Deadline.__dict__[f.name].__set__ for f in fields(Deadline)
-)
+(
+    _set_start,
+    _set_period,
+    _set_due,
+    _set_provisional,
+    _set_calendar,
+    _set_interpretation,
+    _set_limit,
+    _set_estimated_years,
+) = (Deadline.__dict__[f.name].__set__ for f in fields(Deadline))
 
 
 def _made(
     start: date,
     period: Period | YearEnd,
     due: date,
-    provisional: bool,
+    estimated: tuple[int, ...],
     cal: WorkCalendar,
     interp: Interpretation,
 ) -> Deadline:
-    """``Deadline(start, period, due, provisional, cal, interp)``, filling the slots directly.
+    """``Deadline(start, period, due, bool(estimated), cal, interp, estimated_years=estimated)``, filling the
+    slots directly.
 
     The generated frozen ``__init__`` sets each field through ``object.__setattr__``, which is three times
     slower and the largest cost of a deadline; the result is the same object.
@@ -77,10 +88,11 @@ def _made(
     _set_start(made, start)
     _set_period(made, period)
     _set_due(made, due)
-    _set_provisional(made, provisional)
+    _set_provisional(made, bool(estimated))
     _set_calendar(made, cal)
     _set_interpretation(made, interp)
     _set_limit(made, False)
+    _set_estimated_years(made, estimated)
     return made
 
 
@@ -96,13 +108,13 @@ def deadline(
     The start day is not counted (D1); working days follow the official arrangement (D2); month and year
     periods end on the corresponding day or the month end (D3); a calendar-day, month or year period ending on
     a rest day rolls over (D4). Raises :class:`CalendarCoverageError` when a day it needs is beyond the
-    calendar data (D12).
+    calendar data (D12), unless D12 allows an estimate: then the result is provisional and names the years.
     """
     interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
     cal = default_calendar() if calendar is None else calendar
     day = start if type(start) is date else to_legal_date(start, interp)
-    due, provisional = reckon(day, period, cal, interp, False, None)
-    return _made(day, period, due, provisional, cal, interp)
+    due, estimated = reckon(day, period, cal, interp, False, None)
+    return _made(day, period, due, estimated, cal, interp)
 
 
 def period_limit(
@@ -119,8 +131,8 @@ def period_limit(
     interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
     cal = default_calendar() if calendar is None else calendar
     day = to_legal_date(start, interp)
-    due, provisional = reckon(day, period, cal, interp, True, None)
-    return Deadline(day, period, due, provisional, cal, interp, limit=True)
+    due, estimated = reckon(day, period, cal, interp, True, None)
+    return Deadline(day, period, due, bool(estimated), cal, interp, limit=True, estimated_years=estimated)
 
 
 def exceeds(
@@ -155,5 +167,5 @@ def year_end(
     interp = DEFAULT_INTERPRETATION if interpretation is None else interpretation
     cal = default_calendar() if calendar is None else calendar
     period = YearEnd(year)
-    due, provisional = reckon(date(year, 1, 1), period, cal, interp, False, None)
-    return Deadline(date(year, 1, 1), period, due, provisional, cal, interp)
+    due, estimated = reckon(date(year, 1, 1), period, cal, interp, False, None)
+    return Deadline(date(year, 1, 1), period, due, bool(estimated), cal, interp, estimated_years=estimated)

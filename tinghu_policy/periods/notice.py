@@ -7,9 +7,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
+from tinghu_policy.isodate import iso_date
+
 
 def _iso_date(value: object) -> object:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+    return iso_date(value) if isinstance(value, str) else value  # exactly YYYY-MM-DD, as everywhere
 
 
 Day = Annotated[date, Strict(), BeforeValidator(_iso_date)]

@@ -21,8 +21,9 @@ more year, or replaces a year, citing the notice. It lists the holiday blocks as
 Every day from ``first`` to ``last`` is a rest day; every other day of the year is a working day
 Monday–Friday and a rest day at weekends. Unknown fields are refused; every date must lie in ``year``; a day
 may belong to one block only and cannot be both a rest day and a make-up working day; make-up days must be
-weekend days and in-lieu days weekdays inside their block. YAML is read with ``yaml.safe_load`` only. A
-worked example and the rules for adding a year are in ``examples/calendar-overlays/``.
+weekend days and in-lieu days weekdays inside their block. The file is read like every other input
+(:mod:`tinghu_policy.yaml_input`: bounded, no aliases or tags, dates exactly ``YYYY-MM-DD``). A worked example
+and the rules for adding a year are in ``examples/calendar-overlays/``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import os
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
@@ -111,27 +112,25 @@ class CalendarOverlay(BaseModel):
 
 
 def load_overlay(path: str | os.PathLike[str]) -> CalendarOverlay:
-    """Read and validate an overlay file (``.yaml``/``.yml`` via ``yaml.safe_load``, or ``.json``)."""
+    """Read and validate an overlay file (``.yaml``/``.yml`` or ``.json``) with the library's one reader
+    (:mod:`tinghu_policy.yaml_input`: at most 2,000,000 bytes, strict UTF-8, no anchors, aliases or tags, duplicate
+    keys refused); errors name the file, the line and the field."""
+    from pydantic import ValidationError
+
+    from tinghu_policy.yaml_input import InputError, decode, describe, load_document, read_file
+
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in (".yaml", ".yml", ".json"):
-        raise CalendarOverlayError(f"{file}: an overlay is a .yaml, .yml or .json file")
+        raise CalendarOverlayError(f"{file}: a calendar overlay is a .yaml, .yml or .json file")
     try:
-        text = file.read_text(encoding="utf-8")
-        if suffix == ".json":
-            return CalendarOverlay.model_validate_json(text)
-        return CalendarOverlay.model_validate(_safe_yaml(text))
-    except (
-        OSError,
-        ValueError,
-    ) as exc:  # pydantic's ValidationError is a ValueError; YAML errors are wrapped
-        raise CalendarOverlayError(f"{file}: not a valid calendar overlay: {exc}") from exc
-
-
-def _safe_yaml(text: str) -> Any:
-    import yaml  # imported on first use: importing the package stays cheap
-
+        text = decode(read_file(file), str(file))
+        data, lines = load_document(text, str(file), "json" if suffix == ".json" else "yaml")
+    except InputError as exc:
+        raise CalendarOverlayError(f"not a valid calendar overlay: {exc}") from None
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValueError(str(exc)) from exc
+        return CalendarOverlay.model_validate(data)
+    except ValidationError as exc:
+        raise CalendarOverlayError(
+            f"not a valid calendar overlay: {describe(exc, str(file), lines)}"
+        ) from None

@@ -10,8 +10,10 @@
   working day after the rest (``rest_days``), or after the public holiday only (``holidays_only``), or not
   (``none``). "Working day" is D2's: under ``weekdays_without_makeup`` a make-up Saturday rolls over too
   (and is skipped by D1b). A limit (:func:`~tinghu_policy.periods.period_limit`, D5) never rolls.
-* D12: only the days whose status the computation looked at must be in the calendar data; beyond it, an error
-  or (``provisional``) weekends only and a provisional result.
+* D12: only the days whose status the computation looked at must be in the calendar data; beyond it, an error,
+  or (``provisional``) weekends only, or (``statutory_estimate``) the statutory estimate
+  (:mod:`~tinghu_policy.periods.statutory`), and a provisional result naming the years estimated. Every recorded
+  step that read the status of a day of such a year says so.
 
 When ``record`` is a list, the computation appends its steps; :class:`Deadline` re-runs it with a list to
 explain itself, so the explanation always follows the code that gave the answer.
@@ -25,7 +27,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from tinghu_policy.errors import MonthEndClampError, PeriodError
-from tinghu_policy.interpretation import CountingStart, Interpretation, MonthEnd, Rollover
+from tinghu_policy.interpretation import CalendarCoverage, CountingStart, Interpretation, MonthEnd, Rollover
 from tinghu_policy.periods import steps
 from tinghu_policy.periods.arithmetic import Timeline
 from tinghu_policy.periods.calendar import WorkCalendar
@@ -44,15 +46,19 @@ def reckon(
     interp: Interpretation,
     limit: bool,
     record: list[steps.Step] | None,
-) -> tuple[date, bool]:
-    """The last day of ``period`` counted from ``start``, and whether it is provisional (D12)."""
-    line = cal.timeline(interp.working_day)
+) -> tuple[date, tuple[int, ...]]:
+    """The last day of ``period`` counted from ``start``, and the years it estimated (D12): empty unless the
+    result is provisional."""
+    estimate = interp.beyond_calendar_data is CalendarCoverage.STATUTORY_ESTIMATE
+    line = cal.timeline(interp.working_day, estimate)
     if record is None and type(period) is WorkingDays and interp.counting_start is CountingStart.NEXT_DAY:
         # the hot path, same result as below: n working days after the start day, all in the data
         due = line.add(start.toordinal(), period.n)
-        if line.lo <= start.toordinal() + 1 and due < line.hi:
-            return date.fromordinal(due), False
+        if line.data_lo <= start.toordinal() + 1 and due < line.data_hi:
+            return date.fromordinal(due), ()
+    lo, hi = line.data_lo, line.data_hi
     first, last = _NOTHING, 0  # the span of days whose status was looked at
+    looked: list[int] = []  # the recorded steps that read the status of days (marked if a year is estimated)
     if isinstance(period, YearEnd):
         if start != date(period.year, 1, 1):
             raise PeriodError("每年年底前 is a fixed date, not a period from an event: use year_end(year)")
@@ -60,9 +66,10 @@ def reckon(
         if record is not None:
             record.append(steps.fixed_date(period, interp.year_end_rollover))
         if interp.year_end_rollover:
-            rolled = _roll(line, cal, Rollover.REST_DAYS, due)
+            rolled = _roll(line, cal, Rollover.REST_DAYS, due, estimate)
             if record is not None:
-                _record_roll(record, cal, interp, due, rolled)
+                looked.append(len(record))
+                _record_roll(record, cal, interp, due, rolled, estimate)
             first, last, due = due, rolled, rolled
     else:
         counted_after = start.toordinal()
@@ -71,8 +78,11 @@ def reckon(
             first, last = counted_after, deemed
             if deemed != counted_after:
                 if record is not None:
+                    looked.append(len(record))
                     record.append(
-                        steps.deemed_start(cal.info(counted_after, interp.working_day), _day(deemed))
+                        steps.deemed_start(
+                            cal.info(counted_after, interp.working_day, estimate), _day(deemed)
+                        )
                     )
                 counted_after = deemed
         if record is not None and counted_after == start.toordinal():
@@ -83,6 +93,7 @@ def reckon(
                 first = counted_after + 1
             last = due
             if record is not None:
+                looked.append(len(record))
                 record.append(steps.count(period, _day(counted_after), _day(due)))
         else:
             if isinstance(period, Days):
@@ -112,24 +123,27 @@ def reckon(
                         )
                     )
             elif due <= _MAX:  # a later day is refused below
-                rolled = _roll(line, cal, interp.last_day_rollover, due)
+                rolled = _roll(line, cal, interp.last_day_rollover, due, estimate)
                 if record is not None:
-                    _record_roll(record, cal, interp, due, rolled)
+                    looked.append(len(record))
+                    _record_roll(record, cal, interp, due, rolled, estimate)
                 first, last, due = min(first, due), max(last, rolled), rolled
     if due > _MAX:
         raise PeriodError(f"{period.label_en} from {start} ends after {date.max}")
     provisional = (
-        first <= last
-        and (first < line.lo or last >= line.hi)
-        and cal.beyond(first, last, interp.beyond_calendar_data)
+        first <= last and (first < lo or last >= hi) and cal.beyond(first, last, interp.beyond_calendar_data)
     )
+    years = cal.uncovered_years(first, last) if provisional else ()
     if record is not None:
-        record.append(steps.end(_day(due), limit))
+        for i in looked:  # a step may be missing when the calendar refused (raised) above
+            if i < len(record) and (marked := steps.estimated(record[i], years, estimate)) is not None:
+                record[i] = marked
+        record.append(
+            steps.fixed_date_end(_day(due)) if isinstance(period, YearEnd) else steps.end(_day(due), limit)
+        )
         if provisional:
-            lo, hi = cal.covered
-            years = range(_day(first).year, _day(last).year + 1)
-            record.append(steps.provisional([y for y in years if not lo <= y <= hi]))
-    return _day(due), provisional
+            record.append(steps.provisional(list(years), cal.covered, estimate))
+    return _day(due), years
 
 
 def _day(ordinal: int) -> date:
@@ -157,19 +171,24 @@ def _corresponding(
     return due.toordinal()
 
 
-def _roll(line: Timeline, cal: WorkCalendar, mode: Rollover, due: int) -> int:
+def _roll(line: Timeline, cal: WorkCalendar, mode: Rollover, due: int, estimate: bool) -> int:
     """第二百零三条 (D4): the day the period really ends on."""
     if mode is Rollover.REST_DAYS:
         return due if line.is_working(due) else line.next_working(due)
-    while cal.is_public_holiday(due):  # holidays_only
+    while cal.is_public_holiday(due, estimate):  # holidays_only
         due += 1
     return due
 
 
 def _record_roll(
-    record: list[steps.Step], cal: WorkCalendar, interp: Interpretation, due: int, rolled: int
+    record: list[steps.Step],
+    cal: WorkCalendar,
+    interp: Interpretation,
+    due: int,
+    rolled: int,
+    estimate: bool,
 ) -> None:
-    info = cal.info(due, interp.working_day)
+    info = cal.info(due, interp.working_day, estimate)
     if rolled != due:
         record.append(steps.rollover(info, _day(rolled)))
     elif info.kind is DayKind.MAKEUP_WORKDAY or not info.working:
@@ -180,3 +199,5 @@ def _record_roll(
                 "only public holidays roll over, weekends do not (D4 holidays_only)",
             )
         )
+    elif info.provisional:  # an estimated working day: say so, the notice may yet make it a rest day
+        record.append(steps.kept(info, f"无需顺延（{steps.ART_203}）", f"no rollover ({steps.ART_203})"))

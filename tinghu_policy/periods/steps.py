@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import StrEnum
 
 from tinghu_policy.periods.days import WEEKDAY_EN, WEEKDAY_ZH, DayInfo, DayKind
 from tinghu_policy.periods.period import Days, Period, WorkingDays, YearEnd
+from tinghu_policy.periods.statutory import edition_for
 
 ART_201 = "民法典第二百零一条"
 ART_202 = "民法典第二百零二条"
@@ -37,7 +38,7 @@ class StepKind(StrEnum):
     END = "end"
     """The last day and its end at 24:00 Asia/Shanghai (民法典 第二百零三条第二款), or the limit day."""
     PROVISIONAL = "provisional"
-    """Days beyond the calendar data were read as weekends only (D12)."""
+    """Days beyond the calendar data were estimated: weekends only, or the statutory estimate (D12)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,16 +133,38 @@ def not_rolled(last: date, why_zh: str, why_en: str) -> Step:
 
 
 def fixed_date(period: YearEnd, rolls: bool) -> Step:
+    """每年年底前 (D6): a fixed day (期日), not a period (期间) counted from an event."""
     day = date(period.year, 12, 31)
     if rolls:
-        zh, en = (
-            "，如为休息日顺延至下一个工作日（D6）",
-            ", rolled over to the next working day if a rest day (D6)",
+        zh = (
+            f"每年年底前：{day}，是固定日期（期日），不是期间；按D6选项，如为休息日，参照{ART_203}第一款顺延至下一个"
+            "工作日"
+        )
+        en = (
+            f"每年年底前 before the year end: {day}, a fixed date (a day, not a period); under the D6 option a rest "
+            "day is rolled over to the next working day, as Civil Code art. 203(1) does for a period's last day"
         )
     else:
-        zh, en = "，是固定日期，不顺延（D6）", ", a fixed date, not rolled over (D6)"
+        zh = (
+            f"每年年底前：{day}，是固定日期（期日），不是自某一事实起算的期间：不适用{ART_201}、第二百零二条的起算和"
+            "到期规则，也不按第二百零三条第一款顺延（D6）"
+        )
+        en = (
+            f"每年年底前 before the year end: {day}, a fixed date (a day, not a period counted from an event): "
+            "Civil Code art. 201 and 202 do not apply, nor does the rollover of art. 203(1) (D6)"
+        )
+    return Step(StepKind.FIXED_DATE, (day,), zh, en)
+
+
+def fixed_date_end(last: date) -> Step:
+    """The end of a fixed day (D6): the whole day, its end taken from 第二百零三条第二款 by analogy — that paragraph
+    speaks of a period's last day, and a fixed day is not a period."""
     return Step(
-        StepKind.FIXED_DATE, (day,), f"每年年底前：{day}{zh}", f"每年年底前 before the year end: {day}{en}"
+        StepKind.END,
+        (last,),
+        f"截止日为{last}，当日提交即属年底前；期日不是期间，其截止时间参照{ART_203_2}为该日二十四时（北京时间）",
+        f"due on {last}, a report that day is in time; a fixed day is not a period, so its end is taken from "
+        "Civil Code art. 203(2) by analogy: 24:00 Asia/Shanghai",
     )
 
 
@@ -158,12 +181,62 @@ def end(last: date, limit: bool) -> Step:
     )
 
 
-def provisional(years: list[int]) -> Step:
-    listed = "、".join(map(str, years))
+def _years(years: list[int] | tuple[int, ...], sep: str) -> str:
+    return sep.join(map(str, years))
+
+
+_STATUS_STEPS = (StepKind.DEEMED_START, StepKind.COUNT, StepKind.ROLLOVER, StepKind.NO_ROLLOVER)
+
+
+def estimated(step: Step, years: tuple[int, ...], statutory: bool) -> Step | None:
+    """``step``, which read the status of days, saying so when some of them are in an estimated year; else None."""
+    if step.kind not in _STATUS_STEPS or not step.dates or not years:
+        return None
+    first = step.dates[0] + timedelta(days=1) if step.kind is StepKind.COUNT else step.dates[0]
+    touched = [y for y in years if first.year <= y <= step.dates[-1].year]
+    if not touched:
+        return None
+    if statutory:
+        zh = f"（{_years(touched, '、')}年按法定节假日估算，调休安排未知）"
+        en = f" ({_years(touched, ', ')} estimated from the statutory holidays; bridging days unknown)"
+    else:
+        zh = f"（{_years(touched, '、')}年暂按周末计算）"
+        en = f" ({_years(touched, ', ')} counted with weekends only)"
+    return replace(step, text_zh=step.text_zh + zh, text_en=step.text_en + en)
+
+
+def provisional(years: list[int], covered: tuple[int, int], statutory: bool) -> Step:
+    """The closing step of a provisional result: which years were estimated, how, and what is unknown (D12)."""
+    listed_zh, listed_en = _years(years, "、"), _years(years, ", ")
+    data_zh = f"{listed_zh}年不在官方节假日安排数据内（数据覆盖{covered[0]}—{covered[1]}年）"
+    data_en = f"{listed_en} beyond the official holiday data ({covered[0]}–{covered[1]})"
+    if not statutory:
+        return Step(
+            StepKind.PROVISIONAL,
+            (),
+            f"{data_zh}，暂按周一至周五为工作日计算，法定节假日和调休安排均未计入，结果为临时结果（D12）",
+            f"{data_en}: counted with Monday–Friday as working days, neither the statutory holidays nor the "
+            f"bridging arrangement counted; result provisional (D12)",
+        )
+    editions: dict[str, list[int]] = {}
+    for year in years:
+        editions.setdefault(edition_for(year).citation, []).append(year)
+    if len(editions) == 1:
+        law_zh = next(iter(editions))
+        law_en = edition_for(years[0]).citation_en
+    else:
+        law_zh = "、".join(f"{_years(ys, '、')}年施行的{c}" for c, ys in editions.items())
+        law_en = "; ".join(
+            f"{edition_for(ys[0]).citation_en} for {_years(ys, ', ')}" for ys in editions.values()
+        )
     return Step(
         StepKind.PROVISIONAL,
         (),
-        f"{listed}年不在官方节假日数据内，暂按周一至周五为工作日计算，结果为临时结果（D12）",
-        f"{', '.join(map(str, years))} beyond the official calendar data: counted with Monday–Friday as "
-        f"working days, result provisional (D12)",
+        f"{data_zh}，其休息日按{law_zh}第二条规定的全体公民放假的节日、第六条规定的补假（节日适逢周六、周日或与"
+        f"其他节日同日的，在其后第一个工作日补假）和周末估算；国务院办公厅的调休安排（调休放假、调休上班）事先无法确定，未予计入；"
+        f"结果为临时结果，该年安排公布后应重新计算（D12）",
+        f"{data_en}: rest days estimated as the weekends, the holidays of art. 2 of the {law_en} and the "
+        f"compensatory day off of its art. 6 (a holiday on a Saturday or Sunday, or on another holiday, is made up "
+        f"on the next working day); the State Council's bridging days and make-up working days cannot be known in advance and are not "
+        f"included; result provisional, to be recomputed once that year's arrangement is published (D12)",
     )

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tinghu_policy.errors import EditionError
 from tinghu_policy.provisions.citation import chinese_number
+from tinghu_policy.yaml_input import InputError, decode, load_yaml, read_file
 
 
 class _Strict(BaseModel):
@@ -111,10 +111,12 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 def _read_yaml(path: Path) -> object:
+    """``path`` read by the library's one YAML reader (bounded, strict UTF-8, no aliases, tags or duplicate keys)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise EditionError(f"{path}: {exc}") from exc
+        data, _ = load_yaml(decode(read_file(path), str(path)), str(path))
+    except InputError as exc:
+        raise EditionError(str(exc)) from exc
+    return data
 
 
 def _parse(model: type[_M], path: Path, data: object) -> _M:

@@ -13,10 +13,10 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from tinghu_policy.provisions.registry import Level, Provision, registry
+from tinghu_policy.yaml_input import decode, load_yaml, read_file
 
 
 class EncodingStatus(StrEnum):
@@ -45,8 +45,9 @@ class _Declared(BaseModel):
 
 @cache
 def _declared() -> _Declared:
-    text = (Path(__file__).parent / "status.yaml").read_text(encoding="utf-8")
-    return _Declared.model_validate(yaml.safe_load(text))
+    path = Path(__file__).parent / "status.yaml"
+    data, _ = load_yaml(decode(read_file(path), str(path)), str(path))
+    return _Declared.model_validate(data)
 
 
 def status_units() -> tuple[Provision, ...]:

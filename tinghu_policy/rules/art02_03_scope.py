@@ -33,10 +33,12 @@ from tinghu_policy.engine.findings import built
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
 from tinghu_policy.interpretation import (
     Art3QualifierScope,
+    Art3Substance,
     Interpretation,
     StateEnterpriseFunding,
     TownshipUnits,
 )
+from tinghu_policy.names import fact_zh
 
 ART2_OWNER_KINDS = frozenset(
     {
@@ -204,9 +206,13 @@ def _verdict(provision: str, limbs: tuple[Limb, ...], holds_zh: str, holds_en: s
             "；".join(f.fails_zh for f in failing),
             "; ".join(f.fails_en for f in failing),
         )
-    missing = "、".join(c.fact for c in checks if c.ok is None)
+    missing = [c.fact for c in checks if c.ok is None]
     return Verdict(
-        provision, None, checks, f"缺少事实：{missing}", f"missing facts: {missing.replace('、', ', ')}"
+        provision,
+        None,
+        checks,
+        f"缺少事实：{'、'.join(map(fact_zh, missing))}",
+        f"missing facts: {', '.join(missing)}",
     )
 
 
@@ -351,6 +357,9 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
     ``holds`` is True when the project is NOT excluded. D8: "不产生公共数据资源的" qualifies the first group only
     (default) or both groups (``Art3QualifierScope.BOTH_GROUPS``). A second-group project is excluded only when
     ``under_construction_standard`` is given; when it is missing the verdict is undetermined and names it.
+    D38 (default ``substance_prevails``): a project the category would exclude but found to be government IT in
+    substance (``substantively_government_it``) is not excluded; option ``category_governs``: it is, and only
+    art. 12's sixth prohibition reaches it (that rule's ``beyond_scope``).
     """
     category = project.category
     name_zh, name_en = category.name_zh, category.name_en
@@ -384,6 +393,17 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
     checks = tuple(limb.check for limb in limbs)
     # excluded when every condition of the exclusion is met, i.e. not excluded when any check passes
     holds = any_of(c.ok for c in checks)
+    if holds is False and _substance_prevails(project, interpretation):
+        reason_zh, reason_en = "，".join(x.fails_zh for x in limbs), "; ".join(x.fails_en for x in limbs)
+        return Verdict(
+            "art3.p1",
+            True,
+            (*(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in checks), _substance_check()),
+            f"项目申报为{name_zh}（{reason_zh}），但经认定实质上属于政务信息化建设的项目，不属第三条所列类别，"
+            f"不因第三条排除（D38）{d8_zh}",
+            f"declared as {name_en} ({reason_en}), but found to be a government IT project in substance: it is not "
+            f"of the kind art. 3 excludes (D38){d8_en}",
+        )
     if holds is False:
         reason_zh, reason_en = "，".join(x.fails_zh for x in limbs), "; ".join(x.fails_en for x in limbs)
         return Verdict(
@@ -399,7 +419,7 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
             "art3.p1",
             None,
             checks,
-            f"无法判断是否依第三条排除，缺少事实：{'、'.join(missing)}{d8_zh}",
+            f"无法判断是否依第三条排除，缺少事实：{'、'.join(map(fact_zh, missing))}{d8_zh}",
             f"cannot tell whether art. 3 excludes the project; missing facts: {', '.join(missing)}{d8_en}",
         )
     return Verdict(
@@ -408,6 +428,32 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
         checks,
         f"{name_zh}不符合第三条的排除条件{d8_zh}",
         f"the {name_en} do not meet art. 3's exclusion{d8_en}",
+    )
+
+
+def _substance_prevails(project: Project, interpretation: Interpretation) -> bool:
+    """D38 (default ``substance_prevails``): a project found to be government IT in substance is not of the kind
+    art. 3 excludes, whatever category it was declared under; option ``category_governs``: the category decides."""
+    return (
+        project.substantively_government_it is True
+        and interpretation.art3_substance is Art3Substance.SUBSTANCE_PREVAILS
+    )
+
+
+def _substance_check() -> Check:
+    return built(
+        Check,
+        {
+            "provision": "art3.p1",
+            "fact": "substantively_government_it",
+            "label_zh": "经认定实质上属于政务信息化建设的项目",
+            "label_en": "found to be a government IT project in substance",
+            "relation": Relation.EQUALS,
+            "required": True,
+            "actual": True,
+            "ok": True,
+            "role": CheckRole.REQUIREMENT,
+        },
     )
 
 
@@ -520,7 +566,7 @@ class Assessment:
             missing = sorted({m for v in (*self.bases, self.art3) for m in v.missing})
             return Scope(
                 None,
-                f"无法判断是否适用本办法，缺少事实：{'、'.join(missing)}",
+                f"无法判断是否适用本办法，缺少事实：{'、'.join(map(fact_zh, missing))}",
                 f"cannot tell whether the regulation governs the project; missing facts: {', '.join(missing)}",
             )
         if self.art3.holds is False:
@@ -605,10 +651,10 @@ def government_it_project(ctx: Context) -> Outcome:
     provision="art3.p1",
     title_zh="不属于第三条不纳入区级政务信息化项目建设管理范畴的项目",
     title_en="Not excluded from district government IT project management by art. 3",
-    decisions=("D8",),
+    decisions=("D8", "D38"),
     decides_scope=True,
 )
 def not_excluded(ctx: Context) -> Outcome:
     """第三条: 不产生公共数据资源的楼宇智能化工程…以及属于《建设工程分类标准》范畴的电子设备…不纳入区级政务信息化项目
-    建设管理范畴. HOLDS: not excluded; FAILS: excluded (see :func:`exclusion`, D8)."""
+    建设管理范畴. HOLDS: not excluded; NOTICE: excluded, naming why (see :func:`exclusion`, D8, D38)."""
     return assess(ctx.project, ctx.interpretation).art3.outcome()

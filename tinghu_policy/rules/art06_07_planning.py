@@ -1,7 +1,28 @@
-"""第六条、第七条 规划 — a unit's implementation plan as an application basis; district 政务 APPs.
+"""第六条、第七条 规划 — a unit's implementation plan as an application basis; shared projects on the higher-level
+base platforms; district 政务 APPs.
 
 Art. 6 para. 1 (区数据局 drafts the plans) and art. 7 para. 1 (一部门一系统 and other principles) are not
-computable; whether a project is listed in a plan is art. 8(ii), whether systems were integrated art. 12.
+computable; whether a project is listed in a plan is art. 8(ii), whether systems were integrated art. 12. Of art. 6
+para. 2 the rule checks the review the paragraph makes the condition of using the plan; whether the plan follows
+the district plans and the unit's business needs (按照区级…规划，结合业务发展需要) is what that review judges, and
+is listed as encoded in part.
+
+Art. 7 para. 2 has three sentences, each its own rule:
+
+* 对于需要各部门共享协同的政务信息化项目…通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接
+  (``art7.shared_platforms``): a project shared by several departments (``cross_department``) is built on the
+  provincial and municipal base platforms with unified data and business interfaces
+  (``cross_department.uses_higher_level_platforms``). The clause before it (注重顶层设计，统筹制定…总体要求和标准
+  规范) asks for design work with no measure a fact could meet, and is listed as encoded in part.
+* 区级规划建设的政务 APP 应向上接入 (``art7.app_connects_upward``).
+* 区级及以下与省市功能相似的 APP 不再重复建设 (``art7.app_not_duplicated``). "区级及以下" reaches APPs built by
+  units below the district (街道, 乡镇; 民法典 第一千二百五十九条: "以下" includes the level named), so the rule
+  runs for such an owner even when art. 2's "区级" (D18) puts the project outside the regulation
+  (:attr:`~tinghu_policy.engine.rule.Rule.beyond_scope`): the sentence D18's own basis cites could not otherwise
+  fire for a 乡镇 owner under the default. The sentence before it says "区级规划建设的" only, so the upward
+  connection stays within the scope test.
+
+D13: the rules of art. 7 judge the project as decided — its approval, or before it the latest application.
 """
 
 from __future__ import annotations
@@ -9,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
-from tinghu_policy.facts import ReviewOutcome
+from tinghu_policy.facts import OwnerLevel, Project, ReviewOutcome
+from tinghu_policy.interpretation import Interpretation
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.project_acts import decision
 
@@ -80,8 +102,55 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
 
 
 # 第七条第二款 ——————————————————————————————————————————————————————————————————————————————————————————————————
-def _no_app(ctx: Context) -> Outcome:
-    return ctx.not_applicable("项目不是区级规划建设的政务APP", "the project is not a district government APP")
+@rule(
+    "art7.shared_platforms",
+    provision="art7.p2",
+    title_zh="需要各部门共享协同的项目通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接",
+    title_en="A project shared across departments is built on the provincial and municipal base platforms",
+    owed_by=Party.LEAD_DEPARTMENT,
+)
+def shared_platforms(ctx: Context) -> Outcome:
+    """对于需要各部门共享协同的政务信息化项目…通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接.
+
+    A project shared by several departments (``cross_department`` given, the project art. 9 calls 跨部门集约共享)
+    must be built on the provincial and municipal base platforms with unified data and business interfaces:
+    ``cross_department.uses_higher_level_platforms`` — FAILS when false, UNDETERMINED when not given. Owed by the
+    lead department, which files such a project (art. 9). NOT_APPLICABLE to a project of one department.
+    """
+    joint = ctx.project.cross_department
+    if joint is None:
+        return ctx.not_applicable(
+            "项目不是需要各部门共享协同的项目", "not a project shared across departments"
+        )
+    if (skip := decision(ctx)) is not None:
+        return skip
+    return ctx.condition(
+        ctx.expect(
+            Label(
+                "cross_department.uses_higher_level_platforms",
+                "通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接",
+                "built on the provincial and municipal base platforms with unified interfaces",
+            ),
+            joint.uses_higher_level_platforms,
+        ),
+        note_zh=f"牵头部门：{joint.lead_department}",
+        note_en=f"lead department: {joint.lead_department}",
+    )
+
+
+def _no_app(
+    ctx: Context, zh: str = "区级规划建设的政务APP", en: str = "a district government APP"
+) -> Outcome:
+    return ctx.not_applicable(f"项目不是{zh}", f"the project is not {en}")
+
+
+BELOW_DISTRICT = frozenset({OwnerLevel.SUBDISTRICT, OwnerLevel.TOWNSHIP})
+"""区级以下: the owner levels below the district (街道, 乡镇) that art. 7 para. 2's "区级及以下" adds."""
+
+
+def below_district(project: Project, _: Interpretation) -> bool:
+    """区级及以下 reaches the project whatever art. 2's 区级 (D18): its owner is a 街道 or 乡镇 unit."""
+    return project.owner.level in BELOW_DISTRICT
 
 
 @rule(
@@ -94,8 +163,7 @@ def _no_app(ctx: Context) -> Outcome:
 def app_connects_upward(ctx: Context) -> Outcome:
     """区级规划建设的政务 APP 应向上接入 (to the provincial and municipal platforms).
 
-    The paragraph's first sentence (cross-department projects use the provincial and municipal base platforms with
-    unified data and business interfaces) has no fact of its own beyond art. 9's unified interfaces.
+    Runs within the scope test only: the sentence speaks of APPs "区级规划建设的", not of those below the district.
     """
     if (app := ctx.project.app) is None:
         return _no_app(ctx)
@@ -112,18 +180,22 @@ def app_connects_upward(ctx: Context) -> Outcome:
     "art7.app_not_duplicated",
     provision="art7.p2",
     title_zh="区级及以下与省市功能相似的APP不再重复建设",
-    title_en="No district APP duplicating a provincial or municipal one",
+    title_en="No district or lower-level APP duplicating a provincial or municipal one",
     owed_by=Party.PROJECT_UNIT,
+    beyond_scope=below_district,
 )
 def app_not_duplicated(ctx: Context) -> Outcome:
     """区级及以下与省市功能相似的 APP 不再重复建设: FAILS when the APP duplicates a provincial or municipal one.
 
-    D13: both APP rules judge the project as decided — its approval, or before it the latest application.
+    "区级及以下": the rule also runs for a project of a 街道 or 乡镇 owner that art. 2's "区级" (D18) leaves outside
+    the regulation (:func:`below_district`); the note then says why the sentence reaches it.
     """
     if (app := ctx.project.app) is None:
-        return _no_app(ctx)
+        return _no_app(ctx, "区级及以下的政务APP", "a district or lower-level government APP")
     if (skip := decision(ctx)) is not None:
         return skip
+    level = ctx.project.owner.level
+    below = level in BELOW_DISTRICT
     return ctx.condition(
         ctx.expect(
             Label(
@@ -133,5 +205,10 @@ def app_not_duplicated(ctx: Context) -> Outcome:
             ),
             app.duplicates_higher_level_app,
             required=False,
-        )
+        ),
+        note_zh=f"项目单位为{level.name_zh}单位：本款“区级及以下”及于区级以下单位建设的APP" if below else "",
+        note_en=f"the owner is a {level.name_en} unit: the paragraph's 'district level and below' reaches APPs "
+        "built below the district"
+        if below
+        else "",
     )

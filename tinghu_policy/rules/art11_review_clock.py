@@ -1,37 +1,78 @@
-"""第十一条 项目申报流程 — the filing set and the review clock (5, 15, 3 and 5 working days), the O&M plan.
+"""第十一条 项目申报流程 — the filing set and the review clock (5, 15, 3 and 5 working days), the return of an
+application, the joint panel, the O&M plan.
 
 Each rule runs once per review round (``Project.review``, oldest first); a round ends with a return (退回, D15)
 and a resubmission is a new round whose clock starts again.
 
 D19: 涉密项目按国家有关保密规定申报 sits in item (ii) but speaks of 申报, the whole of paragraph 1 ("项目申报流程"):
 by default a classified project leaves every item of paragraph 1 (every rule of it is NOT_APPLICABLE), but not
-paragraph 2; option ``pre_review_only`` takes it out of item (ii) only (the initial opinion, the revision, and
-the order of item (iii) that presupposes them).
+paragraph 2; option ``pre_review_only`` takes it out of item (ii) only (the initial opinion, the revision, the
+return, and the order of item (iii) that presupposes them).
 
 D17: an order between two steps ("…后") is read at day granularity: steps on the same day are in order (option
 ``earlier_day``: the later step must be dated a day after).
 
-D13: each rule judges an act of the round — the filing (its receipt), a clock's start, the sending to the
-departments, the start of the joint evaluation (the panel's receipt); an O&M plan is judged by its filing. An act
-before the effective date is out of reach.
+D13: each rule judges an act of the round — the filing (its receipt), a clock's start, the return, the sending to
+the departments, the start of the joint evaluation (the panel's receipt); an O&M plan is judged by its filing, a
+budget year without a plan by the year its plan is prepared in. An act before the effective date is out of reach.
 
 The initial opinion (``review[n].initial_opinion``) states what it asks: 要求完善修改 (``revise``, the case the text
 describes), 通过预审、无需修改 (``accept``: no revision is owed, and the materials may go to the departments as
-they are) or 不予通过 (``reject``: the round ends). Not stated, the text's case applies: the unit revises.
+they are) or 不予通过 (``reject``: the application is returned with the opinion and the round ends). Not stated, the
+text's case applies: the unit revises.
+
+The revision window (D33, default ``receipt_where_recorded``): the 15 working days run from the day the unit received
+the initial opinion (``initial_opinion.received_by_unit``, 送达) where that is recorded — the unit can revise only
+what it has received, as the panel's 5 days run from its receipt (D9) — else from the day the opinion was issued;
+option ``issue``: always from the issue ("针对初审意见" names the opinion).
+
+The return (退回申请, D15, default ``returned_by_notice``): "否则将退回申请" is an act of 区数据局, not an effect of
+the lapse of time (Chinese law writes 视为 for that). When the window ends without revised materials the unit's
+revision is overdue and the return becomes due; the application is returned when 区数据局 returns it
+(``review[n].returned``). Option ``returned_on_expiry``: it counts as returned when working day 15 ends. The return
+is the only one item (ii) provides, and only "否则" — when the unit has not revised within the window: a return
+before the window ends cuts the unit's time short and is 区数据局's breach (``art11.application_return``), and the
+unit's revision is then not applicable (its duty ended with the return).
+
+A pre-review rejection (``initial_opinion.outcome: reject``) returns the application with the opinion, and a return
+recorded before any initial opinion refuses it without one. Item (ii) gives 区数据局 no power to do either — it
+provides a return only after the 15 working days — but the application may be barred by another provision (art. 12:
+未纳入规划…不得申请立项, under 区数据局's duty to 严把…审核审批关), and the facts do not record the ground. The return
+rule therefore shows both as a notice (提示), naming 区数据局: neither a breach item (ii) could establish nor a return
+item (ii) authorises. Once the pre-review asked for a revision, no such ground is left: a return before the window
+ends fails.
+
+A returned round (:func:`returned_on`: the recorded return, a rejecting initial opinion, or under D15's option the
+end of the window) is over: its later steps — the sending to the departments, their opinions, the panel and what
+follows it — belong to a new application and are NOT_APPLICABLE with that reason when dated after the return, and a
+clock still running on the day of the return ends with it (a duty already overdue that day stays overdue).
+
+"项目申报材料经部门会审后…联合评审" (item (iv)): the departmental review is complete only when every department of
+the round has given its opinion; the panel's receipt is judged against each of them, and a panel that received
+materials never sent to the departments fails naming the departmental review as the step skipped. "联合评审小组由
+技术专家和财政专家组成" is judged on the panel's make-up (``panel_technical_experts``, ``panel_financial_experts``).
+
+Paragraph 2 "按年度": a system in operation owes a plan for each budget year after the year it went into operation,
+up to ``as_of``'s year (see :func:`om_plan`); an owed year without a plan fails. Not a named decision: the text asks
+for a plan every year, and the choice made — the budget year after operation began, the plan due by the budget year's
+start — is the least a unit in operation can owe.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Document, InitialOpinionOutcome, OmPlan, ReviewOutcome, ReviewRound
 from tinghu_policy.interpretation import (
     ClassifiedApplication,
     FinalOpinionOrder,
     JointEvaluationClockStart,
     RevisionExpiry,
+    RevisionWindowStart,
 )
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkingDays
@@ -43,6 +84,9 @@ REVIEW_DEPARTMENTS = (
     Party.AUDIT_BUREAU,
 )
 """区委办、区委网信办、区财政局、区审计局 — the departments art. 11(1)(iii) names (等相关部门: others may be added)."""
+
+REVISION_WINDOW = WorkingDays(15)
+"""项目单位应在15个工作日内针对初审意见完善修改申报材料 (art. 11(1)(ii))."""
 
 
 def _rounds(ctx: Context) -> Iterator[tuple[int, ReviewRound]]:
@@ -79,6 +123,123 @@ def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
     return dict.fromkeys(REVIEW_DEPARTMENTS) | round_.department_opinions
 
 
+def _asks_no_revision(ctx: Context, round_: ReviewRound) -> InitialOpinionOutcome | None:
+    """``accept`` or ``reject`` when the round's initial opinion, issued by ``as_of``, owes no revision."""
+    opinion = round_.initial_opinion
+    if opinion is None or ctx.known(opinion.issued) is None:
+        return None
+    return opinion.outcome if opinion.outcome in _NO_REVISION else None
+
+
+# --- the revision window (D33) and the return (D15) ----------------------------------------------------------------
+
+
+def revision_window(ctx: Context, number: int, round_: ReviewRound) -> tuple[date | None, Label]:
+    """The day the unit's 15 working days run from, known on ``as_of`` (None: not yet), and the fact behind it (D33).
+
+    Default ``receipt_where_recorded``: the unit's receipt of the initial opinion when that is recorded (not yet
+    known on ``as_of``: the window has not started), else its issue; option ``issue``: its issue."""
+    idx = number - 1
+    issued = Label(f"review[{idx}].initial_opinion.issued", "出具初审意见", "initial opinion issued")
+    opinion = round_.initial_opinion
+    if opinion is None:
+        return None, issued
+    by_receipt = ctx.interpretation.revision_window_start is RevisionWindowStart.RECEIPT_WHERE_RECORDED
+    if by_receipt and opinion.received_by_unit is not None:
+        received = Label(
+            f"review[{idx}].initial_opinion.received_by_unit",
+            "项目单位收到初审意见",
+            "initial opinion received by the unit",
+        )
+        return ctx.known(opinion.received_by_unit), received
+    return ctx.known(opinion.issued), issued
+
+
+def _window_due(ctx: Context, start: date) -> date | None:
+    """The last day of the revision window; None when it lies beyond the calendar data (D12)."""
+    try:
+        return ctx.deadline(start, REVISION_WINDOW).due
+    except CalendarCoverageError:
+        return None
+
+
+class Returned(NamedTuple):
+    """The day a review round was returned (退回) and how, in a clause each language can quote."""
+
+    day: date
+    zh: str
+    en: str
+
+
+def returned_on(ctx: Context, number: int, round_: ReviewRound) -> Returned | None:
+    """The day the round was returned, as known on ``as_of`` (None: it was not): the earliest of a rejecting initial
+    opinion (its issue), the return 区数据局 recorded, and — under D15's option ``returned_on_expiry`` only — the last
+    day of a revision window that ended without revised materials. Steps dated after it belong to a new application.
+    """
+    found: list[Returned] = []
+    opinion = round_.initial_opinion
+    no_revision = _asks_no_revision(ctx, round_)
+    if opinion is not None and no_revision is InitialOpinionOutcome.REJECT:
+        found.append(
+            Returned(
+                opinion.issued,
+                f"初审意见（{opinion.issued}）不予通过，申请随之退回",
+                f"the initial opinion of {opinion.issued} rejected the application, which went back with it",
+            )
+        )
+    if (returned := ctx.known(round_.returned)) is not None:
+        found.append(
+            Returned(
+                returned,
+                f"区数据局于{returned}退回申请",
+                f"区数据局 returned the application on {returned}",
+            )
+        )
+    if ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_ON_EXPIRY and no_revision is None:
+        start, _ = revision_window(ctx, number, round_)
+        due = None if start is None else _window_due(ctx, start)
+        revised = ctx.known(round_.revised)
+        if due is not None and ctx.as_of > due and (revised is None or revised > due):
+            found.append(
+                Returned(
+                    due,
+                    f"第15个工作日（{due}）届满未完善申报材料，申请视为退回（D15 选项）",
+                    f"working day 15 ({due}) ended without revised materials: the application counts as returned "
+                    "(D15 option)",
+                )
+            )
+    return min(found, key=lambda r: r.day) if found else None
+
+
+def _in_round(day: date | None, returned: Returned | None) -> date | None:
+    """``day`` if it belongs to the round: not after its return."""
+    if day is None or returned is None or day <= returned.day:
+        return day
+    return None
+
+
+def _after_return(ctx: Context, returned: Returned, subject: str, step_zh: str, step_en: str) -> Outcome:
+    """NOT_APPLICABLE: the round was returned before (or without) this step, which belongs to a new application."""
+    return ctx.not_applicable(
+        f"{returned.zh}；{step_zh}不属于本轮，退回后重新申报的，应作为新一轮记录（D15）",
+        f"{returned.en}; {step_en} is not part of this round: a resubmission after a return is a new round (D15)",
+        subject=subject,
+    )
+
+
+def _ended_by_return(ctx: Context, outcome: Outcome, returned: Returned | None, zh: str, en: str) -> Outcome:
+    """A clock of a returned round not met by the return while not yet due on its day ends with it."""
+    if returned is None or outcome.status not in (Status.OVERDUE, Status.PENDING):
+        return outcome
+    if outcome.due is None or outcome.due < returned.day:
+        return outcome
+    return ctx.not_applicable(
+        f"{returned.zh}，早于{zh}的期限（{outcome.due}），本轮随退回结束（D15）",
+        f"{returned.en}, before {en} was due ({outcome.due}): the round ended with the return (D15)",
+        subject=outcome.subject,
+    )
+
+
 # 第十一条第一款第（一）项 ———————————————————————————————————————————————————————————————————————————————————————
 @rule(
     "art11.filing_set",
@@ -92,7 +253,8 @@ def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
 def filing_set(ctx: Context) -> Iterator[Outcome]:
     """项目单位依据项目必要性、紧迫性向区数据局提供部门请示文件或报告、可行性研究报告、造价咨询评估报告.
 
-    D19: a classified project is out by default; with ``pre_review_only`` it still files the set.
+    D19: a classified project is out by default; with ``pre_review_only`` it still files the set. "依据项目必要性、
+    紧迫性" is the unit's own ground for applying, which no fact records (art11.p1.i1 is encoded in part).
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -129,21 +291,34 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
 
     D1: the day of receipt is not counted, also when it is a rest day (option D1b: a receipt on a rest day is
     deemed to happen on the next working day, which is not counted). D19: a classified project has no pre-review.
+    A return 区数据局 recorded before the opinion was due, with no opinion by then, ends the round and the clock with
+    it (NOT_APPLICABLE; whether such a return was allowed is ``art11.application_return``'s question); one recorded
+    after the due day leaves the opinion overdue.
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
     for number, round_ in _rounds(ctx):
-        yield ctx.within(
+        returned = ctx.known(round_.returned)
+        recorded = (
+            None
+            if returned is None
+            else Returned(
+                returned, f"区数据局于{returned}退回申请", f"区数据局 returned the application on {returned}"
+            )
+        )
+        issued = round_.initial_opinion.issued if round_.initial_opinion else None
+        outcome = ctx.within(
             round_.received,
             WorkingDays(5),
-            round_.initial_opinion.issued if round_.initial_opinion else None,
+            _in_round(ctx.known(issued), recorded),
             start_label=Label(f"review[{number - 1}].received", "收到申请", "application received"),
             done_label=Label(
                 f"review[{number - 1}].initial_opinion.issued", "出具初审意见", "initial opinion issued"
             ),
             subject=_subject(number),
         )
+        yield _ended_by_return(ctx, outcome, recorded, "初审意见", "the initial opinion")
 
 
 @rule(
@@ -153,41 +328,63 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     title_en="Revised materials within 15 working days of the initial opinion, else the application is returned",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D12", "D13", "D15"),
+    decisions=("D1", "D2", "D12", "D13", "D15", "D33"),
 )
 def revision(ctx: Context) -> Iterator[Outcome]:
     """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请.
 
-    D15 (default ``returned_on_expiry``): the application counts as returned once working day 15 ends without
-    revised materials; materials handed in later are a resubmission, a new round whose clock starts again.
-    Option ``returned_by_notice``: the application is returned only on the return 区数据局 records
-    (``returned``); until then it stays open and overdue, and late materials continue the round.
-    The status is the duty's (met, late, overdue, pending) under both; the note says whether and when the
-    application is returned. D19: a classified project has no pre-review. An initial opinion that passes the
-    application unchanged (``accept``) or rejects it (``reject``) owes no revision: NOT_APPLICABLE.
+    D33: the window runs from the unit's receipt of the opinion where recorded, else from its issue (option
+    ``issue``). The status is the duty's (met, late, overdue, pending); the note says whether and when the
+    application is returned — D15 (default ``returned_by_notice``): when 区数据局 returns it; until then an overdue
+    revision leaves the return due and late materials continue the round; option ``returned_on_expiry``: once
+    working day 15 ends, later materials being a resubmission. A return recorded before the window ends (and before
+    any revision) ends the unit's duty: NOT_APPLICABLE (the return is judged by ``art11.application_return``). D19:
+    a classified project has no pre-review. An initial opinion that passes the application unchanged (``accept``) or
+    rejects it (``reject``) owes no revision: NOT_APPLICABLE.
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
     by_notice = ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_BY_NOTICE
     for number, round_ in _rounds(ctx):
-        opinion = round_.initial_opinion
-        if opinion is not None and ctx.known(opinion.issued) and opinion.outcome in _NO_REVISION:
-            zh, en = _NO_REVISION[opinion.outcome]
+        if (no_revision := _asks_no_revision(ctx, round_)) is not None:
+            zh, en = _NO_REVISION[no_revision]
             yield ctx.not_applicable(zh, en, subject=_subject(number))
             continue
+        start, start_label = revision_window(ctx, number, round_)
+        due = None if start is None else _window_due(ctx, start)
+        returned = ctx.known(round_.returned)
+        revised = ctx.known(round_.revised)
+        if (
+            returned is not None
+            and (revised is None or revised > returned)
+            and (start is None or (due is not None and returned <= due))
+        ):
+            limit_zh, limit_en = (
+                ("修改期限尚未开始", "before the window began")
+                if start is None
+                else (f"早于修改期限届满（{due}）", f"before the window ended ({due})")
+            )
+            yield ctx.not_applicable(
+                f"区数据局于{returned}退回申请，{limit_zh}；项目单位完善材料的义务随退回终止（退回是否符合本项，"
+                "另见区数据局退回申请一项）",
+                f"区数据局 returned the application on {returned}, {limit_en}: the unit's duty to revise ended with "
+                "the return (whether the return was allowed: art11.application_return)",
+                subject=_subject(number),
+            )
+            continue
         outcome = ctx.within(
-            opinion.issued if opinion else None,
-            WorkingDays(15),
+            start,
+            REVISION_WINDOW,
             round_.revised,
-            start_label=Label(
-                f"review[{number - 1}].initial_opinion.issued", "出具初审意见", "initial opinion issued"
-            ),
+            start_label=start_label,
             done_label=Label(f"review[{number - 1}].revised", "修改后的申报材料", "revised materials"),
             subject=_subject(number),
         )
-        if outcome.status in (Status.OVERDUE, Status.LATE):
-            zh, en = _return_note(outcome.due, ctx.known(round_.returned), by_notice=by_notice)
+        if outcome.status in (Status.OVERDUE, Status.LATE) and outcome.due is not None:
+            zh, en = _return_note(
+                outcome.due, returned, late=outcome.status is Status.LATE, by_notice=by_notice
+            )
             outcome.note_zh = outcome.note_zh.rstrip("。") + zh
             outcome.note_en = outcome.note_en.rstrip(".") + en
         yield outcome
@@ -199,28 +396,284 @@ _NO_REVISION = {
         "the initial opinion passed the application unchanged: no revision is owed",
     ),
     InitialOpinionOutcome.REJECT: (
-        "初审意见为不予通过，本轮申报结束，无须完善修改",
-        "the initial opinion rejected the application: the round ends, no revision is owed",
+        "初审意见为不予通过，申请随之退回，本轮申报结束，无须完善修改",
+        "the initial opinion rejected the application, which went back with it: the round ends, no revision is owed",
     ),
 }
 
 
-def _return_note(due: date | None, returned: date | None, *, by_notice: bool) -> tuple[str, str]:
+def _return_note(due: date, returned: date | None, *, late: bool, by_notice: bool) -> tuple[str, str]:
     """D15: whether, and from when, an application whose revision window ran out is returned."""
     if not by_notice:
         return (
-            f"；第15个工作日（{due}）届满未完善材料，申请视为退回（D15），此后提交的材料为重新申报，重新计时",
-            f"; working day 15 ({due}) ended without revised materials: the application is returned (D15); "
-            "materials handed in later are a resubmission whose clock starts again",
+            f"；第15个工作日（{due}）届满未完善材料，申请视为退回（D15 选项），此后提交的材料为重新申报，重新计时",
+            f"; working day 15 ({due}) ended without revised materials: the application counts as returned "
+            "(D15 option); materials handed in later are a resubmission whose clock starts again",
         )
     if returned is not None:
         return (
-            f"；区数据局于{returned}退回申请（D15 按退回记录），重新申报重新计时",
-            f"; 区数据局 returned the application on {returned} (D15 by notice); a resubmission starts a new clock",
+            f"；区数据局于{returned}退回申请（D15），此后提交的材料为重新申报，重新计时",
+            f"; 区数据局 returned the application on {returned} (D15); a resubmission starts a new clock",
+        )
+    if late:
+        return (
+            "；区数据局未退回申请，逾期提交的材料仍属本轮（D15）",
+            "; 区数据局 did not return the application: the late materials continue this round (D15)",
         )
     return (
-        "；区数据局尚未记录退回，申请仍在本轮（D15 按退回记录）",
-        "; 区数据局 has recorded no return: the application stays in this round (D15 by notice)",
+        f"；第15个工作日（{due}）届满未完善材料，退回申请已到期，区数据局尚未退回，申请仍在本轮（D15）",
+        f"; working day 15 ({due}) ended without revised materials: the return is due; 区数据局 has not returned "
+        "the application, which stays in this round (D15)",
+    )
+
+
+@rule(
+    "art11.application_return",
+    provision="art11.p1.i2",
+    title_zh="区数据局在修改期限届满、项目单位未完善申报材料后退回申请",
+    title_en="The application is returned only once the revision window ended without revised materials",
+    owed_by=Party.DATA_BUREAU,
+    to=(Party.PROJECT_UNIT,),
+    decisions=("D1", "D2", "D12", "D13", "D15", "D33"),
+)
+def application_return(ctx: Context) -> Iterator[Outcome]:
+    """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请.
+
+    The return is 区数据局's act, and item (ii) gives one ground for it: the window ended (D33 for its start)
+    without revised materials. A return recorded (``review[n].returned``) after the window's last day, with no
+    revision by then, HOLDS; a return on or before that day, or before the window began, while the unit had not
+    revised, FAILS (it cut the unit's time short). A return after the unit revised in time, or after an initial
+    opinion that passed the application (``accept``), is not the return this item provides (the unit did what it
+    asks): NOT_APPLICABLE. A pre-review rejection (``reject``), or a return before any initial opinion, is a NOTICE
+    (see the module's note).
+
+    No return recorded: NOT_APPLICABLE while the window runs or when the unit revised; once it ended without revised
+    materials, D15 (default ``returned_by_notice``): the return is due — PENDING, with no due date, as the text sets
+    no period for it (late materials handed in before any return: the round went on, NOT_APPLICABLE); option
+    ``returned_on_expiry``: the application counted as returned when the window ended, nothing is owed —
+    NOT_APPLICABLE. D19: a classified project has no pre-review. D13: judged by the return (or, while it is due, by
+    the window's start).
+    """
+    if (skip := _classified(ctx, pre_review=True)) is not None:
+        yield skip
+        return
+    for number, round_ in _rounds(ctx):
+        yield _judge_return(ctx, number, round_)
+
+
+def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
+    idx, subject = number - 1, _subject(number)
+    returned = ctx.known(round_.returned)
+    returned_label = Label(f"review[{idx}].returned", "退回申请", "application returned")
+    no_revision = _asks_no_revision(ctx, round_)
+    if no_revision is InitialOpinionOutcome.REJECT:
+        return _pre_review_rejection(ctx, idx, round_, returned)
+    if no_revision is InitialOpinionOutcome.ACCEPT:
+        return ctx.not_applicable(
+            "初审意见为通过预审、无需修改，不发生本项因未完善材料而退回的情形",
+            "the initial opinion passed the application unchanged: there is no window whose lapse grounds a return",
+            subject=subject,
+        )
+    start, start_label = revision_window(ctx, number, round_)
+    if returned is not None and (skip := ctx.reaches(returned, returned_label, subject=subject)) is not None:
+        return skip
+    opinion = round_.initial_opinion
+    issued = None if opinion is None else ctx.known(opinion.issued)
+    if returned is not None and (issued is None or issued > returned):
+        return _refused_at_pre_review(
+            ctx,
+            subject,
+            f"区数据局于{returned}退回申请，未先给予初审意见",
+            f"区数据局 returned the application on {returned} without an initial opinion",
+            (
+                ctx.expect(
+                    Label(
+                        f"review[{idx}].initial_opinion.issued",
+                        f"退回申请（{returned}）前已给予初审意见",
+                        f"an initial opinion before the return ({returned})",
+                    ),
+                    False,
+                    role=CheckRole.CONTEXT,
+                ),
+            ),
+        )
+    revised = ctx.known(round_.revised)
+    if start is None:
+        if returned is None:
+            return ctx.not_applicable(
+                f"修改期限尚未开始：{start_label.zh}",
+                f"the revision window has not started: no {start_label.en}",
+                subject=subject,
+            )
+        return ctx.condition(
+            ctx.expect(
+                Label(
+                    start_label.fact,
+                    f"退回申请（{returned}）前修改期限已经开始（{start_label.zh}）",
+                    f"the revision window had begun ({start_label.en}) before the return ({returned})",
+                ),
+                False,
+            ),
+            subject=subject,
+            note_zh=f"区数据局于{returned}退回申请，其时初审意见已出具而项目单位的15个工作日修改期限尚未开始："
+            "第（二）项只在期限内未完善材料时退回申请（D15）",
+            note_en=f"区数据局 returned the application on {returned}, after issuing its initial opinion but before "
+            "the unit's 15-working-day window had begun: item (ii) provides a return only when the window ends "
+            "without revised materials (D15)",
+        )
+    started = ctx.clock_start(start_label, start)
+    try:
+        due = ctx.deadline(start, REVISION_WINDOW).due
+    except CalendarCoverageError as gap:
+        return Outcome(
+            Status.UNDETERMINED,
+            checks=(started,),
+            missing=(f"calendar:{gap.year}",),
+            subject=subject,
+            note_zh=f"修改期限的最后一日需要{gap.year}年的官方节假日安排，无法判断退回是否在期满之后（D12）",
+            note_en=f"the window's last day needs the {gap.year} official arrangement: whether the return came "
+            "after it cannot be told (D12)",
+        )
+    if revised is not None and revised <= due and (returned is None or revised <= returned):
+        return ctx.not_applicable(
+            f"项目单位已于{revised}在修改期限（{due}）内完善材料"
+            + (
+                "，不发生本项的退回"
+                if returned is None
+                else f"；{returned}的退回不是本项因未完善材料而退回的情形"
+            ),
+            f"the unit revised on {revised}, within the window ({due})"
+            + (
+                ": no return is owed"
+                if returned is None
+                else f"; the return of {returned} is not for want of a revision"
+            ),
+            subject=subject,
+        )
+    if returned is None:
+        return _return_due(ctx, subject, (start, start_label), revised, due, returned_label)
+    after = returned > due
+    late_zh = "" if revised is None or revised > returned else f"；项目单位于{revised}逾期提交材料"
+    late_en = (
+        "" if revised is None or revised > returned else f"; the unit handed in materials late, on {revised}"
+    )
+    verdict_zh = (
+        "，在期满之后，是本项规定的退回（“否则将退回申请”）"
+        if after
+        else "，未待期满。第（二）项只在期满未完善材料时退回申请（“否则将退回申请”），期满前退回缩短了项目单位的修改期限"
+    )
+    verdict_en = (
+        ", after the window ended: the return item (ii) provides"
+        if after
+        else ", before the window ended. Item (ii) returns an application only once the window ended without revised "
+        "materials; a return before then cuts the unit's time short"
+    )
+    return ctx.condition(
+        started,
+        ctx.check(
+            Label(
+                returned_label.fact, "退回申请（修改期限届满之后）", "application returned (after the window)"
+            ),
+            Relation.AFTER,
+            due,
+            returned,
+        ),
+        subject=subject,
+        note_zh=f"15个工作日修改期限的最后一日为{due}{late_zh}；区数据局于{returned}退回申请{verdict_zh}",
+        note_en=f"the 15-working-day window's last day is {due}{late_en}; 区数据局 returned the application on "
+        f"{returned}{verdict_en}",
+    )
+
+
+def _return_due(
+    ctx: Context,
+    subject: str,
+    window: tuple[date, Label],
+    revised: date | None,
+    due: date,
+    returned_label: Label,
+) -> Outcome:
+    """No return recorded: not yet owed, owed (D15 default), or deemed made (D15 option)."""
+    if ctx.as_of <= due:
+        return ctx.not_applicable(
+            f"修改期限尚未届满（{due}）", f"the revision window has not ended ({due})", subject=subject
+        )
+    if ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_ON_EXPIRY:
+        return ctx.not_applicable(
+            f"第15个工作日（{due}）届满未完善材料，申请视为退回（D15 选项），无须区数据局另行退回",
+            f"working day 15 ({due}) ended without revised materials: the application counts as returned (D15 "
+            "option) and nothing is owed",
+            subject=subject,
+        )
+    start, start_label = window
+    if (skip := ctx.reaches(start, start_label, subject=subject)) is not None:
+        return skip
+    if revised is not None:
+        return ctx.not_applicable(
+            f"项目单位于{revised}逾期提交完善材料，区数据局未退回，申请仍在本轮（D15）",
+            f"the unit handed in revised materials late, on {revised}, and 区数据局 did not return the application, "
+            "which went on in this round (D15)",
+            subject=subject,
+        )
+    return Outcome(
+        Status.PENDING,
+        checks=(ctx.clock_start(start_label, start), ctx.check(returned_label, Relation.AFTER, due, None)),
+        subject=subject,
+        note_zh=f"第15个工作日（{due}）届满，项目单位未完善材料，退回申请已到期；区数据局尚未退回，申请仍在本轮"
+        "（D15）。本项未规定退回的期限，不认定逾期",
+        note_en=f"working day 15 ({due}) ended without revised materials: the return is due; 区数据局 has not "
+        "returned the application, which stays in this round (D15). The item sets no period for the return, so it "
+        "cannot be overdue",
+    )
+
+
+def _pre_review_rejection(ctx: Context, idx: int, round_: ReviewRound, returned: date | None) -> Outcome:
+    """A rejecting initial opinion: the application went back with it (see :func:`_refused_at_pre_review`)."""
+    opinion = round_.initial_opinion
+    assert opinion is not None  # a rejection is an initial opinion
+    subject = _subject(idx + 1)
+    issued = Label(f"review[{idx}].initial_opinion.issued", "出具初审意见", "initial opinion issued")
+    if (skip := ctx.reaches(opinion.issued, issued, subject=subject)) is not None:
+        return skip
+    recorded_zh = f"（{returned}记录退回）" if returned is not None else ""
+    recorded_en = f" (return recorded on {returned})" if returned is not None else ""
+    return _refused_at_pre_review(
+        ctx,
+        subject,
+        f"初审意见（{opinion.issued}）不予通过，申请随之退回{recorded_zh}",
+        f"the initial opinion of {opinion.issued} rejected the application, which went back with it{recorded_en}",
+        (
+            ctx.check(
+                Label(
+                    f"review[{idx}].initial_opinion.outcome", "初审意见结论", "initial opinion's conclusion"
+                ),
+                Relation.EQUALS,
+                InitialOpinionOutcome.REVISE.value,
+                InitialOpinionOutcome.REJECT.value,
+                role=CheckRole.CONTEXT,
+            ),
+        ),
+    )
+
+
+def _refused_at_pre_review(
+    ctx: Context, subject: str, what_zh: str, what_en: str, checks: tuple[Check, ...]
+) -> Outcome:
+    """An application refused at the pre-review — rejected by the initial opinion, or returned before any — is a
+    NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15 working days), but the ground may
+    lie in another provision (art. 12's 不得申请立项), which the facts do not record (see the module's note). The
+    caller has applied D13 to the act."""
+    return Outcome(
+        Status.NOTICE,
+        checks=checks,
+        subject=subject,
+        note_zh=f"{what_zh}。第（二）项只规定项目单位15个工作日内未完善材料的，退回申请，未规定预审不予通过或不经"
+        "初审退回；依第十二条“不得申请立项”等规定不予受理、不予通过的，依据在该条，而事实未载明其依据。本项不认定违反，"
+        "提示区数据局载明依据",
+        note_en=f"{what_en}. Item (ii) returns an application only when the unit has not revised within 15 working "
+        "days; it provides no rejection at the pre-review nor a return without one. A refusal under art. 12's bars "
+        "(不得申请立项) rests on that article, and the facts do not record the ground. Not a breach of this item: a "
+        "notice to 区数据局 to state the ground",
     )
 
 
@@ -231,23 +684,33 @@ def _return_note(due: date | None, returned: date | None, *, by_notice: bool) ->
     title_zh="相关部门在3个工作日内出具审查意见",
     title_en="Each department gives its review opinion within 3 working days",
     to=(Party.DATA_BUREAU,),
-    decisions=("D1", "D2", "D12", "D13", "D19"),
+    decisions=("D1", "D2", "D12", "D13", "D15", "D19", "D33"),
 )
 def department_review(ctx: Context) -> Iterator[Outcome]:
     """区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等相关部门，在3个工作日内出具审查意见.
 
     One finding per department: the four named ones always, and any other the round lists (等相关部门).
     D19: a classified project is out by default; with ``pre_review_only`` its departments still answer in 3 days.
+    D15: in a returned round (:func:`returned_on`) materials sent after the return belong to a new application, an
+    opinion given after it does not count, and a clock not yet due on the day of the return ends with it.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
         return
     for number, round_ in _rounds(ctx):
+        returned = returned_on(ctx, number, round_)
+        sent = ctx.known(round_.sent_to_departments)
         for party, opinion in review_opinions(round_).items():
-            yield ctx.within(
+            subject = f"{_subject(number)}: {party.value}"
+            if returned is not None and _in_round(sent, returned) is None:
+                yield _after_return(
+                    ctx, returned, subject, "材料同步至相关部门及其审查意见", "the departmental review"
+                )
+                continue
+            outcome = ctx.within(
                 round_.sent_to_departments,
                 WorkingDays(3),
-                opinion,
+                _in_round(ctx.known(opinion), returned),
                 start_label=Label(
                     f"review[{number - 1}].sent_to_departments",
                     "材料同步至相关部门",
@@ -258,8 +721,11 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
                     f"{party.name_zh}审查意见",
                     f"{party.name_en} opinion",
                 ),
-                subject=f"{_subject(number)}: {party.value}",
+                subject=subject,
                 owed_by=party,
+            )
+            yield _ended_by_return(
+                ctx, outcome, returned, f"{party.name_zh}审查意见", f"the {party.name_en} opinion"
             )
 
 
@@ -270,7 +736,7 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
     title_en="The materials go to the departments only after the unit revised them following the initial opinion",
     owed_by=Party.DATA_BUREAU,
     to=REVIEW_DEPARTMENTS,
-    decisions=("D17",),
+    decisions=("D1", "D2", "D12", "D15", "D17", "D33"),
 )
 def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
     """项目单位根据初审意见完善申报材料后，区数据局将项目单位申请材料同步至区委办、区委网信办、区财政局、区审计局等
@@ -279,7 +745,10 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
     NOT_APPLICABLE until the materials are sent (``review[n].sent_to_departments``); then HOLDS when the revised
     materials (``review[n].revised``) came on or before that day, FAILS when they came later or are not given (sent
     without the revision). D17: a revision and a sending on the same day are in order (option ``earlier_day``: the
-    revision must be dated a day before). A classified project has no pre-review to follow (D19, every reading).
+    revision must be dated a day before). D15: a round returned before the sending (a recorded return, a rejecting
+    initial opinion, or under the option a window that ran out — so a late revision, D33 for the window's start) is
+    over: a sending after the return belongs to a new application, NOT_APPLICABLE. A classified project has no
+    pre-review to follow (D19, every reading).
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
@@ -287,6 +756,16 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
     for number, round_ in _rounds(ctx):
         idx = number - 1
         sent = ctx.known(round_.sent_to_departments)
+        returned = returned_on(ctx, number, round_)
+        if returned is not None and _in_round(sent, returned) is None:
+            yield _after_return(
+                ctx,
+                returned,
+                _subject(number),
+                "申请材料同步至相关部门",
+                "sending the materials to the departments",
+            )
+            continue
         if sent is None:
             yield ctx.not_applicable(
                 "申请材料尚未同步至相关部门",
@@ -299,11 +778,7 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
             yield skip
             continue
         opinion = round_.initial_opinion
-        if (
-            opinion is not None
-            and ctx.known(opinion.issued)
-            and opinion.outcome is InitialOpinionOutcome.ACCEPT
-        ):
+        if opinion is not None and _asks_no_revision(ctx, round_) is InitialOpinionOutcome.ACCEPT:
             yield ctx.condition(
                 ctx.check(
                     Label(
@@ -350,6 +825,28 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
 
 
 # 第十一条第一款第（四）项 ———————————————————————————————————————————————————————————————————————————————————————
+
+
+def _panel_gate(ctx: Context, number: int, round_: ReviewRound) -> tuple[Outcome | None, Returned | None]:
+    """A joint-evaluation rule's finding when the evaluation is not (or not any more) this round's to judge: not
+    begun, begun after the round's return (D15), or begun before the effective date (D13)."""
+    panel = ctx.known(round_.panel_received)
+    returned = returned_on(ctx, number, round_)
+    if returned is not None and _in_round(panel, returned) is None:
+        return _after_return(ctx, returned, _subject(number), "联合评审", "the joint evaluation"), returned
+    if panel is None:
+        return (
+            ctx.not_applicable(
+                "联合评审尚未开始", "the joint evaluation has not started", subject=_subject(number)
+            ),
+            returned,
+        )
+    label = Label(
+        f"review[{number - 1}].panel_received", "联合评审小组收到材料", "panel received the materials"
+    )
+    return ctx.reaches(panel, label, subject=_subject(number)), returned
+
+
 @rule(
     "art11.joint_evaluation",
     provision="art11.p1.i4",
@@ -357,7 +854,7 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
     title_en="The joint panel gives the expert opinion within 5 working days",
     owed_by=Party.JOINT_PANEL,
     to=(Party.DATA_BUREAU, Party.PROJECT_UNIT),
-    decisions=("D1", "D2", "D9", "D12", "D13", "D19"),
+    decisions=("D1", "D2", "D9", "D12", "D13", "D15", "D19", "D33"),
 )
 def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
     """联合评审小组…在5个工作日内对项目的技术可行性、建设内容合理性及投资概算进行综合评估，出具专家评审意见.
@@ -365,7 +862,9 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
     D9 (default ``panel_receives_materials``): the clock runs from the day the panel receives the materials;
     option ``department_review_complete``: from the day the last department opinion is given (all of them,
     the four named departments included, must have answered); the start check shows that opinion. D19: a
-    classified project is out by default; with ``pre_review_only`` it is evaluated too.
+    classified project is out by default; with ``pre_review_only`` it is evaluated too. D15: in a returned round an
+    evaluation begun after the return belongs to a new application, and one not yet due on the day of the return
+    ends with it.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -374,13 +873,16 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
         ctx.interpretation.joint_evaluation_clock_start is JointEvaluationClockStart.PANEL_RECEIVES_MATERIALS
     )
     for number, round_ in _rounds(ctx):
+        returned = returned_on(ctx, number, round_)
         if by_panel:
-            start = round_.panel_received
+            start = _in_round(ctx.known(round_.panel_received), returned)
             start_label = Label(
                 f"review[{number - 1}].panel_received", "评审小组收到材料", "panel received materials"
             )
         else:
-            opinions = {party: ctx.known(day) for party, day in review_opinions(round_).items()}
+            opinions = {
+                party: _in_round(ctx.known(day), returned) for party, day in review_opinions(round_).items()
+            }
             last = max(opinions, key=lambda party: opinions[party] or date.min)
             start = None if None in opinions.values() else opinions[last]
             start_label = Label(
@@ -388,12 +890,63 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
                 "部门会审意见全部出具（最后一份）",
                 "all department opinions given (the last)",
             )
-        yield ctx.within(
+        if returned is not None and start is None:
+            yield _after_return(ctx, returned, _subject(number), "联合评审", "the joint evaluation")
+            continue
+        outcome = ctx.within(
             start,
             WorkingDays(5),
-            round_.expert_opinion,
+            _in_round(ctx.known(round_.expert_opinion), returned),
             start_label=start_label,
             done_label=Label(f"review[{number - 1}].expert_opinion", "专家评审意见", "expert opinion"),
+            subject=_subject(number),
+        )
+        yield _ended_by_return(ctx, outcome, returned, "专家评审意见", "the expert opinion")
+
+
+@rule(
+    "art11.panel_composition",
+    provision="art11.p1.i4",
+    title_zh="联合评审小组由技术专家和财政专家组成",
+    title_en="The joint panel is made up of technical and financial experts",
+    owed_by=Party.DATA_BUREAU,
+    decisions=("D1", "D2", "D12", "D15", "D19", "D33"),
+)
+def panel_composition(ctx: Context) -> Iterator[Outcome]:
+    """由区数据局牵头，会同区财政局组织联合评审小组…联合评审小组由技术专家和财政专家组成.
+
+    Once the panel has the materials (``review[n].panel_received``), it must include technical experts
+    (``panel_technical_experts``) and financial experts (``panel_financial_experts``): a member kind stated absent
+    FAILS, one not stated is UNDETERMINED (silence is not compliance). Owed by 区数据局, which leads the panel's
+    organisation (牵头), with 区财政局. NOT_APPLICABLE before the evaluation begins or when it begins after the
+    round's return (D15). D19: a classified project is out by default. D13: judged by the panel's receipt.
+    """
+    if (skip := _classified(ctx)) is not None:
+        yield skip
+        return
+    for number, round_ in _rounds(ctx):
+        gate, _ = _panel_gate(ctx, number, round_)
+        if gate is not None:
+            yield gate
+            continue
+        idx = number - 1
+        yield ctx.condition(
+            ctx.expect(
+                Label(
+                    f"review[{idx}].panel_technical_experts",
+                    "评审小组有技术专家",
+                    "technical experts on the panel",
+                ),
+                round_.panel_technical_experts,
+            ),
+            ctx.expect(
+                Label(
+                    f"review[{idx}].panel_financial_experts",
+                    "评审小组有财政专家",
+                    "financial experts on the panel",
+                ),
+                round_.panel_financial_experts,
+            ),
             subject=_subject(number),
         )
 
@@ -412,22 +965,28 @@ _AFTER_EXPERT_OPINION = (
     title_en="Joint evaluation after the departmental review; revision, fiscal report and final opinion after the "
     "expert opinion, the final opinion last",
     owed_by=Party.DATA_BUREAU,
-    decisions=("D17", "D19", "D20"),
+    decisions=("D1", "D2", "D12", "D15", "D17", "D19", "D20", "D33"),
 )
 def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     """项目申报材料经部门会审后…联合评审…项目单位应根据专家评审意见完善申报材料，区财政局根据评估情况出具财评报告，
     区数据局形成最终审核意见.
 
-    Each step that has happened (on ``as_of``) must not come before the one it follows: the panel receives the
-    materials on or after the last department opinion given; the revision, the fiscal report and the final opinion
-    on or after the expert opinion (a step taken while no expert opinion exists fails); the final opinion on or
-    after the revision and the fiscal report.
+    "经部门会审后": the panel receives the materials only after the departmental review is complete — every
+    department of the round (the four named ones and any other listed, :func:`review_opinions`) has given its
+    opinion on or before the panel's receipt. A department that never answered FAILS (its opinion is named as
+    missing before the panel), and materials never sent to the departments FAIL naming the departmental review
+    (``sent_to_departments``) as the step skipped. Then each later step that has happened (on ``as_of``) must not
+    come before the one it follows: the revision, the fiscal report and the final opinion on or after the expert
+    opinion (a step taken while no expert opinion exists fails); the final opinion on or after the revision and the
+    fiscal report.
 
     D20 (default ``last_step``): "区数据局形成最终审核意见" is the last step, after the revision and the fiscal report
     (the sentence's order and "最终"); option ``after_expert_opinion``: it need only follow the expert opinion.
     D17: "on or after" (default); with ``earlier_day`` each step must be dated after the one it follows.
-    D19: a classified project is out by default; with ``pre_review_only`` its sequence is checked too. D13: the
-    evaluation is judged from its start (the panel's receipt); one begun before the effective date is out of reach.
+    D19: a classified project is out by default; with ``pre_review_only`` its sequence is checked too. D15: an
+    evaluation begun after the round's return belongs to a new application (NOT_APPLICABLE), and a step dated after
+    the return is not this round's. D13: the evaluation is judged from its start (the panel's receipt); one begun
+    before the effective date is out of reach.
     """
     if (skip := _classified(ctx)) is not None:
         yield skip
@@ -435,28 +994,17 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
     follows = ctx.after
     final_last = ctx.interpretation.final_opinion_order is FinalOpinionOrder.LAST_STEP
     for number, round_ in _rounds(ctx):
-        if ctx.known(round_.panel_received) is None:
-            yield ctx.not_applicable(
-                "联合评审尚未开始", "the joint evaluation has not started", subject=_subject(number)
-            )
+        gate, returned = _panel_gate(ctx, number, round_)
+        if gate is not None:
+            yield gate
             continue
         idx = number - 1
-        panel = Label(f"review[{idx}].panel_received", "联合评审小组收到材料", "panel received the materials")
-        if (skip := ctx.reaches(round_.panel_received, panel, subject=_subject(number))) is not None:
-            yield skip
-            continue
-        given = [d for d in (ctx.known(day) for day in review_opinions(round_).values()) if d is not None]
-        checks = [
-            ctx.check(
-                Label(f"review[{idx}].panel_received", "评审小组收到材料", "panel received materials"),
-                follows,
-                max(given) if given else ctx.known(round_.sent_to_departments),
-                round_.panel_received,
-            )
-        ]
-        expert = ctx.known(round_.expert_opinion)
+        panel = round_.panel_received
+        assert panel is not None  # the gate passes only a panel that received the materials
+        checks = _department_review_before(ctx, idx, round_, panel, returned)
+        expert = _in_round(ctx.known(round_.expert_opinion), returned)
         for field, zh, en in _AFTER_EXPERT_OPINION:
-            day = ctx.known(getattr(round_, field))
+            day = _in_round(ctx.known(getattr(round_, field)), returned)
             if day is None:
                 continue
             label = Label(f"review[{idx}].{field}", zh, en)
@@ -464,10 +1012,10 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
                 checks.append(_absent_before(ctx, label, "专家评审意见", "expert opinion", day))
             else:
                 checks.append(ctx.check(label, follows, expert, day))
-        final = ctx.known(round_.final_opinion)
+        final = _in_round(ctx.known(round_.final_opinion), returned)
         if final is not None and final_last:
             for field, zh, en in _AFTER_EXPERT_OPINION[:2]:
-                day = ctx.known(getattr(round_, field))
+                day = _in_round(ctx.known(getattr(round_, field)), returned)
                 if day is not None:
                     checks.append(
                         ctx.check(
@@ -482,6 +1030,58 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
                         )
                     )
         yield ctx.condition(*checks, subject=_subject(number))
+
+
+def _department_review_before(
+    ctx: Context,
+    idx: int,
+    round_: ReviewRound,
+    panel: date,
+    returned: Returned | None,
+) -> list[Check]:
+    """经部门会审后: every department's opinion given on or before the panel's receipt (D17), or the sending itself
+    named as missing when the materials never went to the departments."""
+    if _in_round(ctx.known(round_.sent_to_departments), returned) is None:
+        return [
+            ctx.expect(
+                Label(
+                    f"review[{idx}].sent_to_departments",
+                    f"联合评审（{panel}）前已经部门会审（申请材料同步至相关部门）",
+                    f"the departmental review (materials sent to the departments) before the joint evaluation "
+                    f"({panel})",
+                ),
+                False,
+            )
+        ]
+    checks = []
+    for party, day in review_opinions(round_).items():
+        opinion = _in_round(ctx.known(day), returned)
+        fact = f"review[{idx}].department_opinions.{party.value}"
+        if opinion is None:
+            checks.append(
+                ctx.expect(
+                    Label(
+                        fact,
+                        f"评审小组收到材料（{panel}）前已有{party.name_zh}审查意见",
+                        f"the {party.name_en} opinion before the panel received the materials ({panel})",
+                    ),
+                    False,
+                )
+            )
+        else:
+            checks.append(
+                ctx.check(
+                    Label(
+                        fact,
+                        f"{party.name_zh}审查意见（评审小组收到材料之前）",
+                        f"{party.name_en} opinion (before the panel received the materials)",
+                    ),
+                    ctx.before,
+                    panel,
+                    opinion,
+                )
+            )
+    return checks
 
 
 def _absent_before(ctx: Context, label: Label, before_zh: str, before_en: str, day: date) -> Check:
@@ -515,13 +1115,27 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
     otherwise the rule is not yet applicable and says how far the plan has come. D17: a step on the same day as
     the one it follows is in order (option ``earlier_day``: it must be dated a day later). D13: a plan filed before
     the effective date is out of reach.
+
+    "按年度": a system in operation (``operation.started``) owes a plan for each budget year after the year it
+    went into operation, up to the year of ``as_of``. The budget year is the calendar year (预算法 第十八条) and its
+    budget is drawn up in the year before, so by 1 January of a year its plan should have been reported; the budget of
+    the year operation began was drawn up before the system ran (its first year's upkeep is commonly within the
+    construction contract), so the first year owed is the next one. The plan for the year after ``as_of``'s is still
+    being prepared and is not yet owed. An owed year with no plan known on ``as_of`` (none listed, or one filed only
+    later) FAILS, naming the year (subject). D13: the plan for a year is prepared from the later of 1 January of the
+    year before and the start of operation; a year whose preparation began before the effective date is out of
+    reach.
     """
-    if not ctx.project.om_plans:
-        yield ctx.not_applicable("未报送年度运维方案", "no annual O&M plan given")
+    owed = om_plan_years(ctx)
+    if not ctx.project.om_plans and not owed:
+        yield ctx.not_applicable(
+            "未报送年度运维方案，也无应报运维方案的年度（系统尚未投入运行，或投入运行当年）",
+            "no annual O&M plan given, and no year owes one (the system is not in operation, or only since this year)",
+        )
         return
     for n, plan in enumerate(ctx.project.om_plans):
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
-            yield later
+            yield _missing_plan(ctx, plan.year, plan) if plan.year in owed else later
             continue
         if (skip := om_plan_reached(ctx, n, plan)) is not None:
             yield skip
@@ -547,6 +1161,61 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
                 f"not yet in the annual budget; stage reached: {en}",
                 subject=str(plan.year),
             )
+    listed = {plan.year for plan in ctx.project.om_plans}
+    for year in owed:
+        if year not in listed:
+            yield _missing_plan(ctx, year, None)
+
+
+def om_plan_years(ctx: Context) -> range:
+    """The budget years that owe an O&M plan on ``as_of`` (art. 11 para. 2 "按年度"): each year after the one the
+    system went into operation, up to ``as_of``'s year; none while it is not in operation."""
+    started = ctx.known(ctx.project.operation.started)
+    if started is None:
+        return range(0)
+    return range(started.year + 1, ctx.as_of.year + 1)
+
+
+def _missing_plan(ctx: Context, year: int, later: OmPlan | None) -> Outcome:
+    """A budget year owed a plan with none known on ``as_of`` (``later``: the plan listed for it, filed after)."""
+    started = ctx.known(ctx.project.operation.started)
+    assert started is not None  # only owed years come here
+    prepared = max(date(year - 1, 1, 1), started)
+    subject = str(year)
+    if (
+        skip := ctx.reaches_derived(
+            prepared,
+            f"{year}年度运维方案的编报起始日",
+            f"the day the {year} O&M plan's preparation began",
+            subject=subject,
+        )
+    ) is not None:
+        return skip
+    filing = later.filing() if later is not None else None
+    later_zh = f"；列明的{year}年度运维方案于{filing[1]}方报送" if filing else ""
+    later_en = f"; the {year} plan listed was filed only on {filing[1]}" if filing else ""
+    return ctx.condition(
+        ctx.check(
+            Label("operation.started", "系统投入运行", "system in operation"),
+            Relation.BEFORE,
+            date(year, 1, 1),
+            started,
+            role=CheckRole.CONTEXT,
+        ),
+        ctx.expect(
+            Label(
+                "om_plans",
+                f"{year}年度整体运维方案已报区数据局审核",
+                f"a {year} O&M plan reported for review",
+            ),
+            False,
+        ),
+        subject=subject,
+        note_zh=f"系统自{started}投入运行，{year}年度运维方案应按年度报区数据局审核、区财政局复核后列入该年度预算；"
+        f"评估日（{ctx.as_of}）未见该年度的运维方案{later_zh}",
+        note_en=f"the system has run since {started}: a {year} O&M plan was owed, reviewed by 区数据局 and "
+        f"re-checked by 区财政局 for that year's budget; none is known on {ctx.as_of}{later_en}",
+    )
 
 
 def om_plan_not_yet_filed(ctx: Context, plan: OmPlan) -> Outcome | None:

@@ -10,6 +10,15 @@ yet) or happened with the state allowing it; FAILS when it happened while the st
 the act is not in question for the project (no new project, no O&M money) or happened before the effective date
 (D13: the act is what the prohibition judges); UNDETERMINED when the act happened and the state on its day is not
 known. Every explanation names the blocked act.
+
+Each of the six is encoded whole, as a state and the act it blocks. Two parts of the paragraph are not computed:
+its lead-in (严把项目和运维经费审核审批关), a principle with no test of its own; and what "按要求" requires of a
+unit's integration, cloud migration and data sharing, which other documents set — each state is taken as a fact
+(a dated history), as found by whoever applies those documents. Both are listed as encoded in part.
+
+The sixth prohibition reaches a project the scope test (art. 2, 3) puts outside when it is found to be a
+government IT project in substance (``substantively_government_it``): "实质上属于" is there to catch a project
+labelled as something else (:func:`substantively_government_it`, the rule's ``beyond_scope``).
 """
 
 from __future__ import annotations
@@ -17,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Status, rule
-from tinghu_policy.facts import PlanLevel
-from tinghu_policy.interpretation import OmFundingAct
+from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import PlanLevel, Project
+from tinghu_policy.interpretation import Interpretation, OmFundingAct
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed
 
@@ -37,33 +46,34 @@ def _applications(ctx: Context) -> Iterator[tuple[int, date]]:
 def _blocked(
     ctx: Context,
     act: date | None,
-    check: Check,
+    check: Check | tuple[Check, ...],
     blocked_zh: str,
     blocked_en: str,
     act_label: Label,
     *,
     happened: bool | None = None,
 ) -> Outcome:
-    """One prohibition: ``check`` is the state that must allow the act, ``act`` the day the blocked act happened
-    (``happened`` True with ``act`` None: it happened on a day not given).
+    """One prohibition: ``check`` is the state that must allow the act (or the checks that together make it up),
+    ``act`` the day the blocked act happened (``happened`` True with ``act`` None: it happened on a day not given).
 
     Not happened: HOLDS, the state shown as context. Happened before the effective date: out of reach (D13).
     Happened: the state decides (FAILS, HOLDS, or UNDETERMINED when it is not known on that day).
     """
+    checks = check if isinstance(check, tuple) else (check,)
     if not (act is not None if happened is None else happened):
-        context = check.model_copy(update={"role": CheckRole.CONTEXT})
+        context = tuple(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in checks)
         tail_zh, tail_en = "该行为尚未发生，不构成违反", "that act has not happened: nothing is breached"
-        if check.ok is False:
+        if any(c.ok is False for c in checks):
             tail_zh, tail_en = "条件不满足，该行为不得发生", "the condition is not met, so it must not happen"
         return Outcome(
             Status.HOLDS,
-            checks=(context,),
+            checks=context,
             note_zh=f"不得{blocked_zh}：{tail_zh}",
             note_en=f"no {blocked_en}: {tail_en}",
         )
     if (skip := ctx.reaches(act, act_label)) is not None:
         return skip
-    outcome = ctx.condition(check)
+    outcome = ctx.condition(*checks)
     on_zh, on_en = (f"于{act}", f" on {act}") if act is not None else ("（日期未提供）", " (date not given)")
     verb_zh = {Status.FAILS: "条件不满足却已", Status.HOLDS: "条件满足，已", Status.UNDETERMINED: "已"}
     outcome.note_zh = f"{verb_zh[outcome.status]}{on_zh}{blocked_zh}" + (
@@ -288,6 +298,93 @@ _ACTIONS = (
 )
 
 
+def substantively_government_it(project: Project, _: Interpretation) -> bool:
+    """实质上属于政务信息化建设的项目: found to be a government IT project in substance, whatever its stated category,
+    so the sixth prohibition reaches it although the scope test (art. 2, 3) puts it outside."""
+    return project.substantively_government_it is True
+
+
+def _concluding_round(ctx: Context, approved: date) -> int | None:
+    """The review round the approval answers: the last one received on or before the approval day."""
+    found = None
+    for n, round_ in enumerate(ctx.project.review):
+        if round_.received <= approved:
+            found = n
+    return found
+
+
+def _procedure(ctx: Context, day: date | None, zh: str, en: str) -> tuple[Check, ...]:
+    """履行审批程序 as known on ``as_of``: approved by 区数据局 (art. 14) after the review of art. 11 concluded with
+    区数据局's final opinion, both on or before ``day`` — the action's day (None: no action yet, the procedure as
+    it stands)."""
+    approval = ctx.project.approval
+    approved = ctx.known(approval.approved)
+    if approved is None:
+        if day is None:
+            return (ctx.expect(Label("approval.approved", "已履行审批程序", "approved"), False),)
+        return (
+            ctx.expect(
+                Label("approval.approved", f"{zh}（{day}）前已履行审批程序", f"approved before {en} ({day})"),
+                False,
+            ),
+        )
+    checks = []
+    if day is not None:
+        checks.append(
+            ctx.check(
+                Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})"),
+                ctx.before,
+                day,
+                approved,
+            )
+        )
+    else:
+        checks.append(ctx.expect(Label("approval.approved", "已履行审批程序", "approved"), True))
+    checks.append(
+        ctx.check(
+            Label("approval.approved_by", "审批单位", "approving party"),
+            Relation.EQUALS,
+            Party.DATA_BUREAU.value,
+            None if approval.approved_by is None else approval.approved_by.value,
+        )
+    )
+    if ctx.project.classified:  # 涉密项目按国家有关保密规定申报: no review of art. 11 to conclude
+        return tuple(checks)
+    n = _concluding_round(ctx, approved)
+    final = None if n is None else ctx.known(ctx.project.review[n].final_opinion)
+    if n is None:
+        checks.append(
+            ctx.expect(
+                Label("review", "审批前已经第十一条申报审核", "reviewed under art. 11 before approval"), False
+            )
+        )
+    elif final is None:
+        checks.append(
+            ctx.expect(
+                Label(
+                    f"review[{n}].final_opinion",
+                    "审批前区数据局已形成最终审核意见",
+                    "the data bureau's final opinion before approval",
+                ),
+                False,
+            )
+        )
+    else:
+        checks.append(
+            ctx.check(
+                Label(
+                    f"review[{n}].final_opinion",
+                    "区数据局最终审核意见（审批前）",
+                    "the data bureau's final opinion (before approval)",
+                ),
+                ctx.before,
+                approved,
+                final,
+            )
+        )
+    return tuple(checks)
+
+
 @rule(
     "art12.funds_and_works_need_approval",
     provision="art12.p1",
@@ -295,29 +392,49 @@ _ACTIONS = (
     title_en="No money and no implementation for a government IT project without the approval procedure",
     owed_by=Party.PROJECT_UNIT,
     decisions=("D13", "D17"),
+    beyond_scope=substantively_government_it,
 )
 def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
     """未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施.
 
     Two findings: subject ``funds`` (``implementation.funds_arranged``) and ``works``
-    (``implementation.works_started``). The project is within the regulation's scope (the scope gate of art. 2/3
-    runs first), so it is substantively a government IT project. Condition: approved (``approval.approved``) on or
-    before the day of the action; an action with no approval before it FAILS. D17 (default ``same_day_counts``): an
-    approval dated the same day as the action comes first; option ``earlier_day``: it must be dated a day before.
+    (``implementation.works_started``).
+
+    "实质上属于政务信息化建设的项目": a project within the regulation's scope is one; so is a project found to be one
+    in substance (``substantively_government_it``) although its stated category, owner or money puts it outside —
+    the rule runs for it whatever the scope test says (:func:`substantively_government_it`), and the finding shows
+    that fact. Catching such a project is the point of "实质上".
+
+    "按本办法履行审批程序": the procedure of this regulation — the review of art. 11 concluded with 区数据局's final
+    opinion (``review[n].final_opinion`` of the last round received by the approval day), then the approval by
+    区数据局 (art. 14: ``approval.approved``, ``approval.approved_by``). Condition: each of them on or before the
+    day of the action. An action with no approval before it FAILS; an approval by another party, or one given
+    without a final opinion before it, FAILS (it is not this regulation's procedure); an approving party not
+    stated is UNDETERMINED. A classified project is filed under the secrecy rules (art. 11(1)(ii), art. 13), so
+    no final opinion of art. 11 is asked of it; its approval by 区数据局 still is. D17 (default
+    ``same_day_counts``): a step dated the same day as the one it must precede comes first; option
+    ``earlier_day``: it must be dated a day before.
     """
-    approved = ctx.known(ctx.project.approval.approved)
+    substance = ctx.project.substantively_government_it
+    shown = (
+        ()
+        if substance is None
+        else (
+            ctx.expect(
+                Label(
+                    "substantively_government_it",
+                    "实质上属于政务信息化建设的项目",
+                    "a government IT project in substance",
+                ),
+                substance,
+                role=CheckRole.CONTEXT,
+            ),
+        )
+    )
     for subject, field, zh, en in _ACTIONS:
         day = ctx.known(getattr(ctx.project.implementation, field))
-        if day is None:
-            check = ctx.expect(Label("approval.approved", "已履行审批程序", "approved"), approved is not None)
-        elif approved is None:
-            check = ctx.expect(
-                Label("approval.approved", f"{zh}（{day}）前已履行审批程序", f"approved before {en} ({day})"),
-                False,
-            )
-        else:
-            label = Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})")
-            check = ctx.check(label, ctx.before, day, approved)
-        outcome = _blocked(ctx, day, check, zh, en, Label(f"implementation.{field}", zh, en))
+        checks = _procedure(ctx, day, zh, en)
+        outcome = _blocked(ctx, day, checks, zh, en, Label(f"implementation.{field}", zh, en))
         outcome.subject = subject
+        outcome.checks = (*shown, *outcome.checks)
         yield outcome

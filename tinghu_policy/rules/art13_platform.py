@@ -1,10 +1,21 @@
 """第十三条 管理平台 — every non-classified project and its O&M services are filed on the management platform.
 
 区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报，涉密项目按国家有关保密规定申报. The first
-sentence (区数据局 runs whole-life management on the platform, linked with other departments) gives 区数据局 a
-task and no fact of a project can break it; the rules encode the filing duty.
+sentence (区数据局 runs whole-life management on the platform, linked with the other departments) gives 区数据局 a
+task that no fact of a project can break; it is listed as encoded in part. The rules encode the filing duty.
 
-D13: the filing is judged by its act — the latest application (review round) received, an O&M plan's filing.
+When an O&M plan is filed (申报) is read as art. 11 para. 2 and art. 12 read it
+(:meth:`~tinghu_policy.facts.OmPlan.filing`): its submission, or — with no submission date — the first later step,
+which presupposes it (区数据局's review, 区财政局's re-check, the budget entry). A plan reviewed, re-checked and
+budgeted with no submission date was filed, and art. 13 judges where. A plan with no dated step is filed only when
+a fact says so: filed on the platform (``on_management_platform`` true), or its O&M money requested
+(``om_funding_requested``: money is asked for through the plan, the act art. 12 and D21 date by the plan's
+filing); otherwise it is not yet filed, as art. 11 para. 2 also says of it ("尚未报送区数据局").
+(:meth:`~tinghu_policy.facts.OmPlan.filed_by` takes a plan with no date as filed only so that it is not mistaken
+for a filing after ``as_of``.)
+
+D13: the filing is judged by its act — the latest application (review round) received, an O&M plan's filing; a
+plan filed on a day not given cannot be placed against a stated effective date (UNDETERMINED).
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.facts import OmPlan
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed, om_plan_reached
 from tinghu_policy.rules.project_acts import application
@@ -46,6 +58,12 @@ def project_on_platform(ctx: Context) -> Outcome:
     )
 
 
+def om_plan_filed(plan: OmPlan) -> bool:
+    """The plan has been filed (申报), on a date (:meth:`~tinghu_policy.facts.OmPlan.filing`) or, with none given,
+    as a fact shows: filed on the platform, or its O&M money requested through it (art. 12, D21)."""
+    return plan.filing() is not None or plan.on_management_platform is True or plan.om_funding_requested
+
+
 @rule(
     "art13.om_on_platform",
     provision="art13.p1",
@@ -57,9 +75,9 @@ def project_on_platform(ctx: Context) -> Outcome:
 def om_on_platform(ctx: Context) -> Iterator[Outcome]:
     """区各有关单位全量非涉密政务信息化项目及相关运维服务，均应在管理平台申报.
 
-    One finding per annual O&M plan (subject: the year), in question once the plan is filed (its submission, or
-    a later step that presupposes it: :meth:`~tinghu_policy.facts.OmPlan.filing`, the reading art. 11 para. 2 and
-    art. 12 share) or the platform fact is given.
+    One finding per annual O&M plan (subject: the year), in question once the plan is filed (:func:`om_plan_filed`:
+    its submission, or a later step that presupposes it — :meth:`~tinghu_policy.facts.OmPlan.filing`, the reading
+    art. 11 para. 2 and art. 12 share — or, undated, filed on the platform or its money requested).
     """
     if ctx.project.classified:
         yield ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
@@ -71,12 +89,18 @@ def om_on_platform(ctx: Context) -> Iterator[Outcome]:
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
             yield later
             continue
-        if plan.filing() is None and not plan.on_management_platform:
+        if not om_plan_filed(plan):
             yield ctx.not_applicable(
                 "运维方案尚未申报", "the O&M plan has not been filed yet", subject=str(plan.year)
             )
             continue
-        if (skip := om_plan_reached(ctx, n, plan)) is not None:
+        # filed on a day not given: it cannot be placed against an effective date (D13)
+        if plan.filing() is None:
+            filing = Label(f"om_plans[{n}]", "运维方案申报", "the O&M plan's filing")
+            skip = ctx.reaches(None, filing, subject=str(plan.year))
+        else:
+            skip = om_plan_reached(ctx, n, plan)
+        if skip is not None:
             yield skip
             continue
         yield ctx.condition(

@@ -1,24 +1,39 @@
 """第十四条 项目代码与报批 — after the joint evaluation: project code, approval documents, approval by 区数据局.
 
 项目经联合评审后，项目单位应按规定通过江苏省投资项目在线审批监管平台申请项目代码，向区数据局报送项目审批文件，履行报批手续，
-由区数据局按程序审批. The order is: the joint evaluation's expert opinion (of the last review round of art. 11) →
-project code → approval documents filed → approved; each step not before the one it follows. The sentence on
-simplified approval documents (简化报批文件按《江苏省政府投资管理办法》执行) refers to a provincial rule outside this
-regulation.
+由区数据局按程序审批. The order is: the joint evaluation (of the last review round of art. 11) → project code →
+approval documents filed → approved; each step not before the one it follows.
+
+"经联合评审后" (D32, default ``final_opinion``): the joint evaluation of art. 11(1)(iv) ends with 区数据局's final
+review opinion (最终审核意见, the last step the item lists; "最终" says the review is complete there), so the code is
+sought on or after it; option ``expert_opinion``: on or after the panel's expert opinion ("联合评审" as the panel's
+own review). Either way the approval — 区数据局 deciding on the application its review concluded — comes on or after
+the final opinion and 区财政局's fiscal review report (财评报告), which the item places within the evaluation: an
+approval before them approves what has not been reviewed.
+
+Encoded in part (provisions/status.yaml): the sentence on simplified approval documents (简化报批文件按《江苏省政府
+投资管理办法》执行) refers to a provincial rule outside this regulation, and "按规定" / "按程序" refer to the
+procedures of that rule and of the online platform, which no fact records; the platform itself is the channel the
+project code fact describes (``approval.project_code_obtained``).
 
 D19: a classified project does not go through the joint evaluation of art. 11 (涉密项目按国家有关保密规定申报) by
 default, so the order rule, which starts from it, is not applicable to it; option ``application_only``: its approval
 steps still run in order from the project code on; option ``pre_review_only``: it is evaluated jointly and the whole
 order applies. The approving party is 区数据局 under every reading.
+
+A review round art. 11 finds returned (D15) stays the round art. 14 reads when it is the last one started: art. 14
+reads the evaluation as recorded, and a resubmission is recorded as a new round (art. 11 says so of the steps
+recorded after a return).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
-from tinghu_policy.interpretation import ClassifiedApplication
+from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, rule
+from tinghu_policy.interpretation import ClassifiedApplication, ProjectCodeAfter
 from tinghu_policy.parties import Party
 
 _STEPS = (
@@ -42,14 +57,51 @@ _STEPS = (
 and files; 区数据局 approves)."""
 
 
-def _expert_opinion(ctx: Context) -> tuple[date | None, str]:
-    """The expert opinion of the last review round started on ``as_of`` (the joint evaluation), if known, and
-    where it is in the facts (``review`` itself when no round has started)."""
+class _Step(NamedTuple):
+    """A step another must not precede: its day (None: not taken by ``as_of``), fact path and names."""
+
+    day: date | None
+    fact: str
+    zh: str
+    en: str
+
+
+def _last_round(ctx: Context) -> int | None:
+    """The index of the last review round started on ``as_of`` (the application art. 14 follows), if any."""
     started = [n for n, r in enumerate(ctx.project.review) if ctx.known(r.received) is not None]
-    if not started:
-        return None, "review"
-    last = started[-1]
-    return ctx.known(ctx.project.review[last].expert_opinion), f"review[{last}].expert_opinion"
+    return started[-1] if started else None
+
+
+def _evaluation_step(ctx: Context, field: str, zh: str, en: str) -> _Step:
+    """A step of the joint evaluation (art. 11(1)(iv)) of the last round started on ``as_of``; its fact is
+    ``review`` itself when no round has started."""
+    last = _last_round(ctx)
+    if last is None:
+        return _Step(None, "review", zh, en)
+    return _Step(ctx.known(getattr(ctx.project.review[last], field)), f"review[{last}].{field}", zh, en)
+
+
+def _end_of_review(ctx: Context) -> tuple[_Step, ...]:
+    """What the approval must not precede under every reading: the last round's final opinion and fiscal report."""
+    return (
+        _evaluation_step(ctx, "final_opinion", "最终审核意见", "final review opinion"),
+        _evaluation_step(ctx, "fiscal_review_report", "财评报告", "fiscal review report"),
+    )
+
+
+def _not_before(ctx: Context, previous: _Step, day: date, zh: str, en: str) -> Check:
+    """The step taken on ``day`` (``zh``/``en``) does not precede ``previous`` (D17); missing ``previous`` fails."""
+    if previous.day is None:
+        return ctx.expect(
+            Label(previous.fact, f"{zh}（{day}）前已有{previous.zh}", f"{previous.en} before {en} ({day})"),
+            False,
+        )
+    return ctx.check(
+        Label(previous.fact, f"{previous.zh}（{zh}之前）", f"{previous.en} (before {en})"),
+        ctx.before,
+        day,
+        previous.day,
+    )
 
 
 @rule(
@@ -59,18 +111,25 @@ def _expert_opinion(ctx: Context) -> tuple[date | None, str]:
     title_en="Project code after the joint evaluation, then the approval documents, then the approval",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU,),
-    decisions=("D17", "D19"),
+    decisions=("D17", "D19", "D32"),
 )
 def approval_order(ctx: Context) -> Iterator[Outcome]:
     """项目经联合评审后，项目单位应…申请项目代码，向区数据局报送项目审批文件，履行报批手续，由区数据局按程序审批.
 
     One finding per step (subjects ``project_code``, ``documents_filed``, ``approved``): NOT_APPLICABLE until the
     step happened; then HOLDS when the step before it happened on or before it, FAILS when it did not happen before
-    (missing or later). D17: a step on the same day as the one before it is in order (option ``earlier_day``: it
-    must be dated a day later). D19 (default ``whole_flow``): a classified project has no joint evaluation and is
-    NOT_APPLICABLE; option ``application_only``: its steps run in order from the project code, which has no step
-    before it; option ``pre_review_only``: the whole order applies to it. D13: a step taken before the effective
-    date is out of reach. Each step names the party that takes it.
+    (missing or later). The joint evaluation is that of the last review round started on ``as_of`` (art. 11(1)(iv)).
+
+    D32 (default ``final_opinion``): "项目经联合评审后" waits for the end of the joint evaluation, 区数据局's final
+    review opinion (最终审核意见), before the project code; option ``expert_opinion``: the panel's expert opinion.
+    The approval (审批), 区数据局's decision on the application its own review concluded, comes on or after that
+    round's final opinion and 区财政局's fiscal review report under every reading: the approval step checks both, as
+    well as the approval documents before it. D17: a step on the same day as the one before it is in order (option
+    ``earlier_day``: it must be dated a day later). D19 (default ``whole_flow``): a classified project has no joint
+    evaluation and is NOT_APPLICABLE; option ``application_only``: its steps run in order from the project code,
+    which has no step before it (and the approval has no review to follow); option ``pre_review_only``: the whole
+    order applies to it. D13: a step taken before the effective date is out of reach. Each step names the party
+    that takes it (项目单位 the code and the documents, 区数据局 the approval).
     """
     reading = ctx.interpretation.classified_application
     from_code = ctx.project.classified and reading is ClassifiedApplication.APPLICATION_ONLY
@@ -81,11 +140,15 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
         )
         return
     approval = ctx.project.approval
-    previous_step: tuple[date | None, str, str, str] | None = (
-        None
-        if from_code
-        else (*_expert_opinion(ctx), "联合评审专家评审意见", "joint evaluation expert opinion")
+    by_final = ctx.interpretation.project_code_after is ProjectCodeAfter.FINAL_OPINION
+    evaluation = (
+        _evaluation_step(ctx, "final_opinion", "联合评审最终审核意见", "the joint evaluation's final opinion")
+        if by_final
+        else _evaluation_step(
+            ctx, "expert_opinion", "联合评审专家评审意见", "joint evaluation expert opinion"
+        )
     )
+    previous_step: _Step | None = None if from_code else evaluation
     for subject, fact, zh, en, party in _STEPS:
         day = ctx.known(getattr(approval, fact.removeprefix("approval.")))
         if day is None:
@@ -100,21 +163,11 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
                 note_en=f"a classified project has no joint evaluation: {en} ({day}) is the first approval step (D19)",
             )
         else:
-            previous, previous_fact, previous_zh, previous_en = previous_step
-            label = Label(previous_fact, f"{previous_zh}（{zh}之前）", f"{previous_en} (before {en})")
-            if previous is None:
-                check = ctx.expect(
-                    Label(
-                        previous_fact,
-                        f"{zh}（{day}）前已有{previous_zh}",
-                        f"{previous_en} before {en} ({day})",
-                    ),
-                    False,
-                )
-            else:
-                check = ctx.check(label, ctx.before, day, previous)
-            yield ctx.condition(check, subject=subject, owed_by=party)
-        previous_step = (day, fact, zh, en)
+            checks = [_not_before(ctx, previous_step, day, zh, en)]
+            if subject == "approved" and not from_code:
+                checks += [_not_before(ctx, step, day, zh, en) for step in _end_of_review(ctx)]
+            yield ctx.condition(*checks, subject=subject, owed_by=party)
+        previous_step = _Step(day, fact, zh, en)
 
 
 @rule(

@@ -1,52 +1,85 @@
 """第二十条、第二十一条 — network and data security, cryptography, electronic records and secrecy, built with the system.
 
 The facts are the yes/no answers of ``implementation.security`` (None: not assessed → UNDETERMINED). The duties
-are those of 项目实施 (chapter 5), so the rules apply from the start of implementation. D24 (default
-``works_started``): implementation starts with the start of works (``implementation.works_started``, 开工), the same
-fact art. 23 and 24 read; before it there is nothing built or run yet to check (同步建设、同步使用) and the approval
-alone does not start implementation. Option ``approved``: it starts with the approval (``approval.approved``).
+are those of 项目实施 (chapter 5); when each begins is D24:
 
-D13: the duties are those of implementation; an implementation begun before the effective date is out of reach
-(its planning and building were done under the rules then in force).
+* ``by_duty`` (default): each duty from its own stage. The planning duty — 制定项目密码应用方案 (art. 21 para. 1) —
+  arises with the approval (``approval.approved``; or with the start of works if that came first: a project
+  built without a recorded approval is not spared the plan); the duties of building and running — 同步建设、同步使用
+  /运行、定期检测评估, the management system they serve, electronic records, the secrecy facilities — from the start
+  of works (``implementation.works_started``, 开工, the fact art. 23 and 24 read). A fact that records planning and
+  building in one yes/no (``security_measures_synchronised``: 同步规划、同步建设、同步使用; ``cryptography_synchronised``;
+  ``electronic_records_synchronised``; ``secrecy_protection_plan``, which also covers the secrecy facilities) is
+  judged from the start of works, when all it records is due: a "no" before then could only mean "not yet built".
+* ``works_started``: every duty from the start of works;
+* ``approved``: every duty from the approval (art. 12 lets a project be "实施" once approved).
+
+So an approved project whose works have not begun already owes its cryptography plan: a known
+``cryptography_plan: false`` fails then (by default); everything else waits for the start of works.
+
+Encoded whole: 保障信息系统安全稳定运行 states the aim the listed duties serve, not a further test; whether a measure
+meets 网络安全法、数据安全法、密码法 and the standards is for the assessors (等保测评、密评, art. 27), and the rules
+read the unit's recorded answers.
+
+D13: a duty is judged from the day it arose (the approval for the plan, the start of works for the rest); a duty
+that arose before the effective date is out of reach (its planning and building were done under the rules then in
+force).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
 from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
 
 _S = "implementation.security"
+_APPROVAL = Label("approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)")
+_WORKS = Label(
+    "implementation.works_started", "开工建设（实施开始）", "start of works (implementation starts)"
+)
 
 
 def implementation_started(ctx: Context) -> date | None:
-    """D24: the day 项目实施 began, if known on ``as_of`` — the start of works (default) or the approval."""
+    """D24: the day the duties of building and running began, if known on ``as_of`` — the start of works (default
+    ``by_duty`` and ``works_started``) or, with ``approved``, the approval. Art. 19 and 23 read it too."""
     if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
         return ctx.known(ctx.project.approval.approved)
     return ctx.known(ctx.project.implementation.works_started)
 
 
-def _not_started(ctx: Context) -> Outcome | None:
-    """NOT_APPLICABLE before implementation starts (D24), or when it started before the effective date (D13)."""
-    started = implementation_started(ctx)
+def _start(ctx: Context, *, planning: bool) -> tuple[date | None, Label]:
+    """D24: the day a duty of planning (``planning``) or of building and running began, and the fact it is."""
+    reading = ctx.interpretation.implementation_start
+    approved = ctx.known(ctx.project.approval.approved)
+    works = ctx.known(ctx.project.implementation.works_started)
+    if reading is ImplementationStart.APPROVED:
+        return approved, _APPROVAL
+    first = approved is not None and (works is None or approved <= works)
+    if planning and reading is ImplementationStart.BY_DUTY and first:
+        return approved, Label(
+            "approval.approved", "项目批复（规划类义务起算，D24）", "approval (planning duties begin, D24)"
+        )
+    return works, _WORKS
+
+
+def _not_started(ctx: Context, *, planning: bool = False) -> Outcome | None:
+    """NOT_APPLICABLE before the duty's stage began (D24), or when it began before the effective date (D13)."""
+    started, label = _start(ctx, planning=planning)
     if started is not None:
-        if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
-            label = Label(
-                "approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)"
-            )
-        else:
-            label = Label(
-                "implementation.works_started",
-                "开工建设（实施开始）",
-                "start of works (implementation starts)",
-            )
         return ctx.reaches(started, label)
-    if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
+    reading = ctx.interpretation.implementation_start
+    if reading is ImplementationStart.APPROVED:
         return ctx.not_applicable(
             "项目尚未批复，实施阶段的安全要求尚不适用（D24 以批复为实施起点）",
             "not yet approved: the implementation duties do not apply yet (D24: implementation starts on approval)",
+        )
+    if planning and reading is ImplementationStart.BY_DUTY:
+        return ctx.not_applicable(
+            "项目尚未批复，也未开工建设，制定密码应用方案的义务尚未发生（D24 规划类义务自批复起）",
+            "neither approved nor started: the cryptography plan is not owed yet (D24: planning duties begin on "
+            "approval)",
         )
     return ctx.not_applicable(
         "项目尚未开工建设，实施阶段的安全要求尚不适用",
@@ -111,24 +144,50 @@ def network_security(ctx: Context) -> Outcome:
 def cryptography(ctx: Context) -> Outcome:
     """项目单位应…制定项目密码应用方案，同步规划、同步建设、同步运行密码保障系统并定期进行评估.
 
-    D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
+    D24 ``by_duty`` (default): the plan is owed from the approval, the system built and run with the project from
+    the start of works; so between the two only the plan is checked, the note saying why. With ``works_started``
+    or ``approved`` both are owed from that one event. D13: each part judged from the day it arose.
     """
-    if (skip := _not_started(ctx)) is not None:
-        return skip
+    skip_plan = _not_started(ctx, planning=True)
+    if skip_plan is not None and skip_plan.status is not Status.NOT_APPLICABLE:
+        return skip_plan  # a start that cannot be placed before or after the effective date (D13)
     s = ctx.project.implementation.security
-    return ctx.condition(
-        ctx.expect(
-            Label(f"{_S}.cryptography_plan", "制定项目密码应用方案", "cryptography plan"), s.cryptography_plan
-        ),
-        ctx.expect(
-            Label(
-                f"{_S}.cryptography_synchronised",
-                "密码保障系统同步规划、同步建设、同步运行并定期评估",
-                "cryptography system planned, built, run with the system and assessed",
-            ),
-            s.cryptography_synchronised,
-        ),
+    plan = ctx.expect(
+        Label(f"{_S}.cryptography_plan", "制定项目密码应用方案", "cryptography plan"), s.cryptography_plan
     )
+    system = ctx.expect(
+        Label(
+            f"{_S}.cryptography_synchronised",
+            "密码保障系统同步规划、同步建设、同步运行并定期评估",
+            "cryptography system planned, built, run with the system and assessed",
+        ),
+        s.cryptography_synchronised,
+    )
+    skip_build = _not_started(ctx)
+    if skip_plan is not None and skip_build is not None:
+        return skip_build if _start(ctx, planning=False)[0] is not None else skip_plan
+    checks: list[Check] = []
+    notes_zh: list[str] = []
+    notes_en: list[str] = []
+    if skip_plan is None:
+        checks.append(plan)
+    else:
+        checks += skip_plan.checks  # the D13 context: the approval before the effective date
+        notes_zh.append(f"密码应用方案：{skip_plan.note_zh}")
+        notes_en.append(f"cryptography plan: {skip_plan.note_en}")
+    if skip_build is None:
+        checks.append(system)
+    elif _start(ctx, planning=False)[0] is None:
+        notes_zh.append(
+            "项目尚未开工建设，密码保障系统的同步建设、同步运行和定期评估尚不适用（D24 各义务按阶段起算）"
+        )
+        notes_en.append(
+            "works have not started: building and running the cryptography system are not owed yet (D24 by duty)"
+        )
+    else:
+        notes_zh.append(f"密码保障系统：{skip_build.note_zh}")
+        notes_en.append(f"cryptography system: {skip_build.note_en}")
+    return ctx.condition(*checks, note_zh="；".join(notes_zh), note_en="; ".join(notes_en))
 
 
 @rule(

@@ -1,36 +1,86 @@
 """第二十三条 绩效评价报告 — a performance report each year of implementation, before the year end (D6).
 
-项目实施期间 runs from the start of implementation — D24: the start of works (``implementation.works_started``,
-开工; default) or, with ``implementation_start: approved``, the approval (``approval.approved``), as for art. 20
-and 21 — to completion (``acceptance.completed``, 建成, D16) or, while not completed, to ``as_of``. Every calendar
-year it touches owes a report, the first and last years included (implementation went on in them); subject: the
-year.
+项目实施期间 runs from the start of implementation to completion (``acceptance.completed``, 建成, D16) or, while not
+completed, to ``as_of``. D24: the yearly report is a duty of building and running, so under the default ``by_duty``
+and under ``works_started`` the years count from the start of works (``implementation.works_started``, 开工); with
+``approved`` from the approval (``approval.approved``), as for art. 20 and 21.
+
+Which years owe a report is D36 (``performance_report_years``): by default every calendar year implementation
+touched, the first and last partial years included — implementation went on in them, and "每年" names no
+exception (completed 2026-01-02: a 2026 report is still owed). Option ``in_implementation_at_year_end``: only the
+years at whose end the project was still in implementation ("项目实施期间…每年年底前": a report at a year end when
+implementation has ended is no longer a report 实施期间); the year of completion (completed on or before its
+31 December) owes none and its finding says so. Subject: the year.
+
+"每年年底前" (D6) is a fixed date, not a period: 31 December of the year — a 期日, so 民法典 第二百零一条 and
+第二百零二条 (counting a period from an event) do not apply and 第二百零三条第一款 does not roll it over a rest day
+unless ``year_end_rollover`` is chosen. A report submitted on that day is in time: the whole day counts, its end at
+24:00 taken from 第二百零三条第二款 by analogy (that paragraph speaks of a period's last day; a fixed day has no other
+rule for its end). The explanation says exactly that and no longer calls 31 December "期间的最后一日".
+
+Encoded whole: "定期形成" is the yearly report; "按规定" points to the performance-evaluation rules for its form,
+which the content rule of para. 2 reads as the text states it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.facts import PerformanceReport
-from tinghu_policy.interpretation import ImplementationStart
+from tinghu_policy.interpretation import ImplementationStart, PerformanceReportYears
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art20_21_security import implementation_started
 
 _R = "implementation.performance_reports"
 
 
-def _years(ctx: Context) -> Iterator[tuple[int, int | None, PerformanceReport | None]]:
-    """Each year of implementation known on ``as_of``, with the index and the report filed for it (if any)."""
+class Year(NamedTuple):
+    """A calendar year of implementation, the report filed for it (if any) and whether one is owed (D36)."""
+
+    year: int
+    position: int | None
+    """Its index in ``implementation.performance_reports``."""
+    report: PerformanceReport | None
+    owed: bool
+
+
+def _years(ctx: Context) -> Iterator[Year]:
+    """Each year of implementation known on ``as_of``, with the index and the report filed for it (if any), and
+    whether D36 makes it owe a report."""
     started = implementation_started(ctx)
     if started is None:
         return
-    ended = ctx.known(ctx.project.acceptance.completed) or ctx.as_of
+    completed = ctx.known(ctx.project.acceptance.completed)
+    ended = completed or ctx.as_of
+    at_year_end = (
+        ctx.interpretation.performance_report_years is PerformanceReportYears.IN_IMPLEMENTATION_AT_YEAR_END
+    )
     reports = {r.year: (i, r) for i, r in enumerate(ctx.project.implementation.performance_reports)}
     for year in range(started.year, ended.year + 1):
         index, report = reports.get(year, (None, None))
-        yield year, index, report
+        owed = not at_year_end or completed is None or completed > date(year, 12, 31)
+        yield Year(year, index, report, owed)
+
+
+def _not_owed(ctx: Context, year: int) -> Outcome:
+    """D36 ``in_implementation_at_year_end``: the year of completion owes no report."""
+    completed = ctx.project.acceptance.completed
+    return ctx.not_applicable(
+        f"项目已于{completed}建成，{year}年底时已不在实施期间；按D36选项，仅年底时仍在实施期间的年度须报送绩效评价报告",
+        f"completed on {completed}: no longer in implementation at the end of {year}; under the D36 option only a "
+        "year at whose end implementation went on owes a report",
+        subject=str(year),
+    )
+
+
+def _none_owed(ctx: Context) -> Outcome:
+    return ctx.not_applicable(
+        "实施期间没有年底时仍在实施的年度，无须报送绩效评价报告（D36）",
+        "no year of implementation ended with the project still in implementation: no report owed (D36)",
+    )
 
 
 def _not_started(ctx: Context) -> Outcome:
@@ -77,35 +127,40 @@ def _submission(path: str, year: int) -> Label:
     title_en="A performance report to the finance bureau before the end of each year of implementation",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D6", "D12", "D13", "D16", "D24"),
+    decisions=("D6", "D12", "D13", "D16", "D24", "D36"),
 )
 def performance_report(ctx: Context) -> Iterator[Outcome]:
     """项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交.
 
-    D6: "每年年底前" is the fixed date 31 December of the year, met by a report submitted on or before it; it
-    rolls over a rest day only with ``year_end_rollover``. D24: the years owed begin with the year implementation
-    started (the start of works, or with ``approved`` the approval). D13: a year whose implementation began before
-    the effective date is out of reach.
+    D6: "每年年底前" is the fixed date 31 December of the year (a 期日, not a period), met by a report submitted on
+    or before it; it rolls over a rest day only with ``year_end_rollover``. D24: the years owed begin with the year
+    implementation started (the start of works; with ``approved`` the approval). D36: every year implementation
+    touched, or only those still in implementation at their end. D13: a year whose implementation began before the
+    effective date is out of reach.
     """
     found = False
-    for year, index, report in _years(ctx):
+    for year, index, report, owed in _years(ctx):
         found = True
         subject = str(year)
-        limit, explanation_zh, explanation_en = ctx.year_end(year)
+        if not owed:
+            yield _not_owed(ctx, year)
+            continue
         if (skip := _year_reached(ctx, year, subject)) is not None:
             yield skip
             continue
+        limit, explanation_zh, explanation_en = ctx.year_end(year)
+        due, provisional = limit.due, limit.provisional
         fact = f"{_R}[{index}].submitted_to_finance" if index is not None else _R
         yield ctx.due_by(
-            limit.due,
+            due,
             _submitted(ctx, report),
             Label(
                 fact, f"{year}年度绩效评价报告提交区财政局", f"{year} performance report submitted to finance"
             ),
             subject=subject,
-            provisional=limit.provisional,
-            note_zh=explanation_zh.rstrip("。"),
-            note_en=explanation_en.rstrip("."),
+            provisional=provisional,
+            note_zh=explanation_zh,
+            note_en=explanation_en,
         )
     if not found:
         yield _not_started(ctx)
@@ -118,7 +173,7 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
     title_en="The performance report is copied to the data bureau and development-reform and filed on the platform",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM),
-    decisions=("D24",),
+    decisions=("D24", "D36"),
 )
 def report_distribution(ctx: Context) -> Iterator[Outcome]:
     """…抄送区数据局、区发改委，并在管理平台中报送.
@@ -127,9 +182,12 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
     through the secrecy rules instead (as art. 13 and 36 read it), so only the copies are checked. D13: judged on
     the day the report was submitted.
     """
-    found = False
-    for year, index, report in _years(ctx):
+    found = owed_any = False
+    for year, index, report, owed in _years(ctx):
         found = True
+        if not owed:
+            continue
+        owed_any = True
         submitted = _submitted(ctx, report)
         if report is None or submitted is None:
             yield ctx.not_applicable(
@@ -167,6 +225,8 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
         )
     if not found:
         yield _not_started(ctx)
+    elif not owed_any:
+        yield _none_owed(ctx)
 
 
 # 第二十三条第二款 ————————————————————————————————————————————————————————————————————————————————————————————
@@ -176,7 +236,7 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
     title_zh="绩效评价报告包括实施进度和资金执行情况；已投入试运行的系统还应说明试运行效果及存在问题",
     title_en="The report covers progress and funds; for a system in trial operation also the trial's results",
     owed_by=Party.PROJECT_UNIT,
-    decisions=("D24",),
+    decisions=("D24", "D36"),
 )
 def report_content(ctx: Context) -> Iterator[Outcome]:
     """项目绩效评价报告主要包括实施进度和资金执行情况。对于已投入试运行的系统，还应说明试运行效果及存在问题等.
@@ -186,9 +246,12 @@ def report_content(ctx: Context) -> Iterator[Outcome]:
     was written). D13: judged on the day the report was submitted.
     """
     trial = ctx.known(ctx.project.operation.trial_started)
-    found = False
-    for year, index, report in _years(ctx):
+    found = owed_any = False
+    for year, index, report, owed in _years(ctx):
         found = True
+        if not owed:
+            continue
+        owed_any = True
         submitted = _submitted(ctx, report)
         if report is None or submitted is None:
             yield ctx.not_applicable(
@@ -231,3 +294,5 @@ def report_content(ctx: Context) -> Iterator[Outcome]:
         )
     if not found:
         yield _not_started(ctx)
+    elif not owed_any:
+        yield _none_owed(ctx)

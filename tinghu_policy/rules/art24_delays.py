@@ -1,43 +1,153 @@
-"""第二十四条 严重逾期、未按时开工 — the two 6-month limits and the reports they trigger.
+"""第二十四条 严重逾期、未按时开工 — the two 6-month limits, the reports they trigger, and the orders that follow.
 
-Art. 24 is one paragraph; both limbs cite ``art24.p1``:
+Art. 24 is one paragraph; every rule cites ``art24.p1``:
 
 * 严重逾期（超过批复工期6个月以上）: not completed (``acceptance.completed``, 建成) when more than 6 months have
-  passed since the approved completion date (``implementation.approved_completion``) → the project unit reports to
-  区数据局 with a remediation plan, "及时" (D11). 造成重大损失 (``implementation.major_loss``) triggers the same report.
+  passed since the end of the approved schedule (批复工期) → the project unit reports to 区数据局 with a remediation
+  plan, "及时" (D11). 造成重大损失 (``implementation.major_loss``) triggers the same report.
 * 由财政预算资金安排未按时开工建设的项目（超过初步设计批复时间6个月以上）: a project funded from the fiscal budget and
   not started (``implementation.works_started``) more than 6 months after the preliminary design approval
-  (``implementation.preliminary_design_approved``) → reported to 区数据局、区发改委、区财政局 for adjustment, "适时" (D11).
+  (``implementation.preliminary_design_approved``) → reported to 区数据局、区发改委、区财政局.
+* 要求责任单位限期整改或者暂停项目实施: what 区数据局 orders after studying a report is its discretion, but once
+  ordered the unit's compliance can be checked: a rectification done by the deadline the bureau set
+  (``implementation.rectification``), and no works while the project is suspended (``implementation.suspension``).
 
-The limit day is the corresponding day 6 months on (D1, D3: 31 Aug → 28/29 Feb). D5: "超过…以上" pairs two words
-that disagree only on that day; by default (``strictly_more``, 超过 governs) the limit day itself is not yet over
-the limit, the next day is; ``at_least`` makes the limit day over. The limit day is never rolled over a holiday
-(第二百零三条 lets a party act on the next working day when a period *for acting* ends on a rest day; here the
-period marks the start of a state of delay, and rolling it would only defer the duty to report).
+批复工期 — the end of the approved schedule, in this order:
 
-Each trigger owes its own report (``implementation.delay_reports``, one per ``trigger``): a report on a major loss
-does not answer a serious delay, and a report dated before its trigger answers nothing.
+1. the completion date as adjusted (``adjustments[n].approved_completion_after``, art. 26 ground (三) "调整…进度")
+   by the latest adjustment that was carried out (``adjusted`` known) and either passed both reviews of art. 26
+   para. 1 or was approved anew (``reapproved``): an adjustment only requested, or refused, changes no schedule;
+2. else the completion date the approval sets (``implementation.approved_completion``);
+3. else a duration (``implementation.approved_duration_months``, 批复工期 N个月) counted from the start of works: the
+   corresponding day N months after it (D1: the start day not counted; D3: 31 Aug + 6 months → 28/29 Feb), never
+   rolled over (it marks where the schedule ends, not a period to act in). Works not started: no schedule is running.
 
-What follows a report (区数据局会同…研究后，要求责任单位限期整改或者暂停项目实施; 适时调整) is the departments'
-discretion and is not computed.
+The 6-month limit day is the corresponding day 6 months on (D1, D3). D5: "超过…以上" pairs two words that disagree
+only on that day; by default (``strictly_more``, "超过…以上" read as one phrase, more than 6 months) the limit day
+itself is not yet over the limit, the next day is; ``at_least`` makes the limit day over. The strongest case for
+``at_least``: the object of 超过 is 批复工期 (初步设计批复时间), not the six months; 以上 attaches to the numeral "6个月"
+and includes it (民法典 第一千二百五十九条), so a delay beyond the schedule that has reached 6 months is serious — the
+two words govern different things and do not conflict. The default keeps the narrower reading for a provision that
+triggers a report, a remediation plan and possibly a suspension. The limit day is never rolled over a holiday
+(第二百零三条 lets a party act on the next working day when a period *for acting* ends on a rest day; here the period
+marks the start of a state of delay, and rolling it would only defer the duty to report).
 
-D13: each 6-month count begins on the fact it runs from (the approved completion date, the preliminary design
-approval); a count begun before the effective date is out of reach, as any clock is, and so are the reports it
-would call for.
+``art24.schedule`` HOLDS until the project is seriously overdue; a project past its schedule but within the 6 months
+still holds (it is not seriously overdue), and its note says by how many days it is late.
+
+The reports. Each trigger owes its own report (``implementation.delay_reports``, one per ``trigger``): a report on a
+major loss does not answer a serious delay, and a report dated before its trigger answers nothing. The serious-delay
+and major-loss report is "及时": a due date only with D11 configured. The late-start report has no time word: "适时"
+in "报区数据局、区发改委、区财政局适时调整" qualifies the three bureaus' adjustment, not the unit's report (the text
+gives the unit no period and the bureaus "in due course"). So that report is never given a clock — a configured D11
+period is for the text's "及时" — and it is PENDING with no due date until made, HOLDS once made (D11's catalogue
+entry says so).
+
+Encoded in part: "项目单位应严格按有关规定组织实施" names rules outside this regulation; the bureaus' study (区数据局
+会同区发改委、区财政局、区审计局按有关规定研究) and their choice of rectification or suspension, and the three
+bureaus' adjustment of a project not started on time ("适时调整"), are their discretion with no period
+(``provisions/status.yaml``).
+
+D13: each 6-month count begins on the fact it runs from (the end of the schedule, the preliminary design approval);
+a count begun before the effective date is out of reach, as any clock is, and so are the reports it would call for.
+A duration's schedule is judged from the start of works it runs from.
+A rectification or suspension is judged from the day it was ordered.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from tinghu_policy.engine import IN_DUE_COURSE, Check, Context, Explained, Label, Outcome, Relation, rule
-from tinghu_policy.facts import DelayTrigger
+from tinghu_policy.engine import Check, CheckRole, Context, Explained, Label, Outcome, Relation, Status, rule
+from tinghu_policy.facts import Adjustment, DelayTrigger, ReviewOutcome
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
 
 _I = "implementation"
 _SIX_MONTHS = Months(6)
+
+
+class Schedule(NamedTuple):
+    """The end of the approved schedule (批复工期) in force on ``as_of``, and the fact it comes from."""
+
+    day: date
+    label: Label
+    """The fact the day is, or is derived from (the start of works for a duration)."""
+    shown: date
+    """That fact's own date (the day itself, or the start of works)."""
+    note_zh: str
+    note_en: str
+    derived: bool = False
+
+
+def _passed(adjustment: Adjustment) -> bool:
+    """Both reviews of art. 26 para. 1 passed the adjustment."""
+    return all(
+        review is not None and review.outcome is ReviewOutcome.APPROVED
+        for review in (adjustment.reviewed_by_data_bureau, adjustment.reviewed_by_finance)
+    )
+
+
+def schedule_end(ctx: Context) -> Schedule | None:
+    """批复工期 in force on ``as_of``: the latest adjusted completion date carried out and reviewed or approved
+    anew, else the approved completion date, else the approved duration from the start of works; None if none."""
+    impl = ctx.project.implementation
+    latest: tuple[date, int, date] | None = None
+    for n, adjustment in enumerate(impl.adjustments):
+        adjusted, after = ctx.known(adjustment.adjusted), adjustment.approved_completion_after
+        if adjusted is None or after is None:
+            continue
+        if not (_passed(adjustment) or ctx.known(adjustment.reapproved) is not None):
+            continue
+        if latest is None or adjusted >= latest[0]:
+            latest = (adjusted, n, after)
+    if latest is not None:
+        adjusted, n, after = latest
+        return Schedule(
+            after,
+            Label(
+                f"{_I}.adjustments[{n}].approved_completion_after",
+                f"调整后的批复工期届满日（第{n + 1}项调整）",
+                f"approved completion as adjusted (adjustment {n + 1})",
+            ),
+            after,
+            f"批复工期经第{n + 1}项调整（{adjusted}实施）改为{after}届满",
+            f"the schedule as adjusted by adjustment {n + 1} (carried out {adjusted}) ends on {after}",
+        )
+    approved = ctx.approved_term(impl.approved_completion)
+    if approved is not None:
+        return Schedule(
+            approved,
+            Label(f"{_I}.approved_completion", "批复工期", "approved completion"),
+            approved,
+            f"批复工期届满日为{approved}",
+            f"the approved schedule ends on {approved}",
+        )
+    months, started = ctx.approved_term(impl.approved_duration_months), ctx.known(impl.works_started)
+    if months is None or started is None:
+        return None
+    end = ctx.limit(started, Months(months))
+    return Schedule(
+        end.deadline.due,
+        Label(
+            f"{_I}.works_started",
+            f"开工建设（批复工期{months}个月自此起算）",
+            f"start of works (the approved {months} months run from it)",
+        ),
+        started,
+        f"批复工期{months}个月，自开工之日（{started}）起算：{end.zh.rstrip('。')}",
+        f"the approved duration of {months} months runs from the start of works ({started}): {end.en.rstrip('.')}",
+        derived=True,
+    )
+
+
+def _schedule_reached(ctx: Context, schedule: Schedule) -> Outcome | None:
+    """D13: the 6-month count runs from the end of the schedule, a date the facts give; a duration has no such
+    date — its count runs from the start of works, the fact judged (works begun before the effective date ran
+    their schedule under the rules then in force)."""
+    return ctx.reaches(schedule.shown, schedule.label)
 
 
 def _limit(ctx: Context, start: date) -> Explained:
@@ -68,13 +178,8 @@ def _boundary_note(ctx: Context, limit: Explained) -> tuple[str, str]:
     )
 
 
-def _within_limit(ctx: Context, start: date, start_label: Label, done: date | None, label: Label) -> Outcome:
-    """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS.
-
-    D13: a count that began before the effective date (``start``, the fact ``start_label`` names) is out of reach,
-    as any clock is."""
-    if (skip := ctx.reaches(start, start_label)) is not None:
-        return skip
+def _within_limit(ctx: Context, start: date, done: date | None, label: Label) -> Outcome:
+    """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS."""
     limit = _limit(ctx, start)
     done = ctx.known(done)
     relation = Relation.BEFORE if _at_least(ctx) else Relation.ON_OR_BEFORE
@@ -86,17 +191,17 @@ def _within_limit(ctx: Context, start: date, start_label: Label, done: date | No
     )
 
 
-def _serious_overdue_since(ctx: Context) -> tuple[date, date] | None:
+def _serious_overdue_since(ctx: Context) -> tuple[date, Schedule] | None:
     """The day the project became seriously overdue, if it has on ``as_of`` (and was not completed before), and
-    the approved completion date it is counted from."""
-    approved = ctx.approved_term(ctx.project.implementation.approved_completion)
-    if approved is None:
+    the schedule it is counted from."""
+    schedule = schedule_end(ctx)
+    if schedule is None:
         return None
-    first = _first_day_over(ctx, _limit(ctx, approved).deadline.due)
+    first = _first_day_over(ctx, _limit(ctx, schedule.day).deadline.due)
     completed = ctx.known(ctx.project.acceptance.completed)
     if first > ctx.as_of or (completed is not None and completed < first):
         return None
-    return first, approved
+    return first, schedule
 
 
 def _not_started_since(ctx: Context) -> tuple[date, date] | None:
@@ -158,23 +263,67 @@ def _report(
 def schedule(ctx: Context) -> Outcome:
     """项目实施过程中出现严重逾期（超过批复工期6个月以上）…的.
 
-    FAILS once the project, not completed, is more than 6 months beyond ``approved_completion`` (D5); a project
-    completed on or before the limit HOLDS for good.
+    FAILS once the project, not completed, is more than 6 months beyond the end of the approved schedule (D5); a
+    project completed on or before the limit HOLDS for good. Past the schedule but within the 6 months it still
+    HOLDS, and the note gives the delay.
     """
-    approved = ctx.approved_term(ctx.project.implementation.approved_completion)
-    if approved is None:
+    impl = ctx.project.implementation
+    found = schedule_end(ctx)
+    if found is None:
+        months = ctx.approved_term(impl.approved_duration_months)
+        if months is not None:
+            return ctx.not_applicable(
+                f"批复工期{months}个月自开工之日起算，项目尚未开工建设",
+                f"the approved {months} months run from the start of works, which has not happened",
+            )
         return ctx.not_applicable("未提供批复工期", "no approved completion date")
-    return _within_limit(
+    if (skip := _schedule_reached(ctx, found)) is not None:
+        return skip
+    completed = ctx.known(ctx.project.acceptance.completed)
+    outcome = _within_limit(
         ctx,
-        approved,
-        Label(f"{_I}.approved_completion", "批复工期", "approved completion"),
-        ctx.project.acceptance.completed,
+        found.day,
+        completed,
         Label(
             "acceptance.completed",
             "项目建成日期（未建成的按评估日）",
             "completion (as_of while not completed)",
         ),
     )
+    outcome.note_zh = f"{found.note_zh}；{outcome.note_zh}"
+    outcome.note_en = f"{found.note_en}; {outcome.note_en}"
+    late = (completed or ctx.as_of) - found.day
+    if outcome.status is Status.HOLDS and late.days > 0:
+        if completed is not None:
+            outcome.checks += (
+                ctx.check(
+                    Label(
+                        "acceptance.completed",
+                        "项目建成日期（对照批复工期）",
+                        "completion (against the schedule)",
+                    ),
+                    Relation.ON_OR_BEFORE,
+                    found.day,
+                    completed,
+                    role=CheckRole.CONTEXT,
+                ),
+            )
+            outcome.note_zh += (
+                f"；项目于{completed}建成，超出批复工期{late.days}天，未超过6个月，不属严重逾期"
+            )
+            outcome.note_en += (
+                f"; completed on {completed}, {late.days} days beyond the schedule: late, but not 6 months, so not "
+                "seriously overdue"
+            )
+        else:
+            outcome.note_zh += (
+                f"；截至{ctx.as_of}尚未建成，已超出批复工期{late.days}天，尚未超过6个月，不属严重逾期"
+            )
+            outcome.note_en += (
+                f"; not completed on {ctx.as_of}, {late.days} days beyond the schedule: late, but not yet 6 months, "
+                "so not seriously overdue"
+            )
+    return outcome
 
 
 @rule(
@@ -194,15 +343,15 @@ def overdue_report(ctx: Context) -> Outcome:
     overdue = _serious_overdue_since(ctx)
     if overdue is None:
         return ctx.not_applicable("项目未严重逾期", "the project is not seriously overdue")
-    since, approved = overdue
-    if skip := ctx.reaches(approved, Label(f"{_I}.approved_completion", "批复工期", "approved completion")):
+    since, found = overdue
+    if skip := _schedule_reached(ctx, found):
         return skip
     return _report(
         ctx,
         DelayTrigger.SERIOUS_DELAY,
         since,
-        Label(f"{_I}.approved_completion", "出现严重逾期（超过批复工期6个月）", "seriously overdue"),
-        _derived_from(ctx, Label(f"{_I}.approved_completion", "批复工期", "approved completion"), approved),
+        Label(found.label.fact, "出现严重逾期（超过批复工期6个月）", "seriously overdue"),
+        _derived_from(ctx, found.label, found.shown),
     )
 
 
@@ -230,6 +379,76 @@ def major_loss_report(ctx: Context) -> Outcome:
     )
 
 
+# 第二十四条 限期整改、暂停实施 ——————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art24.rectification",
+    provision="art24.p1",
+    title_zh="区数据局要求限期整改的，责任单位在期限内完成整改",
+    title_en="A rectification the data bureau orders is completed by the deadline it sets",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def rectification(ctx: Context) -> Outcome:
+    """区数据局会同区发改委、区财政局、区审计局按有关规定研究后，要求责任单位限期整改….
+
+    The deadline is the date 区数据局 set (``rectification.deadline``), taken as given: a date an authority fixes is
+    not a period counted by this library, so it is not rolled over a rest day. MET / LATE by the completion date,
+    OVERDUE once past the deadline without it, PENDING before. D13: judged from the day the order was made.
+    """
+    order = ctx.project.implementation.rectification
+    if order is None or ctx.known(order.ordered) is None:
+        return ctx.not_applicable("区数据局未要求限期整改", "no rectification ordered")
+    ordered = Label(f"{_I}.rectification.ordered", "区数据局要求限期整改", "rectification ordered")
+    if (skip := ctx.reaches(order.ordered, ordered)) is not None:
+        return skip
+    return ctx.due_by(
+        order.deadline,
+        order.completed,
+        Label(f"{_I}.rectification.completed", "完成整改", "rectification completed"),
+        started=ctx.clock_start(ordered, order.ordered),
+        note_zh=f"区数据局于{order.ordered}要求限期整改，整改期限为{order.deadline}（区数据局确定的日期，不顺延）",
+        note_en=f"rectification ordered on {order.ordered}, to be completed by {order.deadline} (the date the "
+        "data bureau set, not rolled over)",
+    )
+
+
+@rule(
+    "art24.suspension",
+    provision="art24.p1",
+    title_zh="区数据局要求暂停项目实施的，暂停期间不得继续实施",
+    title_en="A project the data bureau suspends is not carried on while suspended",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DATA_BUREAU,),
+)
+def suspension(ctx: Context) -> Outcome:
+    """…要求责任单位…暂停项目实施.
+
+    HOLDS while (or after) the suspension when works did not go on meanwhile (``works_continued: false``); FAILS
+    when they did; UNDETERMINED when not stated. D13: judged from the day the suspension was ordered.
+    """
+    order = ctx.project.implementation.suspension
+    if order is None or ctx.known(order.ordered) is None:
+        return ctx.not_applicable("区数据局未要求暂停项目实施", "no suspension ordered")
+    ordered = Label(f"{_I}.suspension.ordered", "区数据局要求暂停项目实施", "suspension ordered")
+    if (skip := ctx.reaches(order.ordered, ordered)) is not None:
+        return skip
+    lifted = ctx.known(order.lifted)
+    span_zh = f"{order.ordered}起暂停实施，" + (f"{lifted}恢复实施" if lifted else f"截至{ctx.as_of}尚未恢复")
+    span_en = f"suspended from {order.ordered}, " + (
+        f"resumed on {lifted}" if lifted else f"not resumed by {ctx.as_of}"
+    )
+    return ctx.condition(
+        ctx.check(ordered, Relation.ON_OR_BEFORE, ctx.as_of, order.ordered, role=CheckRole.CONTEXT),
+        ctx.expect(
+            Label(f"{_I}.suspension.works_continued", "暂停期间继续实施", "works went on while suspended"),
+            order.works_continued,
+            required=False,
+        ),
+        note_zh=span_zh,
+        note_en=span_en,
+    )
+
+
 # 第二十四条 未按时开工 ————————————————————————————————————————————————————————————————————————————————————————
 @rule(
     "art24.start_of_works",
@@ -251,10 +470,12 @@ def start_of_works(ctx: Context) -> Outcome:
         )
     if not fiscal:
         return ctx.not_applicable("非财政预算资金安排的项目", "not funded from the fiscal budget")
+    design = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
+    if (skip := ctx.reaches(approved, design)) is not None:
+        return skip
     return _within_limit(
         ctx,
         approved,
-        Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval"),
         ctx.project.implementation.works_started,
         Label(
             f"{_I}.works_started",
@@ -267,16 +488,18 @@ def start_of_works(ctx: Context) -> Outcome:
 @rule(
     "art24.not_started_report",
     provision="art24.p1",
-    title_zh="未按时开工建设的项目报区数据局、区发改委、区财政局适时调整",
+    title_zh="未按时开工建设的项目报区数据局、区发改委、区财政局调整",
     title_en="A project not started on time is reported to the data bureau, development-reform and finance",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.DATA_BUREAU, Party.DEVELOPMENT_REFORM, Party.FINANCE_BUREAU),
-    decisions=("D1", "D2", "D3", "D5", "D11", "D12", "D13"),
+    decisions=("D1", "D3", "D5", "D11", "D13"),
 )
 def not_started_report(ctx: Context) -> Outcome:
     """由财政预算资金安排未按时开工建设的项目…报区数据局、区发改委、区财政局适时调整.
 
-    "适时" has no number, like "及时" (D11): the clock (only when configured) starts on the first day over the limit.
+    "适时" qualifies the bureaus' adjustment, not the report (D11): the report has no period in the text and no
+    configured clock — PENDING with no due date until made, HOLDS once made on or after the first day over the
+    limit (a report before it was not about a late start and is shown as context).
     """
     late = _not_started_since(ctx)
     if late is None:
@@ -287,23 +510,43 @@ def not_started_report(ctx: Context) -> Outcome:
     design = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
     if skip := ctx.reaches(approved, design):
         return skip
-    return ctx.timely(
-        since,
-        ctx.project.implementation.not_started_reported,
-        started=_derived_from(
-            ctx,
-            Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval"),
-            approved,
-        ),
-        start_label=Label(
-            f"{_I}.preliminary_design_approved",
-            "超过初步设计批复时间6个月未开工",
-            "not started 6 months after approval",
-        ),
-        done_label=Label(
-            f"{_I}.not_started_reported",
-            "报区数据局、区发改委、区财政局",
-            "reported to data, development-reform, finance",
-        ),
-        word=IN_DUE_COURSE,
+    started = _derived_from(ctx, design, approved)
+    label = Label(
+        f"{_I}.not_started_reported",
+        "报区数据局、区发改委、区财政局",
+        "reported to data, development-reform, finance",
+    )
+    reported = ctx.known(ctx.project.implementation.not_started_reported)
+    since_zh, since_en = (
+        f"超过初步设计批复时间6个月未开工：自{since}起",
+        f"not started 6 months after approval: from {since}",
+    )
+    rule_zh = "“适时”修饰三部门的调整，不修饰项目单位的报告；报告本条未规定期限，D11配置的期限不适用"
+    rule_en = (
+        "'适时' (in due course) qualifies the bureaus' adjustment, not the unit's report; the report has no period "
+        "in the text and a period configured under D11 does not apply"
+    )
+    if reported is not None and reported >= since:
+        return Outcome(
+            Status.HOLDS,
+            checks=(started, ctx.check(label, Relation.ON_OR_AFTER, since, reported)),
+            note_zh=f"{since_zh}；已于{reported}报告；{rule_zh}",
+            note_en=f"{since_en}; reported on {reported}; {rule_en}",
+        )
+    early = (
+        (ctx.check(label, Relation.ON_OR_AFTER, since, reported, role=CheckRole.CONTEXT),)
+        if reported is not None
+        else ()
+    )
+    early_zh = f"{reported}的报告早于未按时开工之日，不能视为已报告；" if reported is not None else ""
+    early_en = (
+        f"the report of {reported} predates the late start and does not count; "
+        if reported is not None
+        else ""
+    )
+    return Outcome(
+        Status.PENDING,
+        checks=(started, *early),
+        note_zh=f"{since_zh}；{early_zh}尚未报告；{rule_zh}：无到期日、不认定逾期",
+        note_en=f"{since_en}; {early_en}not reported yet; {rule_en}: no due date, never overdue",
     )

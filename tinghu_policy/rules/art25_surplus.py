@@ -1,26 +1,62 @@
-"""第二十五条 结余资金上缴 — an unchanged project's unspent money goes back to the treasury "及时" (D11).
+"""第二十五条 按批复概算实施；结余资金上缴 — spending within the approved budget, and an unchanged project's unspent
+fiscal money returned to the treasury "及时" (D11).
 
-项目目标和内容不变: no adjustment recorded (``implementation.adjustments`` empty); an adjusted project is handled by
-art. 26 and the general rules instead. 有结余: the approved budget (``approval.approved_budget``) exceeds the actual
-expenditure (``implementation.actual_expenditure``); the surplus is the exact difference in 元.
+First sentence (``art25.within_budget``): "项目单位应严格按批复的可行性研究报告、初步设计和投资概算实施项目". The
+approved budget (概算) in force is the total of the latest adjustment approved anew under the general rules
+(art. 26 para. 2: ``adjustments[n].reapproved`` and its ``total_after``) on the day the spending figure is as of, else
+``approval.approved_budget``; the spending is ``implementation.actual_expenditure`` as of
+``implementation.expenditure_as_of`` (a figure dated after ``as_of`` is not yet known). Spending above the budget in
+force FAILS — an overrun needs a new approval first, and a later re-approval does not undo an overrun on the day of
+the figure. Following the approved feasibility study and preliminary design is a yes/no that no fact records (what
+was built against what was approved): listed under ``encoded_in_part`` in ``provisions/status.yaml``.
+
+Second sentence (``art25.surplus_returned``): "项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政".
+
+* 目标和内容不变: content changes only when an adjustment is carried out (``adjusted`` known on ``as_of``); one only
+  requested, reviewed or refused changes nothing, and the project still owes its surplus. D34
+  (``surplus_after_adjustment``) decides the rest: by default (``general_rules``) a project adjusted under art. 26
+  is no longer "内容不变" and its surplus follows the general budget rules (预算法, 结转结余资金管理) outside this
+  regulation — NOT_APPLICABLE, and the note says so; with ``still_owed`` an adjustment that kept the goals unchanged
+  (the art. 26 condition: 建设目标不变) leaves the duty in place — whether it was lawfully made (10%, ground, review)
+  is art. 26's question, not whether the money left over goes back — and only a carried-out adjustment that changed
+  the goals takes the project out.
+* 有结余: the surplus is the approved budget in force on ``as_of`` less the actual expenditure, exact in 元.
+* 上缴财政 is fiscal money only: what is owed is the unspent fiscal money, never more than the surplus. The fiscal
+  money is the amount of the fiscal sources in ``funding`` (:attr:`FundingSource.is_fiscal`); the other money the
+  other sources. Which money the spending used first the text does not say — D35 (``surplus_fiscal_share``):
+  ``proportional`` (default) — each source spent in proportion to its amount, so the unspent fiscal money is the
+  unspent money × the fiscal share of all funding; ``fiscal_spent_first`` — the fiscal money left after all
+  spending (the least); ``other_spent_first`` — the fiscal money less what the other money could not cover (the
+  most). With fiscal money alone every reading gives the fiscal money less the spending: 900,000 arranged and
+  900,000 spent leaves nothing to return, whatever the 概算. A proportional share that is not a whole fen is shown
+  to the fen (rounded half up, "约").
 
 D25 (default ``final_accounts``): the expenditure is settled by the final accounts (竣工财务决算,
 ``acceptance.final_accounts_submitted``, art. 27 para. 4): the duty arises then, and a configured "及时" clock (D11)
 runs from that day. Options: ``acceptance_passed`` (``acceptance.passed``) or ``completion`` (建成 as D16 reads it).
+
+D13: the spending is judged on the day its figure is as of (or, undated, with the project as approved); the return
+of the surplus from the day it was settled.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from tinghu_policy.engine import Context, Label, Outcome, Status, rule
-from tinghu_policy.interpretation import SurplusSettlement
+from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.interpretation import SurplusAfterAdjustment, SurplusFiscalShare, SurplusSettlement
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.art26_adjustments import Budget, budget_in_force
 from tinghu_policy.rules.art27_acceptance import completion
 from tinghu_policy.rules.art31_37_supervision import known_expenditure
+from tinghu_policy.rules.project_acts import decision
 
 _FINAL_ACCOUNTS = Label("acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted")
 _PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
+_SPENT = Label("implementation.actual_expenditure", "项目实际支出（元）", "actual expenditure (yuan)")
+_CENT = Decimal("0.01")
 
 
 def settled(ctx: Context) -> tuple[date | None, Label]:
@@ -33,7 +69,165 @@ def settled(ctx: Context) -> tuple[date | None, Label]:
     return ctx.known(ctx.project.acceptance.final_accounts_submitted), _FINAL_ACCOUNTS
 
 
-# 第二十五条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
+def _missing(*pairs: tuple[str, object]) -> Outcome:
+    """UNDETERMINED, naming the facts (of ``pairs``: path, value) that are not given."""
+    return Outcome(
+        Status.UNDETERMINED,
+        missing=tuple(fact for fact, value in pairs if value is None),
+        note_zh="缺少批复概算、实际支出或资金来源，无法确定应上缴的结余",
+        note_en="the approved budget, the actual expenditure or the funding is missing: the surplus owed cannot be "
+        "computed",
+    )
+
+
+# 第二十五条第一款第一句 ————————————————————————————————————————————————————————————————————————————————————————
+@rule(
+    "art25.within_budget",
+    provision="art25.p1",
+    title_zh="严格按批复的投资概算实施项目，实际支出不超过现行批复概算",
+    title_en="The project is carried out within the approved budget: spending does not exceed the budget in force",
+    owed_by=Party.PROJECT_UNIT,
+)
+def within_budget(ctx: Context) -> Outcome:
+    """项目单位应严格按批复的可行性研究报告、初步设计和投资概算实施项目.
+
+    HOLDS while the actual expenditure is within the budget in force on the day the figure is as of (the total of the
+    latest adjustment approved anew by then, else the approved budget); FAILS above it; UNDETERMINED without a
+    figure once the final accounts are made; not yet applicable before them without a figure (as art. 37's overrun).
+    The study and design themselves are not computed (``encoded_in_part``).
+    """
+    if ctx.approved_term(True) is None:
+        return ctx.not_applicable(
+            f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
+            f"approved on {ctx.project.approval.approved}: no approved budget yet",
+        )
+    impl = ctx.project.implementation
+    spent = known_expenditure(ctx)
+    on = ctx.known(impl.expenditure_as_of) or ctx.as_of
+    budget = budget_in_force(ctx, on=on)
+    if budget.amount is None:
+        if budget.reapproved is None:
+            return ctx.not_applicable("未提供批复概算", "no approved budget given")
+        return Outcome(
+            Status.UNDETERMINED,
+            missing=(budget.label.fact,),
+            note_zh=f"缺少{budget.label.zh}，无法确定现行批复概算",
+            note_en=f"the {budget.label.en} is missing: the budget in force is not known",
+        )
+    if spent is None and ctx.known(ctx.project.acceptance.final_accounts_submitted) is None:
+        return ctx.not_applicable(
+            "尚无实际支出数额，也未编报竣工财务决算：是否超出概算尚待支出确定",
+            "no expenditure figure and no final accounts yet: whether spending exceeds the budget is not yet known",
+        )
+    if spent is not None:
+        if impl.expenditure_as_of is not None:
+            dated = Label(
+                "implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date"
+            )
+            skip = ctx.reaches(impl.expenditure_as_of, dated)
+        else:
+            skip = decision(ctx)
+        if skip is not None:
+            return skip
+    where_zh, where_en = _budget_words(budget)
+    return ctx.condition(
+        ctx.check(_SPENT, Relation.ON_OR_BEFORE, budget.amount, spent),
+        note_zh=f"现行批复概算为{where_zh}（按 {on} 的批复）",
+        note_en=f"the budget in force is {where_en} (as approved on {on})",
+    )
+
+
+def _budget_words(budget: Budget) -> tuple[str, str]:
+    if budget.reapproved is None:
+        return f"批复概算总投资 {budget.amount} 元", f"the approved total {budget.amount} yuan"
+    n = budget.reapproved + 1
+    if budget.amount is None:
+        return f"第{n}项调整重新报批的概算总投资", f"the total approved anew with adjustment {n}"
+    return (
+        f"第{n}项调整重新报批的概算总投资 {budget.amount} 元",
+        f"the total approved anew with adjustment {n}, {budget.amount} yuan",
+    )
+
+
+class Owed(NamedTuple):
+    """The unspent fiscal money art. 25 asks to be returned (D35), and how it was worked out."""
+
+    amount: Decimal
+    zh: str
+    en: str
+
+
+def _fiscal_owed(ctx: Context, surplus: Decimal, spent: Decimal, fiscal: Decimal, other: Decimal) -> Owed:
+    """The unspent fiscal money, never more than ``surplus`` (D35 for mixed funding)."""
+    if other == 0:
+        left = max(Decimal(0), fiscal - spent).quantize(_CENT)
+        zh = f"财政资金 {fiscal} 元 − 实际支出 {spent} 元 = 未支出的财政资金 {left} 元"
+        en = f"fiscal money {fiscal} − expenditure {spent} = unspent fiscal money {left}"
+    else:
+        reading = ctx.interpretation.surplus_fiscal_share
+        funded = fiscal + other
+        mixed_zh = f"财政资金 {fiscal} 元、其他资金 {other} 元共同出资"
+        mixed_en = f"funded by {fiscal} fiscal and {other} other money"
+        if reading is SurplusFiscalShare.FISCAL_SPENT_FIRST:
+            left = max(Decimal(0), fiscal - spent).quantize(_CENT)
+            zh = f"{mixed_zh}；D35 先用财政资金：未支出的财政资金 = max(0, {fiscal} − {spent}) = {left} 元"
+            en = f"{mixed_en}; D35 fiscal money spent first: unspent fiscal money max(0, {fiscal} − {spent}) = {left}"
+        elif reading is SurplusFiscalShare.OTHER_SPENT_FIRST:
+            left = (fiscal - min(fiscal, max(Decimal(0), spent - other))).quantize(_CENT)
+            zh = f"{mixed_zh}；D35 先用其他资金：未支出的财政资金 = {fiscal} − 其他资金不足部分 = {left} 元"
+            en = f"{mixed_en}; D35 other money spent first: unspent fiscal money {fiscal} less what the other money did not cover = {left}"
+        else:
+            unspent = max(Decimal(0), funded - spent).quantize(_CENT)
+            exact = unspent * fiscal / funded if funded else Decimal(0)
+            left = exact.quantize(_CENT, rounding=ROUND_HALF_UP)
+            about_zh, about_en = ("", "") if left == exact else ("约", "about ")
+            zh = (
+                f"{mixed_zh}；D35 按出资比例：未支出的资金 {unspent} 元 × 财政资金占比 {fiscal}/{funded} = "
+                f"{about_zh}{left} 元"
+            )
+            en = (
+                f"{mixed_en}; D35 in proportion: unspent money {unspent} × fiscal share {fiscal}/{funded} = "
+                f"{about_en}{left}"
+            )
+    owed = min(left, surplus)
+    if owed < left:
+        zh += f"，以结余 {surplus} 元为限"
+        en += f", at most the surplus {surplus}"
+    return Owed(owed, zh, en)
+
+
+def _changed(ctx: Context) -> Outcome | None:
+    """目标和内容不变 (D34): NOT_APPLICABLE when a carried-out adjustment took the project out of art. 25."""
+    carried = [
+        (n, a)
+        for n, a in enumerate(ctx.project.implementation.adjustments)
+        if ctx.known(a.adjusted) is not None
+    ]
+    if not carried:
+        return None
+    listed = "、".join(f"第{n + 1}项（{a.adjusted}）" for n, a in carried)
+    listed_en = ", ".join(f"adjustment {n + 1} ({a.adjusted})" for n, a in carried)
+    if ctx.interpretation.surplus_after_adjustment is SurplusAfterAdjustment.GENERAL_RULES:
+        return ctx.not_applicable(
+            f"项目内容已调整（已实施{listed}），不属目标和内容不变的项目；其结余资金按预算法及结转结余资金管理的一般"
+            "规定处理，不适用本条（D34）",
+            f"the content was adjusted ({listed_en} carried out): not unchanged; its surplus follows the general budget "
+            "rules, outside this article (D34)",
+        )
+    goals = [(n, a) for n, a in carried if not a.goals_unchanged]
+    if goals:
+        return ctx.not_applicable(
+            "建设目标已调整（"
+            + "、".join(f"第{n + 1}项" for n, _ in goals)
+            + "），不属目标不变的项目（D34）",
+            "the goals were changed ("
+            + ", ".join(f"adjustment {n + 1}" for n, _ in goals)
+            + "): not unchanged (D34)",
+        )
+    return None
+
+
+# 第二十五条第一款第二句 ————————————————————————————————————————————————————————————————————————————————————————
 @rule(
     "art25.surplus_returned",
     provision="art25.p1",
@@ -41,13 +235,15 @@ def settled(ctx: Context) -> tuple[date | None, Label]:
     title_en="An unchanged project's surplus is returned to the treasury in time",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D1", "D2", "D11", "D12", "D13", "D16", "D25"),
+    decisions=("D1", "D2", "D11", "D12", "D13", "D16", "D25", "D34", "D35"),
 )
 def surplus_returned(ctx: Context) -> Outcome:
     """项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政.
 
     结余资金上缴财政 concerns money from the budget: a project with no fiscal money (:attr:`Project.fiscal_funded`,
-    e.g. an enterprise's own money under art. 38) has none to return.
+    e.g. an enterprise's own money under art. 38) has none to return, and of a mixed project only the unspent fiscal
+    money (D35). D34: a carried-out adjustment ends the duty (default) or, with ``still_owed``, only one that changed
+    the goals does.
 
     D11: "及时" has a due date only when ``timely_within_working_days`` is set, counted from the day the surplus
     is settled — D25: the final accounts (default), or passing acceptance, or completion (D16).
@@ -58,46 +254,51 @@ def surplus_returned(ctx: Context) -> Outcome:
             "非财政资金安排的项目，结余资金不涉及上缴财政",
             "no fiscal money: there is no surplus to return to the treasury",
         )
-    adjusted = [a for a in impl.adjustments if ctx.known(a.requested)]
-    if adjusted:
-        return ctx.not_applicable(
-            f"项目内容已调整（{len(adjusted)}项调整），不属于目标和内容不变的项目",
-            f"the project was adjusted ({len(adjusted)} adjustment(s)): not unchanged",
-        )
+    if (changed := _changed(ctx)) is not None:
+        return changed
     if ctx.approved_term(True) is None:
         return ctx.not_applicable(
             f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
             f"approved on {ctx.project.approval.approved}: no approved budget yet",
         )
-    budget, spent = ctx.project.approval.approved_budget, known_expenditure(ctx)
-    if budget is None or spent is None:
-        missing = tuple(
-            f
-            for f, v in (("approval.approved_budget", budget), ("implementation.actual_expenditure", spent))
-            if v is None
-        )
-        return Outcome(
-            Status.UNDETERMINED,
-            missing=missing,
-            note_zh="缺少批复概算或实际支出，无法确定是否有结余",
-            note_en="the approved budget or the actual expenditure is missing: no surplus can be computed",
-        )
-    surplus = budget - spent
-    if surplus <= 0:
-        return ctx.not_applicable(
-            f"无结余：批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元",
-            f"no surplus: approved budget {budget} − actual expenditure {spent} = {surplus} yuan",
-        )
+    budget, spent = budget_in_force(ctx), known_expenditure(ctx)
+    funding = ctx.project.funding
     settled_on, settled_label = settled(ctx)
     returned = ctx.known(impl.surplus_returned)
-    amount_zh = f"结余资金 = 批复概算 {budget} 元 − 实际支出 {spent} 元 = {surplus} 元"
-    amount_en = f"surplus = approved budget {budget} − actual expenditure {spent} = {surplus} yuan"
+    if settled_on is None and returned is None:
+        return ctx.not_applicable(
+            f"尚未{settled_label.zh}，结余尚未确定（D25）",
+            f"no {settled_label.en} yet: no surplus settled (D25)",
+        )
+    if budget.amount is None or spent is None or not funding:
+        return _missing(
+            (budget.label.fact, budget.amount),
+            ("implementation.actual_expenditure", spent),
+            ("funding", funding or None),
+        )
+    where_zh, where_en = _budget_words(budget)
+    surplus = budget.amount - spent
+    if surplus <= 0:
+        return ctx.not_applicable(
+            f"无结余：{where_zh} − 实际支出 {spent} 元 = {surplus} 元",
+            f"no surplus: {where_en} − actual expenditure {spent} = {surplus} yuan",
+        )
+    fiscal = sum((f.amount for f in funding if f.source.is_fiscal), Decimal(0))
+    other = sum((f.amount for f in funding if not f.source.is_fiscal), Decimal(0))
+    owed = _fiscal_owed(ctx, surplus, spent, fiscal, other)
+    amount_zh = (
+        f"结余资金 = {where_zh} − 实际支出 {spent} 元 = {surplus} 元；{owed.zh}；应上缴财政 {owed.amount} 元"
+    )
+    amount_en = (
+        f"surplus = {where_en} − actual expenditure {spent} = {surplus} yuan; {owed.en}; owed to the treasury "
+        f"{owed.amount} yuan"
+    )
+    if owed.amount <= 0:
+        return ctx.not_applicable(
+            f"{amount_zh}：结余中没有未支出的财政资金，无须上缴",
+            f"{amount_en}: no unspent fiscal money in the surplus, nothing to return",
+        )
     if settled_on is None:
-        if returned is None:
-            return ctx.not_applicable(
-                f"{amount_zh}；尚未{settled_label.zh}，结余尚未确定",
-                f"{amount_en}; no {settled_label.en} yet, so the surplus is not settled",
-            )
         return Outcome(
             Status.HOLDS,
             note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未{settled_label.zh}，期限未起算）",

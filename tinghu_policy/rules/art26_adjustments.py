@@ -7,31 +7,50 @@ Each adjustment (``implementation.adjustments``, subject ``adjustment N`` from 1
   rests on one of the three grounds (with that ground's own condition, if it has one);
 * ``art26.ground_*`` (第一款第（一）至（三）项): one rule per ground, NOT_APPLICABLE unless the adjustment claims it;
   when claimed, HOLDS if the route is open on that ground, FAILS if the ground's or the lead-in's condition fails;
-* ``art26.adjustment_review`` (第一款): on the route, 区数据局 and 区财政局 review before the adjustment is made, and
-  it is filed with 区发改委;
+* ``art26.adjustment_review`` (第一款): on the route, 区数据局 and 区财政局 review and pass the adjustment before it
+  is made;
+* ``art26.adjustment_filing`` (第一款): on the route, "同时报区发改委备案" — the filing with 区发改委 is due no later
+  than the day the adjustment is carried out (``adjusted``): 同时 is "at the same time", so a filing that day or
+  before is in time and one after it is late; once the adjustment is made and the day has passed without a filing,
+  it is overdue. 同时 asks for no precedence, so a filing on the very day of the adjustment is in time whichever
+  D17 reading is chosen (D17 decides whether a same-day act counts as *before* another; nothing here must come
+  before). Before the adjustment is made nothing is due yet;
 * ``art26.general_rules`` (第二款): off the route, the general rules apply — a new approval before the adjustment.
 
+The approved total (概算总投资) an adjustment is held to is the one in force: the total after the latest earlier
+adjustment approved anew (``reapproved`` known on ``as_of``; its ``total_after``), else ``approval.approved_budget``
+(:func:`budget_in_force`, which art. 25 reads too).
+
 不超过 includes the limit (民法典 第一千二百五十九条): exactly 10% passes. Money is exact ``Decimal`` 元; the 10%
-limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 123,456.789). D31: the amount held
-to the limit is each adjustment's own (default ``each_adjustment``), or with ``cumulative`` the total of this
-adjustment and every earlier one (by the order of ``implementation.adjustments``, those requested by ``as_of``); its
-check then names ``implementation.adjustments`` and shows that running total.
+limit is computed exactly (it may have three decimals: 10% of 1,234,567.89 is 123,456.789). D31 (default
+``cumulative``): the amount held to the limit is this adjustment's own and those of the adjustments carried out
+before it (``adjusted`` known on ``as_of``; earlier in ``implementation.adjustments``) since the last one approved
+anew — an adjustment only requested, or refused, moves no money, and a re-approval resets the approved total and so
+the count; its check then names ``implementation.adjustments`` and shows that running total. Option
+``each_adjustment``: each adjustment's own amount.
+
+Encoded in part: "确需" (the adjustment is truly needed; the law or deployment truly requires the change; the
+technical plan is truly improved; the business truly needs it) is the reviewing bureaus' judgement, which no fact of
+the project can decide; the rules read the ground the unit claims and the conditions the text states (a named basis
+for ground (一), the approved plan for ground (三)). What the general rules of para. 2 require beyond a new approval
+is outside this regulation (``provisions/status.yaml``).
 
 "经区数据局、区财政局审核后可以调整" asks for reviews that pass the adjustment: a review that rejected it does not
 open the route (an adjustment made after it FAILS), and one whose conclusion is not stated leaves the finding
 UNDETERMINED.
 
 D13: an adjustment is judged by its request (the route, the grounds) and by its execution (the review before it,
-the new approval): one requested, or carried out, before the effective date is out of reach.
+the filing with it, the new approval): one requested, or carried out, before the effective date is out of reach.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.facts import Adjustment, AdjustmentGround, ReviewOutcome
 from tinghu_policy.interpretation import AdjustmentLimitBasis
 from tinghu_policy.parties import Party
@@ -85,6 +104,47 @@ def _limit(budget: Decimal) -> Decimal:
     return limit.quantize(_CENT) if limit == limit.quantize(_CENT) else limit
 
 
+class Budget(NamedTuple):
+    """The approved total in force (概算总投资) and the fact it is."""
+
+    amount: Decimal | None
+    label: Label
+    reapproved: int | None
+    """The index of the adjustment whose new approval set it; None: the original approval."""
+
+
+def budget_in_force(ctx: Context, *, before: int | None = None, on: date | None = None) -> Budget:
+    """The approved total in force: the ``total_after`` of the latest adjustment approved anew (``reapproved`` known
+    on ``as_of``; only those listed before ``before``; only approved by ``on``), else ``approval.approved_budget``.
+
+    A re-approval whose ``total_after`` is not given leaves the amount None (not known)."""
+    latest: tuple[date, int] | None = None
+    for k, adjustment in enumerate(ctx.project.implementation.adjustments):
+        if before is not None and k >= before:
+            break
+        day = ctx.known(adjustment.reapproved)
+        if day is None or (on is not None and day > on):
+            continue
+        if latest is None or day >= latest[0]:
+            latest = (day, k)
+    if latest is None:
+        return Budget(
+            ctx.project.approval.approved_budget,
+            Label("approval.approved_budget", "批复概算总投资（元）", "approved total investment (yuan)"),
+            None,
+        )
+    day, k = latest
+    return Budget(
+        ctx.project.implementation.adjustments[k].total_after,
+        Label(
+            f"implementation.adjustments[{k}].total_after",
+            f"重新报批的概算总投资（元，第{k + 1}项调整{day}获批）",
+            f"total approved anew (yuan, adjustment {k + 1}, {day})",
+        ),
+        k,
+    )
+
+
 class Measured(NamedTuple):
     """The amount art. 26's 10% limit is held to for one adjustment (D31), and how a check and a note name it."""
 
@@ -94,24 +154,40 @@ class Measured(NamedTuple):
     name_en: str
 
 
+def counted_before(ctx: Context, n: int) -> tuple[list[int], int | None]:
+    """D31 ``cumulative``: the adjustments listed before ``n`` and carried out on ``as_of`` since the last one
+    approved anew, and that one's index (None: none was)."""
+    adjustments = ctx.project.implementation.adjustments
+    restart = None
+    for k in range(n):
+        if ctx.known(adjustments[k].reapproved) is not None:
+            restart = k
+    first = 0 if restart is None else restart + 1
+    return [k for k in range(first, n) if ctx.known(adjustments[k].adjusted) is not None], restart
+
+
 def _measured(ctx: Context, n: int) -> Measured:
-    """D31: adjustment ``n``'s own amount (``each_adjustment``), or with ``cumulative`` the total of it and every
-    earlier adjustment requested by ``as_of``."""
+    """D31: with ``cumulative`` (default) the total of adjustment ``n`` and every earlier adjustment carried out
+    since the last re-approval; with ``each_adjustment`` adjustment ``n``'s own amount."""
+    adjustments = ctx.project.implementation.adjustments
     if ctx.interpretation.adjustment_limit_basis is AdjustmentLimitBasis.CUMULATIVE:
-        amounts = [a.amount for k, a in _adjustments(ctx) if k <= n]
-        earlier = len(amounts) - 1
+        counted, restart = counted_before(ctx, n)
+        amounts = [adjustments[k].amount for k in counted] + [adjustments[n].amount]
+        since_zh = "" if restart is None else f"，自第{restart + 1}项调整重新报批后起算"
+        since_en = "" if restart is None else f", since adjustment {restart + 1} was approved anew"
         return Measured(
             sum(amounts, Decimal(0)),
             Label(
                 "implementation.adjustments",  # the running total of their amounts up to n
-                f"累计资金调整数额（元，本次及此前{earlier}次，不超过概算总投资10%；D31 累计）",
-                f"adjusted amount so far (yuan, this and {earlier} earlier, ≤ 10% of the total; D31 cumulative)",
+                f"累计资金调整数额（元，本次及此前已实施的{len(counted)}次{since_zh}，不超过概算总投资10%；D31 累计）",
+                f"adjusted amount so far (yuan, this and {len(counted)} earlier carried out{since_en}, ≤ 10% of "
+                "the total; D31 cumulative)",
             ),
-            f"本次及此前{earlier}次调整累计资金调整数额（D31）",
-            f"the amount adjusted so far (this and {earlier} earlier, D31)",
+            f"本次及此前已实施的{len(counted)}次调整累计资金调整数额（D31{since_zh}）",
+            f"the amount adjusted so far (this and {len(counted)} earlier carried out, D31{since_en})",
         )
     return Measured(
-        ctx.project.implementation.adjustments[n].amount,
+        adjustments[n].amount,
         Label(
             f"implementation.adjustments[{n}].amount",
             "资金调整数额（元，不超过概算总投资10%）",
@@ -211,14 +287,15 @@ def _ground_checks(ctx: Context, n: int, adjustment: Adjustment) -> list[Check]:
 
 def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     """第一款 as a whole: the lead-in's conditions, one ground claimed, and that ground's own condition."""
-    budget = ctx.project.approval.approved_budget
+    in_force = budget_in_force(ctx, before=n)
+    budget = in_force.amount
     if budget is None:
         return Outcome(
             Status.UNDETERMINED,
-            missing=("approval.approved_budget",),
+            missing=(in_force.label.fact,),
             subject=_subject(n),
-            note_zh="缺少批复概算总投资，无法判断调整是否在概算和10%以内",
-            note_en="the approved total is missing: the budget and 10% tests cannot be made",
+            note_zh=f"缺少{in_force.label.zh}，无法判断调整是否在概算和10%以内",
+            note_en=f"the {in_force.label.en} is missing: the budget and 10% tests cannot be made",
         )
     claimed = ctx.expect(
         Label(
@@ -235,6 +312,9 @@ def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
         note_zh, note_en = f"{note_zh}；主张{ground_zh}", f"{note_en}; claims {ground_en}"
     if adjustment.basis is not None:
         note_zh, note_en = f"{note_zh}（依据：{adjustment.basis}）", f"{note_en} (basis: {adjustment.basis})"
+    if in_force.reapproved is not None:
+        note_zh = f"概算总投资按第{in_force.reapproved + 1}项调整重新报批的{budget}元计；{note_zh}"
+        note_en = f"the approved total is {budget} as approved anew with adjustment {in_force.reapproved + 1}; {note_en}"
     return ctx.condition(
         *_lead_in(ctx, n, adjustment, budget, measured),
         claimed,
@@ -275,7 +355,7 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
         if adjustment.ground is not ground:
             yield ctx.not_applicable("未主张本项情形", "this ground is not claimed", subject=_subject(n))
             continue
-        budget = ctx.project.approval.approved_budget
+        budget = budget_in_force(ctx, before=n).amount
         if budget is None:
             yield _route(ctx, n, adjustment)
             continue
@@ -334,41 +414,96 @@ def ground_business_need(ctx: Context) -> Iterator[Outcome]:
 @rule(
     "art26.adjustment_review",
     provision="art26.p1",
-    title_zh="经区数据局、区财政局审核后调整，同时报区发改委备案",
-    title_en="Reviewed by the data bureau and finance before adjusting, and filed with development-reform",
+    title_zh="经区数据局、区财政局审核通过后方可调整",
+    title_en="Reviewed and passed by the data bureau and finance before adjusting",
     owed_by=Party.PROJECT_UNIT,
-    to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU, Party.DEVELOPMENT_REFORM),
+    to=(Party.DATA_BUREAU, Party.FINANCE_BUREAU),
     decisions=("D17", "D31"),
 )
 def adjustment_review(ctx: Context) -> Iterator[Outcome]:
-    """…经区数据局、区财政局审核后可以调整，同时报区发改委备案.
+    """…经区数据局、区财政局审核后可以调整….
 
-    FAILS when the adjustment was made before both reviews; PENDING (no time limit in the text) while a review or
-    the filing is still to come; HOLDS when both reviews came first and the filing is made. D17 (default
+    FAILS when the adjustment was made before both reviews passed it; PENDING (no time limit in the text) while a
+    review is still to come; HOLDS when both reviews passed it (before it was made, if it was). D17 (default
     ``same_day_counts``): a review on the day of the adjustment comes first; option ``earlier_day``: it must be
-    dated a day before.
+    dated a day before. The filing with 区发改委 is ``art26.adjustment_filing``.
     """
+    return _on_route(ctx, _review)
+
+
+@rule(
+    "art26.adjustment_filing",
+    provision="art26.p1",
+    title_zh="调整的同时报区发改委备案（不晚于调整之日）",
+    title_en="The adjustment is filed with development-reform at the same time (no later than the adjustment)",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.DEVELOPMENT_REFORM,),
+    decisions=("D31",),
+)
+def adjustment_filing(ctx: Context) -> Iterator[Outcome]:
+    """…可以调整，同时报区发改委备案.
+
+    Due on the day the adjustment is carried out: MET when filed that day or before, LATE after it, OVERDUE once that
+    day has passed without a filing, PENDING on the day itself. Before the adjustment is made nothing is due
+    (NOT_APPLICABLE), unless the filing was already made (HOLDS). "同时" asks for no precedence: a filing on the
+    day of the adjustment is in time under either D17 reading.
+    """
+    return _on_route(ctx, _filing)
+
+
+def _on_route(ctx: Context, duty: Callable[[Context, int, Adjustment], Outcome]) -> Iterator[Outcome]:
+    """``duty``'s finding for each adjustment on the route of para. 1; out of reach (D13) or off the route, the
+    finding says so; one NOT_APPLICABLE finding without adjustments."""
     found = False
     for n, adjustment in _adjustments(ctx):
         found = True
         if (skip := _reached(ctx, n, adjustment, executed=True)) is not None:
             yield skip
-            continue
-        if _route(ctx, n, adjustment).status is not Status.HOLDS:
+        elif _route(ctx, n, adjustment).status is not Status.HOLDS:
             yield ctx.not_applicable(
-                "不符合第一款调整情形（见 art26.adjustment_route）",
-                "the adjustment is not on the route of para. 1 (see art26.adjustment_route)",
+                "不符合或无法确认符合第一款调整情形（见本款调整情形的结论）",
+                "the adjustment is not shown to be on the route of para. 1 (see art26.adjustment_route)",
                 subject=_subject(n),
             )
-            continue
-        yield _review(ctx, n, adjustment)
+        else:
+            yield duty(ctx, n, adjustment)
     if not found:
         yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
 
 
+def _filing(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
+    p = f"implementation.adjustments[{n}]"
+    filing = Label(f"{p}.filed_with_development_reform", "报区发改委备案", "filed with development-reform")
+    adjusted, filed = ctx.known(adjustment.adjusted), ctx.known(adjustment.filed_with_development_reform)
+    if adjusted is None:
+        if filed is not None:
+            return Outcome(
+                Status.HOLDS,
+                checks=(ctx.check(filing, Relation.ON_OR_BEFORE, ctx.as_of, filed, role=CheckRole.CONTEXT),),
+                subject=_subject(n),
+                note_zh=f"已于{filed}报区发改委备案；调整尚未实施",
+                note_en=f"filed with development-reform on {filed}; the adjustment is not carried out yet",
+            )
+        return ctx.not_applicable(
+            "尚未实施调整；备案与调整同时进行，不晚于调整之日",
+            "not adjusted yet: the filing goes with the adjustment, no later than its day",
+            subject=_subject(n),
+        )
+    return ctx.due_by(
+        adjusted,
+        filed,
+        filing,
+        subject=_subject(n),
+        started=ctx.clock_start(Label(f"{p}.adjusted", "实施调整", "adjustment carried out"), adjusted),
+        note_zh=f"“同时报区发改委备案”：备案不晚于调整之日（{adjusted}），当日备案即属同时；本条不要求备案先于调整",
+        note_en=f"'同时' (at the same time): the filing is due no later than the day of the adjustment ({adjusted}), "
+        "the same day is in time; it need not precede the adjustment",
+    )
+
+
 def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     """FAILS if adjusted before both reviews passed it; UNDETERMINED when a review's conclusion is not stated;
-    PENDING while a step is open; else HOLDS."""
+    PENDING while a review is still to come; else HOLDS."""
     p = f"implementation.adjustments[{n}]"
     adjusted = ctx.known(adjustment.adjusted)
     reviews = [
@@ -425,11 +560,7 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
             note_zh="审核结论未载明，无法判断是否经审核通过",
             note_en="a review's conclusion is not stated: whether it passed the adjustment is unknown",
         )
-    filing = Label(f"{p}.filed_with_development_reform", "报区发改委备案", "filed with development-reform")
-    filed = ctx.known(adjustment.filed_with_development_reform)
-    still = [(zh, en) for _, zh, en, _, day in reviews if day is None] + (
-        [(filing.zh, filing.en)] if filed is None else []
-    )
+    still = [(zh, en) for _, zh, en, _, day in reviews if day is None]
     if still:
         return Outcome(
             Status.PENDING,
@@ -438,12 +569,20 @@ def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
             note_zh="尚待：" + "、".join(zh for zh, _ in still) + "（本条未规定期限）",
             note_en="still to come: " + ", ".join(en for _, en in still) + " (no time limit in the text)",
         )
+    if adjusted is None:
+        return Outcome(
+            Status.HOLDS,
+            checks=tuple(checks),
+            subject=_subject(n),
+            note_zh="区数据局、区财政局已审核通过，尚未实施调整",
+            note_en="passed by the data bureau and finance; not adjusted yet",
+        )
     return Outcome(
         Status.HOLDS,
         checks=tuple(checks),
         subject=_subject(n),
-        note_zh=f"区数据局、区财政局审核通过后调整，{filed}报区发改委备案",
-        note_en=f"reviewed and passed by the data bureau and finance, filed with development-reform on {filed}",
+        note_zh=f"区数据局、区财政局审核通过后，于{adjusted}调整",
+        note_en=f"reviewed and passed by the data bureau and finance, then adjusted on {adjusted}",
     )
 
 

@@ -3,6 +3,10 @@
 Para. 1 (做好项目档案管理，有条件的积极应用电子档案) is not computable: it refers to the national archive rules,
 outside this regulation, and "做好" / "有条件的积极应用" give no test a project's facts can decide; its checkable
 consequence is para. 2. Para. 2 applies to classified projects too: archive rules do not depend on art. 27(5).
+
+A pass this paragraph forbids (archive acceptance failed, not held, or dated after the pass) is also no discharge of
+art. 27(1): :func:`tinghu_policy.rules.art27_acceptance.barred_pass` reads the same facts (a same-day archive
+acceptance is decided here alone, under D17).
 """
 
 from __future__ import annotations

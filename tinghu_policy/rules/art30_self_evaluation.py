@@ -1,13 +1,25 @@
-"""第三十条 自我评价 — a self-evaluation report within 12 months after passing acceptance and entering operation."""
+"""第三十条 自我评价 — a self-evaluation report within 12 months after passing acceptance and entering operation.
+
+D10 (default ``later_of_acceptance_and_operation``): the clock runs from the later of passing acceptance
+(``acceptance.passed``) and starting operation (``operation.started``); the finding shows both dates and says which
+one it runs from (option ``acceptance``: from passing acceptance, operation shown for information). 通过验收 is the
+recorded pass (D16), also one that art. 27(2) or art. 28(2) forbade: the self-evaluation attaches to the fact that the
+system was accepted and is in use, and the note says the pass was barred (reasons in
+:mod:`tinghu_policy.rules.art27_acceptance`).
+
+Not computed (``encoded_in_part``): whether the evaluation follows 国家政务信息化建设管理绩效评价有关要求 — national
+requirements outside this regulation, with no test a project's facts can decide.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.engine import CheckRole, Context, Label, Outcome, Relation, Status, rule
 from tinghu_policy.interpretation import SelfEvaluationClockStart
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
+from tinghu_policy.rules.art27_acceptance import barred_note
 
 SELF_EVALUATION_PERIOD = Months(12)
 """通过验收并投入运行后12个月内."""
@@ -49,13 +61,59 @@ def self_evaluation(ctx: Context) -> Outcome:
     passing acceptance); 开展自我评价 is met by the date the report reached 区数据局.
     """
     start, start_label = clock_start(ctx)
-    return ctx.within(
+    outcome = ctx.within(
         start,
         SELF_EVALUATION_PERIOD,
         ctx.project.operation.self_evaluation_submitted,
         start_label=start_label,
         done_label=_SUBMITTED,
     )
+    if start is not None and outcome.status is Status.NOT_APPLICABLE:
+        return outcome  # the start is before the effective date (D13)
+    passed = ctx.known(ctx.project.acceptance.passed)
+    started = ctx.known(ctx.project.operation.started)
+    shown = tuple(
+        ctx.check(label, Relation.ON_OR_BEFORE, start or ctx.as_of, day, role=CheckRole.CONTEXT)
+        for label, day in ((_PASSED, passed), (_STARTED, started))
+        if day is not None and label is not start_label
+    )
+    outcome.checks = (*outcome.checks, *shown)
+    note_zh, note_en = _comparison(ctx, passed, started)
+    barred_zh, barred_en = (
+        ("", "")
+        if start is None
+        else barred_note(
+            ctx,
+            then_zh="自我评价期限仍以记录的合格之日为“通过验收”之日（D10、D16）",
+            then_en="the self-evaluation period still takes the recorded pass as 通过验收 (D10, D16)",
+        )
+    )
+    outcome.note_zh = outcome.note_zh.removesuffix("。") + f"；{note_zh}{barred_zh}"
+    outcome.note_en = outcome.note_en.removesuffix(".") + f"; {note_en}{barred_en}"
+    return outcome
+
+
+def _comparison(ctx: Context, passed: date | None, started: date | None) -> tuple[str, str]:
+    """D10 as the reader sees it: both dates and the one the clock runs from."""
+    shown_zh = f"通过验收：{passed or '尚未发生'}；投入运行：{started or '尚未发生'}"
+    shown_en = f"acceptance passed: {passed or 'not yet'}; operation started: {started or 'not yet'}"
+    if ctx.interpretation.self_evaluation_clock_start is SelfEvaluationClockStart.ACCEPTANCE:
+        return (
+            f"{shown_zh}；按D10选项自通过验收之日起算，投入运行日期不影响起算",
+            f"{shown_en}; under the D10 option the clock runs from the pass, whenever operation starts",
+        )
+    if passed is None or started is None:
+        return (
+            f"{shown_zh}；D10：自两者中较晚者起算，两者均发生后方起算",
+            f"{shown_en}; D10: the clock runs from the later of the two, once both have happened",
+        )
+    if started > passed:
+        which_zh, which_en = f"较晚的投入运行之日 {started}", f"the later, operation on {started}"
+    elif started < passed:
+        which_zh, which_en = f"较晚的通过验收之日 {passed}", f"the later, the pass on {passed}"
+    else:
+        which_zh, which_en = f"两者同日 {passed}", f"both on {passed}"
+    return f"{shown_zh}；D10：自{which_zh}起算", f"{shown_en}; D10: the clock runs from {which_en}"
 
 
 @rule(

@@ -1,5 +1,5 @@
-"""第三十一条至第三十七条 监督 — who supervises what (a table), information sharing, truthful materials and cost
-overruns.
+"""第三十一条至第三十七条 监督 — who supervises what (a table), information sharing, truthful materials and the
+grounds of accountability.
 
 Art. 31–35 give five departments supervisory powers: no project fact can break them, so each is an entry of a table
 (:data:`SUPERVISORY_POWERS`), shaped like art. 5's (:mod:`tinghu_policy.rules.art05_responsibilities`): the party and
@@ -10,16 +10,46 @@ and art. 37 give findings.
 
     supervisory_power(Party.FINANCE_BUREAU).provision               # 'art32.p1'
     supervisory_power(Party.FINANCE_BUREAU).responsibility.provision  # 'art5.p1.i4'
+
+Art. 37's second sentence is addressed to the supervisors: where a unit or person did one of the things it lists,
+they 应…依纪依法追究责任. A rule here answers whether a ground is established from the facts; whether and how the
+supervisors pursue it is theirs, and no fact records it. Two grounds are computed:
+
+* 未履行审核审批程序 (:func:`skipped_approval`): money arranged or works started without 区数据局's approval before
+  them — the same facts art. 12 judges as a prohibited act; here they are the ground of accountability.
+* 因管理不善、弄虚作假造成严重超概算 (:func:`cost_overrun`): an overrun is measured against the **latest** approved
+  概算 — after a re-approval under art. 26(2), the new total (:func:`latest_budget`) — with the figure known on
+  ``as_of`` (:func:`known_expenditure`). An overrun alone is a NOTICE, never a failure: the ground needs it to be
+  严重 (D30) and caused by 管理不善 or 弄虚作假 (``supervision.overrun_from_mismanagement_or_fraud``, a finding of
+  the supervisors or an audit); only then FAILS. Before the expenditure is settled (no figure, no final accounts)
+  it is not yet applicable.
+
+Not computed (``encoded_in_part`` in the status table): 接受监督管理 beyond providing materials, 未依规安排使用财政资金
+(the fund rules are outside this regulation; money arranged without approval is the first ground), 质量低劣、损失浪费、
+安全事故或者其他责任事故 (no test or figure in the text), and the supervisors' pursuit of accountability itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
+from typing import NamedTuple
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, Table, rule, table
+from tinghu_policy.engine import (
+    Check,
+    CheckRole,
+    Context,
+    Label,
+    Outcome,
+    Relation,
+    Status,
+    Table,
+    rule,
+    table,
+)
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art05_responsibilities import Duty, Responsibility, responsibility
@@ -218,9 +248,78 @@ def _expenditure_reached(ctx: Context) -> Outcome | None:
     )
 
 
+class Budget(NamedTuple):
+    """The approved 概算 an overrun is measured against, where it comes from, and how a finding shows it."""
+
+    amount: Decimal | None
+    """None: re-approved with the new total not given."""
+    label: Label
+    checks: tuple[Check, ...]
+    note_zh: str
+    note_en: str
+
+
+def latest_budget(ctx: Context) -> Budget | None:
+    """The latest approved 概算 on ``as_of``: the total after the adjustment last re-approved under art. 26(2)
+    (``adjustments[n].reapproved`` known, its ``total_after``), else the approved budget
+    (``approval.approved_budget``, known with the approval); None when there is neither. An art. 26(1) adjustment
+    stays within the approved 概算 and changes nothing."""
+    latest: tuple[int, date] | None = None
+    for n, adjustment in enumerate(ctx.project.implementation.adjustments):
+        day = ctx.known(adjustment.reapproved)
+        if day is not None and (latest is None or day >= latest[1]):
+            latest = (n, day)
+    original = ctx.approved_term(ctx.project.approval.approved_budget)
+    if latest is None:
+        if original is None:
+            return None
+        return Budget(
+            original, _BUDGET, (), f"批复概算 {original} 元", f"the approved budget {original} yuan"
+        )
+    n, day = latest
+    total = ctx.project.implementation.adjustments[n].total_after
+    path = f"implementation.adjustments[{n}]"
+    reapproved = ctx.check(
+        Label(f"{path}.reapproved", "按有关规定重新报批获批日期", "approved anew"),
+        Relation.ON_OR_BEFORE,
+        ctx.as_of,
+        day,
+        role=CheckRole.CONTEXT,
+    )
+    was_zh = f"；原批复概算 {original} 元" if original is not None else ""
+    was_en = f"; the original approved budget was {original} yuan" if original is not None else ""
+    return Budget(
+        total,
+        Label(
+            f"{path}.total_after", "重新报批后的概算总投资（元）", "total investment as approved anew (yuan)"
+        ),
+        (reapproved,),
+        f"以{day}重新报批获批后的概算 {total} 元为准（第二十六条第二款）{was_zh}",
+        f"measured against the budget approved anew on {day}, {total} yuan (art. 26(2)){was_en}",
+    )
+
+
 _ACTUAL = Label("implementation.actual_expenditure", "项目实际支出（元）", "actual expenditure (yuan)")
+_AGAINST_LIMIT = Label(
+    "implementation.actual_expenditure",
+    "项目实际支出（元，对照严重超概算界限）",
+    "actual expenditure (yuan), against the serious-overrun limit",
+)
+_BUDGET = Label("approval.approved_budget", "批复概算总投资（元）", "approved total investment (yuan)")
+_CAUSE = Label(
+    "supervision.overrun_from_mismanagement_or_fraud",
+    "超概算系因管理不善、弄虚作假造成",
+    "overrun caused by mismanagement or fraud",
+)
 _SERIOUS = "interpretation.serious_overrun_percent"
 _CENT = Decimal("0.01")
+_ACCOUNTABLE_ZH = (
+    "相关监管部门应对负有直接责任的主管人员和其他责任人员依纪依法追究责任（是否追究、如何追究由监管部门决定）"
+)
+_ACCOUNTABLE_EN = (
+    "the supervisors concerned are to hold the responsible managers and staff accountable under discipline and law "
+    "(whether and how is theirs to decide)"
+)
 
 
 def _percent(overrun: Decimal, budget: Decimal) -> tuple[str, str]:
@@ -240,8 +339,8 @@ def _percent(overrun: Decimal, budget: Decimal) -> tuple[str, str]:
 @rule(
     "art37.cost_overrun",
     provision="art37.p1",
-    title_zh="超概算的数额与比例；超过设定比例的为严重超概算",
-    title_en="Cost overrun against the approved budget, in yuan and percent; serious above the configured percent",
+    title_zh="因管理不善、弄虚作假造成严重超概算的，依纪依法追究责任",
+    title_en="A serious cost overrun caused by mismanagement or fraud: accountability",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.SUPERVISORS,),
     decisions=("D30",),
@@ -249,46 +348,211 @@ def _percent(overrun: Decimal, budget: Decimal) -> tuple[str, str]:
 def cost_overrun(ctx: Context) -> Outcome:
     """…因管理不善、弄虚作假造成严重超概算…的，相关监管部门应…依纪依法追究责任.
 
-    The overrun is the actual expenditure (``implementation.actual_expenditure``) less the approved budget
-    (``approval.approved_budget``), in 元 and in percent of the budget. "严重" has no figure in the text: with
-    ``interpretation.serious_overrun_percent`` (D30) set, an overrun of more than that percent (超过: the figure
-    itself is not serious, 民法典 第一千二百五十九条) is serious and the finding fails; unset, an overrun is
-    undetermined.
-    Whether it was caused by 管理不善 or 弄虚作假, and the other grounds of accountability (skipped approvals,
-    misused funds, poor quality, waste, accidents), are for the supervisors to establish, not computed.
+    The overrun is the actual expenditure as known on ``as_of`` (:func:`known_expenditure`) less the latest approved
+    概算 (:func:`latest_budget`), in 元 and in percent of it. It is a fact; the ground of accountability needs two
+    more: 严重 (D30: more than ``serious_overrun_percent``, 超过 excluding the figure itself; the text has no
+    figure, so none unless configured) and the cause (``supervision.overrun_from_mismanagement_or_fraud``, which
+    the supervisors or an audit establish). Statuses:
+
+    * HOLDS — within the 概算;
+    * FAILS — serious and caused by mismanagement or fraud: the ground is established (the consequence is the
+      supervisors' to draw, not computed);
+    * NOTICE — any other overrun: shown with its size, and why it is not (or not yet) a ground — not serious, another
+      cause, or the threshold or the cause not given (named as missing). An overrun is never a failure on its own;
+    * NOT_APPLICABLE — no approved 概算, or no figure yet and no final accounts (the actual expenditure is settled
+      by the 竣工财务决算, art. 27(4)): not yet; UNDETERMINED — the final accounts are submitted and no figure is
+      given, or the 概算 was approved anew with its total not given.
     """
-    budget = ctx.approved_term(ctx.project.approval.approved_budget)
+    budget = latest_budget(ctx)
     if budget is None:
         return ctx.not_applicable("尚无批复概算", "no approved budget to compare with")
-    actual = known_expenditure(ctx)
-    if actual is not None and (skip := _expenditure_reached(ctx)) is not None:
-        return skip
-    if actual is None:
-        return ctx.condition(ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget, None))
-    overrun = actual - budget
-    if overrun <= 0:
-        return ctx.condition(
-            ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget, actual),
-            note_zh=f"未超概算（批复概算 {budget} 元）",
-            note_en=f"within the approved budget {budget} yuan",
-        )
-    percent_zh, percent_en = _percent(overrun, budget)
-    note_zh = f"超概算 {overrun} 元（批复概算 {budget} 元的 {percent_zh}）；是否因管理不善、弄虚作假造成，由监管部门认定"
-    note_en = f"over the approved budget {budget} yuan by {overrun} yuan ({percent_en}); the cause is for the supervisors"
-    threshold = ctx.interpretation.serious_overrun_percent
-    if threshold is None:
+    if budget.amount is None:
         return Outcome(
             Status.UNDETERMINED,
-            checks=(ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget, actual),),
-            missing=(_SERIOUS,),
-            note_zh=note_zh + "；“严重”无数字标准，未设定严重超概算比例",
-            note_en=note_en + "; 'serious' has no figure and none is configured",
+            checks=budget.checks,
+            missing=(budget.label.fact,),
+            note_zh="概算已重新报批，但未提供重新报批后的概算总投资",
+            note_en="the budget was approved anew but the new total is not given",
         )
-    with localcontext() as exact:
-        exact.prec = 80  # budget × (100 + percent) / 100 without rounding
-        limit = budget * (100 + threshold) / 100
-    return ctx.condition(
-        ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, limit, actual),
-        note_zh=note_zh + f"；严重超概算：超过批复概算的 {threshold}%（不含本数）",
-        note_en=note_en + f"; serious: more than {threshold}% over the budget (the figure itself is not)",
+    actual = known_expenditure(ctx)
+    if actual is None:
+        submitted = ctx.known(ctx.project.acceptance.final_accounts_submitted)
+        if submitted is None:
+            return ctx.not_applicable(
+                "实际支出尚未确定：未提供截至评估日的实际支出，且尚未编报竣工财务决算（实际支出以决算为准），"
+                "是否超概算尚无从判断",
+                "the actual expenditure is not settled yet: no figure as of this date and no final accounts (which "
+                "settle it), so there is no overrun to measure yet",
+            )
+        return Outcome(
+            Status.UNDETERMINED,
+            checks=(*budget.checks, ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget.amount, None)),
+            missing=(_ACTUAL.fact,),
+            note_zh=f"已于{submitted}编报竣工财务决算，但未提供实际支出；{budget.note_zh}",
+            note_en=f"the final accounts were submitted on {submitted} but no actual expenditure is given; "
+            f"{budget.note_en}",
+        )
+    if (skip := _expenditure_reached(ctx)) is not None:
+        return skip
+    amount = budget.amount
+    overrun = actual - amount
+    if overrun <= 0:
+        return ctx.condition(
+            *budget.checks,
+            ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, amount, actual),
+            note_zh=f"未超概算（{budget.note_zh}）",
+            note_en=f"within the budget ({budget.note_en})",
+        )
+    percent_zh, percent_en = _percent(overrun, amount)
+    note_zh = f"超概算 {overrun} 元（{percent_zh}；{budget.note_zh}）"
+    note_en = f"over the budget by {overrun} yuan ({percent_en}; {budget.note_en})"
+    over = ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, amount, actual, role=CheckRole.CONTEXT)
+    cause = ctx.project.supervision.overrun_from_mismanagement_or_fraud
+    cause_check = ctx.expect(_CAUSE, cause, required=False)
+    threshold = ctx.interpretation.serious_overrun_percent
+    serious: Check | None = None
+    if threshold is not None:
+        with localcontext() as exact:
+            exact.prec = 80  # budget × (100 + percent) / 100 without rounding
+            limit = amount * (100 + threshold) / 100
+        serious = ctx.check(_AGAINST_LIMIT, Relation.ON_OR_BEFORE, limit, actual)
+        note_zh += f"；严重超概算：超过概算的 {threshold}%（不含本数，D30），即超过 {limit} 元"
+        note_en += f"; serious: more than {threshold}% over the budget (the figure itself is not, D30), i.e. over {limit} yuan"
+    if serious is not None and serious.ok is False and cause is True:
+        return ctx.condition(
+            *budget.checks,
+            over,
+            serious,
+            cause_check,
+            note_zh=note_zh
+            + f"；因管理不善、弄虚作假造成严重超概算，属第三十七条追究责任的情形：{_ACCOUNTABLE_ZH}",
+            note_en=note_en
+            + f"; a serious overrun caused by mismanagement or fraud is a ground of accountability under "
+            f"art. 37: {_ACCOUNTABLE_EN}",
+        )
+    if serious is not None and serious.ok:
+        why_zh, why_en = "未超过设定比例，不属严重超概算", "not more than the configured percent: not serious"
+    elif cause is False:
+        why_zh, why_en = (
+            "经认定非因管理不善、弄虚作假造成",
+            "established not to be caused by mismanagement or fraud",
+        )
+    else:
+        open_zh = [
+            zh
+            for zh, absent in (
+                ("“严重”无数字标准，未设定严重超概算比例（D30）", serious is None),
+                ("是否因管理不善、弄虚作假造成尚未认定（由监管部门认定）", cause is None),
+            )
+            if absent
+        ]
+        open_en = [
+            en
+            for en, absent in (
+                ("'serious' has no figure and none is configured (D30)", serious is None),
+                (
+                    "whether mismanagement or fraud caused it is not established (the supervisors' finding)",
+                    cause is None,
+                ),
+            )
+            if absent
+        ]
+        why_zh, why_en = "；".join(open_zh), "; ".join(open_en)
+    missing = tuple(
+        fact for fact, absent in ((_SERIOUS, serious is None), (_CAUSE.fact, cause is None)) if absent
     )
+    return Outcome(
+        Status.NOTICE,
+        checks=(
+            *budget.checks,
+            over,
+            *((serious,) if serious is not None else ()),  # the limit, as a requirement: is it passed?
+            cause_check.model_copy(update={"role": CheckRole.CONTEXT}),
+        ),
+        missing=missing,
+        note_zh=note_zh
+        + f"；{why_zh}：超概算本身不构成第三十七条追究责任的情形，须严重且因管理不善、弄虚作假造成",
+        note_en=note_en
+        + f"; {why_en}: an overrun alone is no ground of accountability under art. 37, which needs "
+        "it to be serious and caused by mismanagement or fraud",
+    )
+
+
+_UNAPPROVED_ACTS = (
+    ("funds", "funds_arranged", "安排经费", "money arranged"),
+    ("works", "works_started", "实施（开工建设）", "implementation (works started)"),
+)
+
+
+@rule(
+    "art37.skipped_approval",
+    provision="art37.p1",
+    title_zh="未履行审核审批程序即安排经费或实施的，依纪依法追究责任",
+    title_en="Money arranged or works started without the review and approval procedure: accountability",
+    owed_by=Party.PROJECT_UNIT,
+    to=(Party.SUPERVISORS,),
+    decisions=("D17",),
+)
+def skipped_approval(ctx: Context) -> Iterator[Outcome]:
+    """单位或者个人违反本办法规定未履行审核审批程序…的，相关监管部门应…依纪依法追究责任.
+
+    Two findings, as art. 12's: subject ``funds`` (``implementation.funds_arranged``) and ``works``
+    (``implementation.works_started``). The procedure ends with 区数据局's approval (art. 14: after the review of
+    art. 11), so an act is covered when 区数据局 approved the project (``approval.approved``, ``approval.approved_by``)
+    on or before its day (D17, default ``same_day_counts``). FAILS when the act came with no approval before it, or
+    with one by another body: the ground of accountability is established — the consequence (追究责任) is the
+    supervisors' to draw, not computed; art. 12 judges the act itself (art12.funds_and_works_need_approval).
+    HOLDS when approved first by 区数据局; UNDETERMINED when the approver is not stated; NOT_APPLICABLE before the
+    act, or for an act before the effective date (D13).
+    """
+    impl = ctx.project.implementation
+    approval = ctx.project.approval
+    approved = ctx.known(approval.approved)
+    for subject, field, zh, en in _UNAPPROVED_ACTS:
+        act = Label(f"implementation.{field}", zh, en)
+        day = ctx.known(getattr(impl, field))
+        if day is None:
+            yield ctx.not_applicable(f"尚未{zh}", f"no {en} yet", subject=subject)
+            continue
+        if (skip := ctx.reaches(day, act, subject=subject)) is not None:
+            yield skip
+            continue
+        checks: tuple[Check, ...]
+        if approved is None:
+            checks = (
+                ctx.expect(
+                    Label("approval.approved", f"{zh}（{day}）前已经审批", f"approved before {en} ({day})"),
+                    False,
+                ),
+            )
+        else:
+            checks = (
+                ctx.check(
+                    Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})"),
+                    ctx.before,
+                    day,
+                    approved,
+                ),
+                ctx.check(
+                    Label("approval.approved_by", "审批单位", "approving party"),
+                    Relation.EQUALS,
+                    Party.DATA_BUREAU.value,
+                    None if approval.approved_by is None else approval.approved_by.value,
+                ),
+            )
+        outcome = ctx.condition(*checks, subject=subject)
+        if outcome.status is Status.FAILS:
+            outcome.note_zh = (
+                f"{day}{zh}时未履行本办法规定的审核审批程序，属第三十七条追究责任的情形：{_ACCOUNTABLE_ZH}；"
+                "该行为本身违反第十二条（未按本办法履行审批程序的，不得安排经费或实施）"
+            )
+            outcome.note_en = (
+                f"{en} on {day} without the review and approval procedure of this regulation: a ground of "
+                f"accountability under art. 37 — {_ACCOUNTABLE_EN}; the act itself breaches art. 12"
+            )
+        elif outcome.status is Status.HOLDS:
+            outcome.note_zh = f"{zh}（{day}）前已经区数据局审批（{approved}），不属未履行审核审批程序"
+            outcome.note_en = (
+                f"approved by the data bureau ({approved}) before {en} ({day}): the procedure was followed"
+            )
+        yield outcome

@@ -90,6 +90,83 @@ def calendar_examples() -> str:
     )
 
 
+def calendar_estimate() -> str:
+    """The statutory estimate of the first year beyond the data: each holiday day of the law and each 补假."""
+    from tinghu_policy.periods import WorkCalendar
+    from tinghu_policy.periods.statutory import compensation_days, edition_for, statutory_days
+
+    year = WorkCalendar.default().covered[1] + 1
+    edition = edition_for(year)
+    rows = [
+        (
+            code(d.date.isoformat()) + f" <small>{d.date.strftime('%a')}</small>",
+            text(d.name_zh),
+            text(d.wording_zh),
+        )
+        for d in statutory_days(year)
+    ]
+    rows += [
+        (
+            code(c.date.isoformat()) + f" <small>{c.date.strftime('%a')}</small>",
+            text(f"{c.for_day.name_zh}补假"),
+            text(f"{c.reason_zh}，依第六条在其后第一个工作日补假"),
+        )
+        for c in compensation_days(year)
+    ]
+    rows.sort(key=lambda row: row[0])
+    return (
+        f"{year}年按{text(edition.citation)}估算的休息日（周末之外）。"
+        f"<small>{year}: the rest days the estimate adds to the weekends.</small>\n\n"
+        + table(
+            [
+                "日期 <small>date</small>",
+                "节日 <small>holiday</small>",
+                "依据 <small>the law's words</small>",
+            ],
+            rows,
+        )
+    )
+
+
+def calendar_accuracy() -> str:
+    """The estimate measured against the published arrangements, year by year (computed at build time)."""
+    from tinghu_policy.periods.accuracy import (
+        SUMMARY_HEADERS,
+        YEAR_HEADERS,
+        measure_all,
+        summary_rows,
+        worst_lines,
+        year_rows,
+    )
+
+    def headers(pairs: tuple[tuple[str, str], ...]) -> list[str]:
+        return [f"{text(zh)} <small>{text(en)}</small>" for zh, en in pairs]
+
+    results = measure_all()
+    out = [table(headers(SUMMARY_HEADERS), [[text(cell) for cell in row] for row in summary_rows(results)])]
+    for result in results:
+        skipped = f"另有 {result.skipped} 个期限需要尚未公布的年份，未计入。" if result.skipped else ""
+        *by_family, total = year_rows(result)
+        rows = [
+            [f"{text(row[0])} <small>{text(family.name_en)}</small>", *(text(c) for c in row[1:])]
+            for row, family in zip(by_family, result.families, strict=True)
+        ]
+        rows.append([f"**{text(total[0])}** <small>all</small>", *(text(c) for c in total[1:])])
+        worst = "\n".join(f"- {text(line)}" for line in worst_lines(result))
+        out.append(
+            f"### {result.year} <small>{text(result.edition.citation)}</small>\n\n"
+            f"{result.year}年视为未公布，自该年每一日起算。{skipped}"
+            f"<small>{result.year} pretended unpublished; every deadline starting in it.</small>\n\n"
+            + table(headers(YEAR_HEADERS), rows)
+            + (
+                f"\n\n估算误差最大的期限 <small>the estimate's worst cases</small>：\n\n{worst}"
+                if worst
+                else ""
+            )
+        )
+    return "\n\n".join(out)
+
+
 def calendar_overlays() -> str:
     """``examples/calendar-overlays/README.md``, its headings moved two levels down to sit in this page."""
     source = (data.ROOT / "examples" / "calendar-overlays" / "README.md").read_text(encoding="utf-8")
@@ -152,6 +229,8 @@ SNIPPETS: dict[str, Callable[[], str]] = {
     "stats": stats,
     "calendar-coverage": calendar_coverage,
     "calendar-examples": calendar_examples,
+    "calendar-estimate": calendar_estimate,
+    "calendar-accuracy": calendar_accuracy,
     "calendar-overlays": calendar_overlays,
     "example-project": example_project,
     "example-report": example_report,
