@@ -1,4 +1,5 @@
-"""``run_rules`` (what the batch reads) gives exactly the outcomes ``evaluate`` turns into findings."""
+"""``run_rules`` (what the batch reads) gives exactly the verdicts ``evaluate`` turns into findings: their checks
+(compact comparisons, shown as :class:`~tinghu_policy.engine.Check`) and notes (rendered when read) included."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_run_rules_gives_the_findings_of_evaluate(case_file: CaseFile) -> None:
             o.status,
             o.due,
             o.owed_by or rule.owed_by,
-            o.checks,
+            tuple(c.shown() for c in o.checks),
             o.missing,
             o.note_zh,
             o.note_en,

@@ -1,4 +1,10 @@
-"""What a rule is given (the facts, the date, the interpretation, the calendar) and the outcomes it returns.
+"""What a rule is given (the facts, the date, the interpretation, the calendar) and the verdicts it returns.
+
+A rule computes a **verdict** (:class:`Outcome`): a status, a due date, a subject, the facts it missed, and its checks
+as data (:class:`Comparison`: the fact's :class:`Label`, the relation, what is required, what the facts gave) —
+nothing else. What the verdict says in words is a :data:`~tinghu_policy.engine.notes.Note`, rendered only when
+someone reads it (:mod:`tinghu_policy.engine.notes`); the findings of a report are built from the verdicts when read
+(:mod:`tinghu_policy.engine.lazy`).
 
 Facts dated after ``as_of`` are not yet known on that date: :meth:`Context.known` hides them, and the deadline
 helpers use it, so a report as of a past date shows what could be seen on that date.
@@ -18,13 +24,15 @@ deadlines the rule computed (:attr:`Context.estimated`).
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+from tinghu_policy.engine import wording
 from tinghu_policy.engine.findings import Check, CheckRole, Relation, Status, Value, built
+from tinghu_policy.engine.lazy import Later
+from tinghu_policy.engine.notes import Note, Text, render
 from tinghu_policy.engine.rule import Rule
 from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Project
@@ -42,27 +50,6 @@ from tinghu_policy.periods import (
 )
 
 
-@dataclass(slots=True)
-class Outcome:
-    """What a rule returns; the engine adds the rule's id, provision, parties and citations."""
-
-    status: Status
-    due: date | None = None
-    checks: tuple[Check, ...] = ()
-    missing: tuple[str, ...] = ()
-    subject: str | None = None
-    note_zh: str = ""
-    note_en: str = ""
-    provisional: bool = False
-    owed_by: Party | None = None
-    """Overrides the rule's party (e.g. the lead department of a cross-department project)."""
-    estimated_years: tuple[int, ...] = ()
-    """With ``provisional``: the years beyond the calendar data whose rest days were estimated (D12)."""
-
-
-Outcomes = Outcome | Iterable[Outcome]
-
-
 class Label(NamedTuple):
     """A fact's path in the project and its names, as a check shows them (a tuple: rules build many)."""
 
@@ -71,7 +58,157 @@ class Label(NamedTuple):
     en: str
 
 
-_COMPARE = {
+class Worded(NamedTuple):
+    """A label whose names are worded from data when shown (a :data:`~tinghu_policy.engine.notes.Note`): for a
+    fact named after the project's own values (the owner's name and level)."""
+
+    fact: str
+    note: Note
+
+    @property
+    def zh(self) -> str:
+        return render(self.note)[0]
+
+    @property
+    def en(self) -> str:
+        return render(self.note)[1]
+
+
+Labelled = Label | Worded
+"""What names a check's fact: a :class:`Label`, or a :class:`Worded` one."""
+
+_V = TypeVar("_V")
+
+
+class Kept(dict[Any, _V]):
+    """Values made by ``make(key)`` once per key and kept: a rule takes ``kept[key]`` — a look-up, not a new string
+    on every evaluation (a subject ``round 1: audit_bureau``, a label for round ``n``). For keys from a small set
+    (rounds, parties, years), never for free text."""
+
+    def __init__(self, make: Callable[[Any], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Any) -> _V:
+        made = self[key] = self._make(key)
+        return made
+
+
+class Labels(Kept[Label]):
+    """A family of labels made once per key (``review[n].received`` for each round ``n``)."""
+
+
+class Comparison(NamedTuple):
+    """One check as data: the fact (its :class:`Label`), how it must compare, what the provision requires, what the
+    facts gave, whether it holds (None: the fact is missing), its role, and the provision that requires it.
+
+    The finding shows it as a :class:`~tinghu_policy.engine.Check`, with the label's names."""
+
+    label: Label | Worded
+    relation: Relation
+    required: Value | None
+    actual: Value | None
+    ok: bool | None
+    role: CheckRole
+    provision: str
+
+    @property
+    def fact(self) -> str:
+        return self.label.fact
+
+    def with_role(self, role: CheckRole) -> Comparison:
+        return _tuple_new(Comparison, (self[0], self[1], self[2], self[3], self[4], role, self[6]))
+
+    def shown(self) -> Check:
+        """The :class:`~tinghu_policy.engine.Check` this comparison is shown as in a finding."""
+        label, relation, required, actual, ok, role, provision = self
+        return built(
+            Check,
+            {
+                "provision": provision,
+                "fact": label.fact,
+                "label_zh": label.zh,
+                "label_en": label.en,
+                "relation": relation,
+                "required": required,
+                "actual": actual,
+                "ok": ok,
+                "role": role,
+            },
+        )
+
+
+_tuple_new = tuple.__new__
+
+
+class Outcome(Later):
+    """A verdict: what a rule returns; the engine adds the rule's id, provision, parties and citations.
+
+    ``note`` is what the verdict says in words (:data:`~tinghu_policy.engine.notes.Note`), rendered when
+    :attr:`note_zh` or :attr:`note_en` is read. Until its finding's checks and notes are read, the verdict stands
+    in their place (:meth:`fill` renders them).
+    """
+
+    __slots__ = (
+        "checks",
+        "due",
+        "estimated_years",
+        "missing",
+        "note",
+        "owed_by",
+        "provisional",
+        "status",
+        "subject",
+    )
+
+    def __init__(
+        self,
+        status: Status,
+        due: date | None = None,
+        checks: tuple[Comparison, ...] = (),
+        missing: tuple[str, ...] = (),
+        subject: str | None = None,
+        note: Note | None = None,
+        provisional: bool = False,
+        owed_by: Party | None = None,
+        estimated_years: tuple[int, ...] = (),
+    ) -> None:
+        self.status = status
+        self.due = due
+        self.checks = checks
+        self.missing = missing
+        self.subject = subject
+        self.note = note
+        self.provisional = provisional
+        self.owed_by = owed_by
+        """Overrides the rule's party (e.g. the lead department of a cross-department project)."""
+        self.estimated_years = estimated_years
+        """With ``provisional``: the years beyond the calendar data whose rest days were estimated (D12)."""
+
+    @property
+    def note_zh(self) -> str:
+        return render(self.note)[0]
+
+    @property
+    def note_en(self) -> str:
+        return render(self.note)[1]
+
+    def fill(self, fields: dict[str, Any]) -> None:
+        """Render this verdict's note and checks into its finding's fields."""
+        fields["note_zh"], fields["note_en"] = render(self.note)
+        fields["checks"] = tuple([c.shown() for c in self.checks])
+
+    def __repr__(self) -> str:
+        return (
+            f"Outcome({self.status!r}, due={self.due!r}, subject={self.subject!r}, missing={self.missing!r}, "
+            f"checks={len(self.checks)})"
+        )
+
+
+Outcomes = Outcome | Iterable[Outcome]
+
+
+_COMPARE: dict[Relation, Callable[[Any, Any], Any]] = {
     Relation.ON_OR_BEFORE: operator.le,
     Relation.BEFORE: operator.lt,
     Relation.ON_OR_AFTER: operator.ge,
@@ -81,14 +218,37 @@ _COMPARE = {
 }
 """How ``actual`` must compare with ``required``: ``_COMPARE[relation](actual, required)``."""
 
-
 _T = TypeVar("_T")
+_REQUIREMENT, _START, _CONTEXT = CheckRole.REQUIREMENT, CheckRole.START, CheckRole.CONTEXT
+_EQUALS, _ON_OR_BEFORE, _ON_OR_AFTER = Relation.EQUALS, Relation.ON_OR_BEFORE, Relation.ON_OR_AFTER
+_NOT_APPLICABLE, _UNDETERMINED, _FAILS, _HOLDS = (
+    Status.NOT_APPLICABLE,
+    Status.UNDETERMINED,
+    Status.FAILS,
+    Status.HOLDS,
+)
 
 
 class Context:
-    """The inputs of one rule run, and helpers that turn facts into outcomes."""
+    """The inputs of one evaluation, and helpers that turn facts into verdicts.
 
-    __slots__ = ("as_of", "calendar", "estimated", "interpretation", "project", "rule")
+    One context serves every rule of an evaluation (the engine sets :attr:`rule` for each in turn); :attr:`memo`
+    keeps what several rules of the evaluation ask for (a rule module's own computations, keyed by its function).
+    """
+
+    __slots__ = (
+        "_dates",
+        "after",
+        "as_of",
+        "before",
+        "calendar",
+        "effective",
+        "estimated",
+        "interpretation",
+        "memo",
+        "project",
+        "rule",
+    )
 
     def __init__(
         self,
@@ -106,6 +266,15 @@ class Context:
         self.estimated: set[int] = set()
         """The years beyond the calendar data estimated by the deadlines of this rule run (D12); the engine clears
         it before each rule."""
+        self.memo: dict[Any, Any] = {}
+        self.effective: date | None = interpretation.effective_date
+        same_day = interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
+        self.before: Relation = Relation.ON_OR_BEFORE if same_day else Relation.BEFORE
+        """D17: how an act's date compares with the act it must precede (开工前, 经…后方可, 未经…不得) — on or
+        before it (default ``same_day_counts``), or strictly before it (``earlier_day``)."""
+        self.after: Relation = Relation.ON_OR_AFTER if same_day else Relation.AFTER
+        """D17: how an act's date compares with the act it must follow — on or after it, or strictly after it."""
+        self._dates = _dates_for(calendar, interpretation)
 
     def known(self, day: date | None) -> date | None:
         """``day`` if it is on or before ``as_of``, else None: an event not yet happened on that date."""
@@ -119,20 +288,7 @@ class Context:
         approved = self.project.approval.approved
         return value if approved is None or approved <= self.as_of else None
 
-    @property
-    def before(self) -> Relation:
-        """D17: how an act's date compares with the act it must precede (开工前, 经…后方可, 未经…不得) — on or
-        before it (default ``same_day_counts``), or strictly before it (``earlier_day``)."""
-        same_day = self.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
-        return Relation.ON_OR_BEFORE if same_day else Relation.BEFORE
-
-    @property
-    def after(self) -> Relation:
-        """D17: how an act's date compares with the act it must follow — on or after it, or strictly after it."""
-        same_day = self.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
-        return Relation.ON_OR_AFTER if same_day else Relation.AFTER
-
-    def reaches(self, day: date | None, label: Label, *, subject: str | None = None) -> Outcome | None:
+    def reaches(self, day: date | None, label: Labelled, *, subject: str | None = None) -> Outcome | None:
         """None when the regulation reaches the act ``label`` names, done on ``day``; else the finding that it does
         not (D13, 立法法 第一百零四条 — 法律不溯及既往).
 
@@ -140,157 +296,143 @@ class Context:
         with the effective date in a context check. ``day`` None means the act happened but its date is not given:
         with an effective date stated that cannot be placed, so the finding is UNDETERMINED naming the date.
         """
-        effective = self.interpretation.effective_date
+        effective = self.effective
         if effective is None or (day is not None and day >= effective):
             return None
         if day is None:
             return Outcome(
-                Status.UNDETERMINED,
+                _UNDETERMINED,
                 missing=(label.fact,),
                 subject=subject,
-                note_zh=f"未提供{label.zh}的日期，无法判断该行为是否发生在本办法施行（{effective}）之后（D13）",
-                note_en=f"the date of {label.en} is not given: it cannot be placed before or after the regulation "
-                f"took effect on {effective} (D13)",
+                note=(wording.undated_act, label, effective),
             )
         return Outcome(
-            Status.NOT_APPLICABLE,
-            checks=(self.check(label, Relation.ON_OR_AFTER, effective, day, role=CheckRole.CONTEXT),),
+            _NOT_APPLICABLE,
+            checks=(self.check(label, _ON_OR_AFTER, effective, day, role=_CONTEXT),),
             subject=subject,
-            note_zh=f"{label.zh}发生于{day}，早于本办法施行日期{effective}。法律不溯及既往（立法法第一百零四条），"
-            "本办法不适用于施行前的行为（D13）",
-            note_en=f"{label.en} happened on {day}, before the regulation took effect on {effective}; law does not "
-            "reach back (Legislation Law art. 104): acts before the effective date are not judged (D13)",
+            note=(wording.act_before_effect, label, day, effective),
         )
 
     def reaches_derived(self, day: date, zh: str, en: str, *, subject: str | None = None) -> Outcome | None:
         """As :meth:`reaches` for a day derived from the facts rather than given (art. 24: the first day over a
         limit): the day and the effective date are shown in the note, as there is no fact to point a check at."""
-        effective = self.interpretation.effective_date
+        effective = self.effective
         if effective is None or day >= effective:
             return None
-        return self.not_applicable(
-            f"{zh}为{day}，早于本办法施行日期{effective}。法律不溯及既往（立法法第一百零四条），本办法不适用于施行前"
-            "的事实（D13）",
-            f"{en} is {day}, before the regulation took effect on {effective}; law does not reach back (Legislation "
-            "Law art. 104) (D13)",
-            subject=subject,
+        return Outcome(
+            _NOT_APPLICABLE, subject=subject, note=(wording.derived_before_effect, zh, en, day, effective)
         )
 
     # --- checks ---------------------------------------------------------------------------------------------
 
     def check(
         self,
-        label: Label,
+        label: Labelled,
         relation: Relation,
         required: Value | None,
         actual: Value | None,
         *,
         provision: str | None = None,
-        role: CheckRole = CheckRole.REQUIREMENT,
-    ) -> Check:
+        role: CheckRole = _REQUIREMENT,
+    ) -> Comparison:
         """Compare a fact with a requirement; ``ok`` is None when the fact is missing."""
         ok = None if actual is None or required is None else bool(_COMPARE[relation](actual, required))
-        return built(
-            Check,
-            {
-                "provision": provision or self.rule.provision,
-                "fact": label.fact,
-                "label_zh": label.zh,
-                "label_en": label.en,
-                "relation": relation,
-                "required": required,
-                "actual": actual,
-                "ok": ok,
-                "role": role,
-            },
+        return _tuple_new(
+            Comparison, (label, relation, required, actual, ok, role, provision or self.rule.provision)
         )
 
     def expect(
         self,
-        label: Label,
+        label: Labelled,
         actual: bool | None,
         required: bool = True,
         *,
         provision: str | None = None,
-        role: CheckRole = CheckRole.REQUIREMENT,
-    ) -> Check:
+        role: CheckRole = _REQUIREMENT,
+    ) -> Comparison:
         """A yes/no fact that must be ``required`` (with ``role`` CONTEXT: shown for what it is)."""
-        return self.check(label, Relation.EQUALS, required, actual, provision=provision, role=role)
+        ok = None if actual is None or required is None else bool(actual == required)
+        return _tuple_new(
+            Comparison, (label, _EQUALS, required, actual, ok, role, provision or self.rule.provision)
+        )
 
-    def clock_start(self, label: Label, day: date) -> Check:
+    def clock_start(self, label: Labelled, day: date) -> Comparison:
         """The fact a clock runs from, shown with its path and date (it happened by ``as_of``): "起算：DAY LABEL".
 
         A deadline's first check, so that its explanation names the fact behind the start as well as the fact
         that meets it. Where the start is derived (art. 24: the first day over a limit) the rule shows the fact it
         is derived from instead.
         """
-        return self.check(label, Relation.ON_OR_BEFORE, self.as_of, day, role=CheckRole.START)
+        ok = None if day is None else day <= self.as_of
+        return _tuple_new(
+            Comparison, (label, _ON_OR_BEFORE, self.as_of, day, ok, _START, self.rule.provision)
+        )
 
     # --- outcomes -------------------------------------------------------------------------------------------
 
-    def not_applicable(self, note_zh: str, note_en: str, *, subject: str | None = None) -> Outcome:
-        return Outcome(Status.NOT_APPLICABLE, subject=subject, note_zh=note_zh, note_en=note_en)
+    def not_applicable(self, note: Note, *, subject: str | None = None) -> Outcome:
+        return Outcome(_NOT_APPLICABLE, None, (), (), subject, note)
 
     def condition(
         self,
-        *checks: Check,
+        *checks: Comparison,
         subject: str | None = None,
-        note_zh: str = "",
-        note_en: str = "",
+        note: Note | None = None,
         owed_by: Party | None = None,
     ) -> Outcome:
         """FAILS if a check fails, else UNDETERMINED if a fact is missing, else HOLDS; context checks are shown
         and decide nothing."""
-        deciding = [c for c in checks if c.role is not CheckRole.CONTEXT]
-        oks = [c.ok for c in deciding]  # True, False or None
-        missing: tuple[str, ...] = ()
-        if False in oks:
-            status = Status.FAILS
-        elif None in oks:
-            status = Status.UNDETERMINED
-            missing = tuple(c.fact for c in deciding if c.ok is None)
-        else:
-            status = Status.HOLDS
-        return Outcome(
-            status,
-            checks=checks,
-            missing=missing,
-            subject=subject,
-            note_zh=note_zh,
-            note_en=note_en,
-            owed_by=owed_by,
-        )
+        undecided = False
+        for c in checks:
+            if c[5] is not _CONTEXT:
+                ok = c[4]
+                if ok is False:
+                    return Outcome(_FAILS, None, checks, (), subject, note, False, owed_by)
+                if ok is None:
+                    undecided = True
+        if undecided:
+            missing = tuple([c[0].fact for c in checks if c[5] is not _CONTEXT and c[4] is None])
+            return Outcome(_UNDETERMINED, None, checks, missing, subject, note, False, owed_by)
+        return Outcome(_HOLDS, None, checks, (), subject, note, False, owed_by)
 
-    def deadline(self, start: date, period: Period) -> Deadline:
-        """The period's last day under this run's calendar and interpretation."""
-        return self._noted(_explained(start, period, self.calendar, self.interpretation)).deadline
-
-    def limit(self, start: date, period: Period) -> Explained:
-        """The day ``period`` after ``start`` is complete, never rolled over (D5), with its explanations."""
-        return self._noted(_explained(start, period, self.calendar, self.interpretation, limit=True))
-
-    def year_end(self, year: int) -> Explained:
-        """每年年底前 of ``year`` (D6), with its explanations."""
-        return self._noted(_explained(date(year, 1, 1), YearEnd(year), self.calendar, self.interpretation))
-
-    def _noted(self, made: Explained) -> Explained:
-        """``made``, its estimated years (D12) added to :attr:`estimated`."""
+    def _explained(self, start: date, period: Period | YearEnd, limit: bool = False) -> Explained:
+        """The deadline (a limit with ``limit``) under this evaluation's calendar and interpretation, kept for
+        every evaluation with the same two (:func:`_dates_for`); its estimated years (D12) added to
+        :attr:`estimated`."""
+        key = (start, period, limit)
+        made = self._dates.get(key)
+        if made is None:
+            made = _made(start, period, self.calendar, self.interpretation, limit)
+            if len(self._dates) >= _KEPT:
+                self._dates.clear()
+            self._dates[key] = made
         if made.deadline.estimated_years:
             self.estimated.update(made.deadline.estimated_years)
         return made
+
+    def deadline(self, start: date, period: Period) -> Deadline:
+        """The period's last day under this run's calendar and interpretation."""
+        return self._explained(start, period).deadline
+
+    def limit(self, start: date, period: Period) -> Explained:
+        """The day ``period`` after ``start`` is complete, never rolled over (D5), with its explanations."""
+        return self._explained(start, period, True)
+
+    def year_end(self, year: int) -> Explained:
+        """每年年底前 of ``year`` (D6), with its explanations."""
+        return self._explained(date(year, 1, 1), YearEnd(year))
 
     def due_by(
         self,
         due: date,
         done: date | None,
-        label: Label,
+        label: Labelled,
         *,
         subject: str | None = None,
-        note_zh: str = "",
-        note_en: str = "",
+        note: Note | None = None,
         provisional: bool = False,
         owed_by: Party | None = None,
-        started: Check | None = None,
+        started: Comparison | None = None,
         estimated_years: tuple[int, ...] = (),
     ) -> Outcome:
         """MET / LATE if ``done`` (as known on ``as_of``), else OVERDUE once ``as_of`` is past ``due``, else PENDING.
@@ -299,22 +441,26 @@ class Context:
         ``provisional`` with ``estimated_years``: ``due`` rests on estimated years (D12, the deadline's
         ``estimated_years``).
         """
-        done = self.known(done)
+        as_of = self.as_of
+        if done is not None and done > as_of:
+            done = None
         if done is not None:
-            status = Status.MET if done <= due else Status.LATE
+            ok = done <= due
+            status = Status.MET if ok else Status.LATE
         else:
-            status = Status.OVERDUE if self.as_of > due else Status.PENDING
-        met = self.check(label, Relation.ON_OR_BEFORE, due, done)
+            ok = None
+            status = Status.OVERDUE if as_of > due else Status.PENDING
+        met = _tuple_new(Comparison, (label, _ON_OR_BEFORE, due, done, ok, _REQUIREMENT, self.rule.provision))
         return Outcome(
             status,
-            due=due,
-            checks=(met,) if started is None else (started, met),
-            subject=subject,
-            note_zh=note_zh,
-            note_en=note_en,
-            provisional=provisional,
-            owed_by=owed_by,
-            estimated_years=estimated_years,
+            due,
+            (met,) if started is None else (started, met),
+            (),
+            subject,
+            note,
+            provisional,
+            owed_by,
+            estimated_years,
         )
 
     def within(
@@ -323,47 +469,51 @@ class Context:
         period: Period,
         done: date | None,
         *,
-        start_label: Label,
-        done_label: Label,
+        start_label: Labelled,
+        done_label: Labelled,
         subject: str | None = None,
         owed_by: Party | None = None,
-        started: Check | None = None,
+        started: Comparison | None = None,
     ) -> Outcome:
         """A duty to act within ``period`` of ``start``: NOT_APPLICABLE until ``start`` has happened.
 
         The outcome's checks show the start (``started``, by default :meth:`clock_start` of ``start_label``) and
         the act that meets the duty.
         """
-        start = self.known(start)
-        if start is None:
-            return self.not_applicable(
-                f"起算事实尚未发生：{start_label.zh}",
-                f"the clock has not started: no {start_label.en}",
-                subject=subject,
-            )
-        if (outside := self.reaches(start, start_label, subject=subject)) is not None:
+        if start is None or start > self.as_of:
+            return Outcome(_NOT_APPLICABLE, None, (), (), subject, (wording.clock_not_started, start_label))
+        if self.effective is not None and (outside := self.reaches(start, start_label, subject=subject)):
             return outside
         if started is None:
             started = self.clock_start(start_label, start)
         try:
-            limit, explanation_zh, explanation_en = self._noted(
-                _explained(start, period, self.calendar, self.interpretation)
-            )
+            made = self._explained(start, period)
         except CalendarCoverageError as gap:
             return self._beyond_calendar(
                 start, period, done, gap, start_label, started, done_label, subject, owed_by
             )
-        return self.due_by(
-            limit.due,
-            done,
-            done_label,
-            subject=subject,
-            provisional=limit.provisional,
-            estimated_years=limit.estimated_years,
-            owed_by=owed_by,
-            started=started,
-            note_zh=f"{period.label_zh}：{explanation_zh}",
-            note_en=f"{period.label_en}: {explanation_en}",
+        limit = made.deadline
+        due = limit.due
+        as_of = self.as_of
+        if done is not None and done > as_of:
+            done = None
+        if done is not None:
+            ok = done <= due
+            status = Status.MET if ok else Status.LATE
+        else:
+            ok = None
+            status = Status.OVERDUE if as_of > due else Status.PENDING
+        met = _tuple_new(Comparison, (done_label, _ON_OR_BEFORE, due, done, ok, _REQUIREMENT, self.rule.provision))
+        return Outcome(
+            status,
+            due,
+            (started, met),
+            (),
+            subject,
+            (wording.period_note, period, made),
+            limit.provisional,
+            owed_by,
+            limit.estimated_years,
         )
 
     def timely(
@@ -371,10 +521,10 @@ class Context:
         start: date | None,
         done: date | None,
         *,
-        start_label: Label,
-        done_label: Label,
+        start_label: Labelled,
+        done_label: Labelled,
         subject: str | None = None,
-        started: Check | None = None,
+        started: Comparison | None = None,
         must_follow: bool = True,
     ) -> Outcome:
         """A duty to act "及时" after the event on ``start`` — D11.
@@ -397,19 +547,18 @@ class Context:
         if (outside := self.reaches(start, start_label, subject=subject)) is not None:
             return outside
         done = self.known(done)
-        early: tuple[Check, ...] = ()
+        early: tuple[Comparison, ...] = ()
         if must_follow and done is not None and start is not None and done < start:
-            early = (self.check(done_label, Relation.ON_OR_AFTER, start, done, role=CheckRole.CONTEXT),)
+            early = (self.check(done_label, _ON_OR_AFTER, start, done, role=_CONTEXT),)
             done = None
         n = self.interpretation.timely_within_working_days
         if n is not None:
             if start is None:
                 return Outcome(
-                    Status.UNDETERMINED,
+                    _UNDETERMINED,
                     missing=(start_label.fact,),
                     subject=subject,
-                    note_zh=f"已配置“及时”为{n}个工作日（D11），但缺少起算日期：{start_label.zh}",
-                    note_en=f"'timely' is set to {n} working days (D11) but the start is not given: {start_label.en}",
+                    note=(wording.timely_without_start, n, start_label),
                 )
             outcome = self.within(
                 start,
@@ -421,50 +570,34 @@ class Context:
                 started=started,
             )
             outcome.checks += early
-            outcome.note_zh = outcome.note_zh.rstrip("。") + f"；“及时”按使用者配置的{n}个工作日计算（D11）"
-            outcome.note_en = (
-                outcome.note_en.rstrip(".") + f"; 'timely' read as {n} working days as configured (D11)"
-            )
+            outcome.note = (wording.timely_configured, outcome.note, n)
             return outcome
         shown = () if start is None else (started or self.clock_start(start_label, start),)
-        if start is None:
-            since_zh, since_en = (
-                f"{start_label.zh}的日期未提供；",
-                f"the date of {start_label.en} is not given; ",
-            )
-        elif started is not None:  # a derived start: its day is shown here, its source in the check
-            since_zh, since_en = f"{start_label.zh}：{start}；", f"{start_label.en}: {start}; "
-        else:
-            since_zh = since_en = ""
-        unset_zh = "“及时”未规定期限（D11）"
-        unset_en = "'timely' has no number (D11)"
+        derived = started is not None
         if done is not None:
             after = (
                 ()
                 if start is None or not must_follow
-                else (self.check(done_label, Relation.ON_OR_AFTER, start, done),)
+                else (self.check(done_label, _ON_OR_AFTER, start, done),)
             )
             return Outcome(
                 Status.HOLDS,
                 checks=(*shown, *after),
                 subject=subject,
-                note_zh=f"{since_zh}已于{done}{done_label.zh}；{unset_zh}，不判断是否逾期",
-                note_en=f"{since_en}{done_label.en} on {done}; {unset_en}, so it cannot be late",
+                note=(wording.timely_done, start, derived, start_label, done, done_label),
             )
-        before_zh = f"{early[0].actual}的{done_label.zh}早于该事实，不能视为已履行；" if early else ""
-        before_en = (
-            f"the {done_label.en} of {early[0].actual} predates the event and does not count; "
-            if early
-            else ""
-        )
         return Outcome(
             Status.PENDING,
             checks=(*shown, *early),
             subject=subject,
-            note_zh=f"{since_zh}{before_zh}尚未{done_label.zh}；{unset_zh}，未配置期限时无到期日、不认定逾期"
-            "（可设置 timely_within_working_days）",
-            note_en=f"{since_en}{before_en}not yet {done_label.en}; {unset_en}: no due date, never overdue "
-            "unless timely_within_working_days is set",
+            note=(
+                wording.timely_open,
+                start,
+                derived,
+                start_label,
+                early[0].actual if early else None,
+                done_label,
+            ),
         )
 
     def _beyond_calendar(
@@ -473,9 +606,9 @@ class Context:
         period: Period,
         done: date | None,
         gap: CalendarCoverageError,
-        start_label: Label,
-        started: Check,
-        done_label: Label,
+        start_label: Labelled,
+        started: Comparison,
+        done_label: Labelled,
         subject: str | None,
         owed_by: Party | None,
     ) -> Outcome:
@@ -486,32 +619,32 @@ class Context:
         """
         lowest = _earliest_due(start, period, self.calendar, self.interpretation)
         done = self.known(done)
-        where_zh = f"起算：{start_label.zh}（{start_label.fact}）{start}，{period.label_zh}；期限不早于 {lowest}，确切日期需要{gap.year}年的官方节假日安排（D12）"
-        where_en = f"from {start_label.en} ({start_label.fact}) {start}, {period.label_en}; due no earlier than {lowest}, the exact day needs the {gap.year} official arrangement (D12)"
-        supply_zh = (
-            f"可将{gap.year}年国务院办公厅节假日安排通知作为日历叠加文件提供（--calendar-overlay），"
-            "或选用解释决定D12的 statutory_estimate，按法定节假日估算，结论为临时结果"
-        )
         if done is not None and done <= lowest:
             status = Status.MET
         elif done is None and self.as_of <= lowest:
             status = Status.PENDING
         else:
             return Outcome(
-                Status.UNDETERMINED,
+                _UNDETERMINED,
                 checks=(started,),
                 missing=(f"calendar:{gap.year}",),
                 subject=subject,
-                note_zh=f"{where_zh}；{supply_zh}",
-                note_en=f"{where_en}; {gap}",
+                note=(
+                    wording.beyond_calendar_unknown,
+                    start_label,
+                    start,
+                    period,
+                    lowest,
+                    gap.year,
+                    str(gap),
+                ),
                 owed_by=owed_by,
             )
         return Outcome(
             status,
-            checks=(started, self.check(done_label, Relation.ON_OR_BEFORE, lowest, done)),
+            checks=(started, self.check(done_label, _ON_OR_BEFORE, lowest, done)),
             subject=subject,
-            note_zh=where_zh,
-            note_en=where_en,
+            note=(wording.beyond_calendar_bound, start_label, start, period, lowest, gap.year),
             owed_by=owed_by,
         )
 
@@ -528,12 +661,77 @@ def _earliest_due(
         return start + timedelta(days=1)
 
 
-class Explained(NamedTuple):
-    """A deadline (or limit) and its Chinese and English explanations."""
+class Explained:
+    """A deadline (or limit) and its Chinese and English explanations, made when first read and kept."""
 
-    deadline: Deadline
-    zh: str
-    en: str
+    __slots__ = ("_text", "deadline")
+
+    def __init__(self, made: Deadline, text: Text | None = None) -> None:
+        self.deadline = made
+        self._text = text
+
+    def texts(self) -> Text:
+        text = self._text
+        if text is None:
+            steps = self.deadline.steps  # recomputed on each access: once here, for both languages
+            text = self._text = (
+                "；".join(step.text_zh for step in steps) + "。",  # = deadline.explanation_zh
+                "; ".join(step.text_en for step in steps) + ".",  # = deadline.explanation_en
+            )
+        return text
+
+    @property
+    def zh(self) -> str:
+        return self.texts()[0]
+
+    @property
+    def en(self) -> str:
+        return self.texts()[1]
+
+    def __iter__(self) -> Any:
+        """``deadline, zh, en = explained``."""
+        return iter((self.deadline, *self.texts()))
+
+    def __getitem__(self, index: int) -> Any:
+        return (self.deadline, *self.texts())[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Explained):
+            return self.deadline == other.deadline and self.texts() == other.texts()
+        if isinstance(other, tuple):
+            return (self.deadline, *self.texts()) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _made(
+    start: date, period: Period | YearEnd, calendar: WorkCalendar, interpretation: Interpretation, limit: bool
+) -> Explained:
+    if isinstance(period, YearEnd):
+        return Explained(year_end(period.year, calendar=calendar, interpretation=interpretation))
+    reckoned = period_limit if limit else deadline
+    return Explained(reckoned(start, period, calendar=calendar, interpretation=interpretation))
+
+
+_KEPT = 4096
+"""Deadlines kept per (calendar, interpretation): a portfolio has few distinct start dates."""
+_DATES: dict[tuple[WorkCalendar, Interpretation], dict[tuple[date, Period | YearEnd, bool], Explained]] = {}
+
+
+def _dates_for(
+    calendar: WorkCalendar, interpretation: Interpretation
+) -> dict[tuple[date, Period | YearEnd, bool], Explained]:
+    """The deadlines computed so far under ``calendar`` and ``interpretation``: the interpretation is hashed once
+    per evaluation here, not once per deadline (calendars compare by identity; errors such as
+    CalendarCoverageError are not kept)."""
+    key = (calendar, interpretation)
+    found = _DATES.get(key)
+    if found is None:
+        if len(_DATES) >= 64:
+            _DATES.clear()
+        found = _DATES[key] = {}
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -546,20 +744,7 @@ def _explained(
     limit: bool = False,
 ) -> Explained:
     """The deadline (a :func:`period_limit` with ``limit``; a :func:`year_end` for a ``YearEnd``) and its Chinese
-    and English explanations, computed once per distinct input.
-
-    A deadline depends only on these immutable values; explaining it re-runs the computation and formats
-    every step (most of a deadline rule's cost), and a portfolio has few distinct start dates, so the answers
-    are kept (calendars compare by identity; errors such as CalendarCoverageError are not kept).
-    """
-    if isinstance(period, YearEnd):
-        made = year_end(period.year, calendar=calendar, interpretation=interpretation)
-    else:
-        reckoned = period_limit if limit else deadline
-        made = reckoned(start, period, calendar=calendar, interpretation=interpretation)
-    steps = made.steps  # recomputed on each access: once here, for both languages
-    return Explained(
-        made,
-        "；".join(step.text_zh for step in steps) + "。",  # = made.explanation_zh
-        "; ".join(step.text_en for step in steps) + ".",  # = made.explanation_en
-    )
+    and English explanations, computed once per distinct input (what :meth:`Context.deadline` keeps)."""
+    made = _made(start, period, calendar, interpretation, limit)
+    made.texts()
+    return made

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from tinghu_policy.engine.findings import Check, CheckRole, Relation, Value, status_names
+from tinghu_policy.engine.findings import Check, CheckRole, Relation, Status, Value
+from tinghu_policy.engine.lazy import ready
 from tinghu_policy.names import code_en, code_zh, fact_zh, subject_name
 
 if TYPE_CHECKING:
     from tinghu_policy.engine.findings import Finding
+    from tinghu_policy.parties import Party
+
+_START = CheckRole.START
 
 _DATE_ZH = {
     Relation.ON_OR_BEFORE: "不晚于",
@@ -144,60 +148,114 @@ def _titles(rule_id: str) -> tuple[str, str]:
     return titles(rule_id)
 
 
+_HEADS: dict[tuple[str, str, str | None, str | None], tuple[str, str]] = {}
+"""The opening of an explanation — provision, rule title, subject, party — per (provision, rule, subject, party):
+the same for every finding of a rule about a subject, so made once."""
+
+
+def _head(provision: str, rule: str, subject: str | None, owed_by: Party | None) -> tuple[str, str]:
+    key = (provision, rule, subject, None if owed_by is None else owed_by._value_)
+    head = _HEADS.get(key)
+    if head is None:
+        from tinghu_policy.engine.findings import _citations
+
+        cite_zh, cite_en = _citations(provision)
+        title_zh, title_en = _titles(rule)
+        if subject:
+            subject_zh, subject_en = subject_name(subject)
+            title_zh, title_en = f"{title_zh}（{subject_zh}）", f"{title_en} ({subject_en})"
+        head_zh, head_en = f"{cite_zh}：{title_zh}。", f"{cite_en}: {title_en}."
+        if owed_by is not None:
+            head_zh, head_en = f"{head_zh}义务方：{owed_by.name_zh}。", f"{head_en} Owed by: {owed_by.name_en}."
+        if len(_HEADS) >= 8192:
+            _HEADS.clear()
+        head = _HEADS[key] = (head_zh, head_en)
+    return head
+
+
+_STATUS_NAMES = {status._value_: (status.name_zh, status.name_en) for status in Status}
+_UNDATED_PENDING = ("待履行（无期限）", "pending (no due date)")
+
+
+def _fields(finding: Finding) -> dict[str, Any]:
+    """The finding's fields, its checks and notes rendered (:mod:`tinghu_policy.engine.lazy`)."""
+    ready(finding)
+    return finding.__dict__
+
+
 def explain_zh(finding: Finding) -> str:
-    title = _titles(finding.rule)[0]
-    subject = f"（{subject_name(finding.subject)[0]}）" if finding.subject else ""
-    parts = [f"{finding.citation_zh}：{title}{subject}。"]
-    if finding.owed_by is not None:
-        parts.append(f"义务方：{finding.owed_by.name_zh}。")
-    parts += [check_zh(c) + "。" for c in finding.checks if c.role is CheckRole.START]
-    if finding.due is not None:
-        shown = (
-            "第二百零三条第二款" in finding.note_zh
-        )  # the calculation below already says when the day ends
-        parts.append(f"期限：{finding.due}。" if shown else f"期限：{finding.due}（{DUE_ZH}）。")
-    facts = [check_zh(c) for c in finding.checks if c.role is not CheckRole.START]
-    if facts:
-        parts.append("事实：" + "；".join(facts) + "。")
-    if finding.note_zh:
-        parts.append(f"说明：{finding.note_zh.rstrip('。；')}。")
-    if finding.missing:
-        parts.append("缺少事实：" + "；".join(missing_zh(finding)) + "。")
-    if finding.provisional:
-        years = "、".join(map(str, finding.estimated_years))
-        parts.append(
-            f"临时结果：{years + '年' if years else ''}超出官方节假日安排数据，期限按估算的休息日计算，"
-            "国务院办公厅的调休安排未予计入；该年安排公布后应重新计算（D12）。"
-        )
-    parts.append(f"结论：{status_names(finding.status, finding.due)[0]}。")
-    return "".join(parts)
+    return _explained(finding)[0]
 
 
 def explain_en(finding: Finding) -> str:
-    title = _titles(finding.rule)[1]
-    subject = f" ({subject_name(finding.subject)[1]})" if finding.subject else ""
-    parts = [f"{finding.citation_en}: {title}{subject}."]
-    if finding.owed_by is not None:
-        parts.append(f"Owed by: {finding.owed_by.name_en}.")
-    parts += [_sentence(check_en(c)) for c in finding.checks if c.role is CheckRole.START]
-    if finding.due is not None:
-        shown = "art. 203(2)" in finding.note_en or "第二百零三条第二款" in finding.note_en
-        parts.append(f"Due: {finding.due}." if shown else f"Due: {finding.due} ({DUE_EN}).")
-    facts = [check_en(c) for c in finding.checks if c.role is not CheckRole.START]
-    if facts:
-        parts.append("Facts: " + "; ".join(facts) + ".")
-    if finding.note_en:
-        parts.append(f"Note: {finding.note_en.rstrip('.; ')}.")
-    if finding.missing:
-        parts.append("Missing facts: " + ", ".join(finding.missing) + ".")
-    if finding.provisional:
-        years = ", ".join(map(str, finding.estimated_years))
-        parts.append(
+    return _explained(finding)[1]
+
+
+_last: tuple[Finding | None, tuple[str, str]] = (None, ("", ""))
+"""The last finding explained and its two texts: serialising reads a finding's Chinese and then its English
+explanation, made together (a finding is immutable, so its identity is a key)."""
+
+
+def _explained(finding: Finding) -> tuple[str, str]:
+    global _last
+    last = _last
+    if last[0] is finding:
+        return last[1]
+    texts = explain(finding)
+    _last = (finding, texts)
+    return texts
+
+
+def explain(finding: Finding) -> tuple[str, str]:
+    """The finding as a short 审查意见 in Chinese, and in English."""
+    f = _fields(finding)
+    head_zh, head_en = _head(f["provision"], f["rule"], f["subject"], f["owed_by"])
+    zh = [head_zh]
+    en = [head_en]
+    checks = f["checks"]
+    starts = [c for c in checks if c.role is _START]
+    for c in starts:
+        zh.append(check_zh(c) + "。")
+        en.append(_sentence(check_en(c)))
+    note_zh: str = f["note_zh"]
+    note_en: str = f["note_en"]
+    due = f["due"]
+    if due is not None:
+        shown_zh = "第二百零三条第二款" in note_zh  # the calculation below already says when the day ends
+        shown_en = "art. 203(2)" in note_en or "第二百零三条第二款" in note_en
+        zh.append(f"期限：{due}。" if shown_zh else f"期限：{due}（{DUE_ZH}）。")
+        en.append(f"Due: {due}." if shown_en else f"Due: {due} ({DUE_EN}).")
+    if len(starts) < len(checks):
+        facts = [c for c in checks if c.role is not _START]
+        zh.append("事实：" + "；".join([check_zh(c) for c in facts]) + "。")
+        en.append("Facts: " + "; ".join([check_en(c) for c in facts]) + ".")
+    if note_zh:
+        zh.append(f"说明：{note_zh.rstrip('。；')}。")
+    if note_en:
+        en.append(f"Note: {note_en.rstrip('.; ')}.")
+    missing = f["missing"]
+    if missing:
+        zh.append("缺少事实：" + "；".join(missing_zh(finding)) + "。")
+        en.append("Missing facts: " + ", ".join(missing) + ".")
+    if f["provisional"]:
+        estimated = f["estimated_years"]
+        years = "、".join(map(str, estimated))
+        zh.append(
+            f"临时结果：{years + '年' if years else ''}超出官方节假日安排数据，期限按估算的休息日计算，"
+            "国务院办公厅的调休安排未予计入；该年安排公布后应重新计算（D12）。"
+        )
+        years = ", ".join(map(str, estimated))
+        en.append(
             f"Provisional: {years or 'a year'} beyond the official holiday data; the due date rests on estimated "
             "rest days without the State Council's bridging arrangement; recompute once it is published (D12)."
         )
-    parts.append(f"Conclusion: {status_names(finding.status, finding.due)[1]}.")
-    return " ".join(parts)
+    status = f["status"]
+    status_zh, status_en = (
+        _UNDATED_PENDING if status is Status.PENDING and due is None else _STATUS_NAMES[status._value_]
+    )
+    zh.append(f"结论：{status_zh}。")
+    en.append(f"Conclusion: {status_en}.")
+    return "".join(zh), " ".join(en)
 
 
 def _sentence(text: str) -> str:

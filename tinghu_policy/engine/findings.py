@@ -9,8 +9,17 @@ from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    computed_field,
+    model_serializer,
+    model_validator,
+)
 
+from tinghu_policy.engine.lazy import lazy_fields, ready
 from tinghu_policy.names import Named, subject_name
 from tinghu_policy.parties import Party
 
@@ -182,6 +191,13 @@ class Finding(BaseModel):
     def _read_back(cls, data: Any) -> Any:
         return without_computed(cls, data)
 
+    @model_serializer(mode="wrap")
+    def _rendered(self, handler):  # type: ignore[no-untyped-def]  # (a return type would change the JSON Schema)
+        """Serialised with its checks and notes rendered (a finding of :func:`~tinghu_policy.evaluate` renders
+        them when first read: :mod:`tinghu_policy.engine.lazy`)."""
+        ready(self)
+        return handler(self)
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def citation_zh(self) -> str:
@@ -218,6 +234,9 @@ class Finding(BaseModel):
         from tinghu_policy.engine.explain import explain_en
 
         return explain_en(self)
+
+
+lazy_fields(Finding, "checks", "note_zh", "note_en")
 
 
 def status_names(status: Status, due: date | None) -> tuple[str, str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_serializer, model_validator
 
 from tinghu_policy.engine.findings import Finding, Status, without_computed
+from tinghu_policy.engine.lazy import lazy_fields, ready
 from tinghu_policy.engine.provenance import Provenance
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import Interpretation
@@ -50,6 +51,13 @@ class Report(BaseModel):
     def _read_back(cls, data: Any) -> Any:
         """A report's own JSON reads back: its computed fields are dropped, everything else validated."""
         return without_computed(cls, data)
+
+    @model_serializer(mode="wrap")
+    def _rendered(self, handler):  # type: ignore[no-untyped-def]  # (a return type would change the JSON Schema)
+        """Serialised with its findings made (a report of :func:`~tinghu_policy.evaluate` makes them when first
+        read: :mod:`tinghu_policy.engine.lazy`)."""
+        ready(self)
+        return handler(self)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -107,3 +115,6 @@ class Report(BaseModel):
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON (the contract of ``tinghu-policy evaluate --format json``)."""
         return self.model_dump_json(indent=indent)
+
+
+lazy_fields(Report, "findings", "facts_after_as_of")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from tinghu_policy.engine.notes import Note, render
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.parties import Party
 
@@ -127,10 +128,18 @@ class Scope:
     """Whether the regulation governs a project (art. 2, 3, 38, 39), and why; None when a fact is missing."""
 
     governed: bool | None
-    note_zh: str
-    note_en: str
+    note: Note
+    """Why, in words (:mod:`tinghu_policy.engine.notes`): what every other rule says of a project outside."""
     only: frozenset[str] | None = None
     """Governed for these provisions only (a project art. 39 alone brings in); None: for every provision."""
+
+    @property
+    def note_zh(self) -> str:
+        return render(self.note)[0]
+
+    @property
+    def note_en(self) -> str:
+        return render(self.note)[1]
 
 
 ScopeTest = Callable[["Project", "Interpretation"], Scope]
@@ -149,7 +158,7 @@ def scope_of(project: Project, interpretation: Interpretation) -> Scope:
     """The registered scope test's verdict (governed when none is registered)."""
     _load_rule_modules()
     if not _SCOPE_TESTS:
-        return Scope(True, "", "")
+        return Scope(True, ("", ""))
     return _SCOPE_TESTS[0](project, interpretation)
 
 

@@ -28,8 +28,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from tinghu_policy.engine import Check, CheckRole, Context, Outcome, Relation, Scope, Status, rule, scope_test
-from tinghu_policy.engine.findings import built
+from tinghu_policy.engine import (
+    CheckRole,
+    Comparison,
+    Context,
+    Label,
+    Note,
+    Outcome,
+    Relation,
+    Scope,
+    Status,
+    rule,
+    scope_test,
+)
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.facts import Category, FundingSource, OwnerKind, OwnerLevel, Project
 from tinghu_policy.interpretation import (
     Art3QualifierScope,
@@ -38,7 +50,7 @@ from tinghu_policy.interpretation import (
     StateEnterpriseFunding,
     TownshipUnits,
 )
-from tinghu_policy.names import fact_zh
+from tinghu_policy.rules.wording import art02_03_scope as say
 
 ART2_OWNER_KINDS = frozenset(
     {
@@ -123,38 +135,22 @@ def any_of(values: Iterable[bool | None]) -> bool | None:
 class Limb:
     """One condition of a scope provision: the check, and how to say it fails."""
 
-    check: Check
-    fails_zh: str
-    fails_en: str
+    check: Comparison
+    fails: Note
 
 
 def _limb(
     provision: str,
-    fact: str,
-    zh: str,
-    en: str,
+    label: Label | Worded,
     actual: bool | None,
     *,
     required: bool = True,
-    fails_zh: str,
-    fails_en: str,
+    fails: Note,
 ) -> Limb:
     ok = None if actual is None else actual == required
-    check = built(
-        Check,
-        {
-            "provision": provision,
-            "fact": fact,
-            "label_zh": zh,
-            "label_en": en,
-            "relation": Relation.EQUALS,
-            "required": required,
-            "actual": actual,
-            "ok": ok,
-            "role": CheckRole.REQUIREMENT,
-        },
+    return Limb(
+        Comparison(label, Relation.EQUALS, required, actual, ok, CheckRole.REQUIREMENT, provision), fails
     )
-    return Limb(check, fails_zh, fails_en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +159,8 @@ class Verdict:
 
     provision: str
     holds: bool | None
-    checks: tuple[Check, ...] = ()
-    note_zh: str = ""
-    note_en: str = ""
+    checks: tuple[Comparison, ...] = ()
+    note: Note = ()
     applies: bool = True
     """False when the provision does not reach the project (art. 38 to a unit that is no state-owned enterprise)."""
 
@@ -181,39 +176,25 @@ class Verdict:
         notice, its conditions shown as context ("…：否"), never as a failure.
         """
         if not self.applies:
-            return Outcome(Status.NOT_APPLICABLE, note_zh=self.note_zh, note_en=self.note_en)
+            return Outcome(Status.NOT_APPLICABLE, note=self.note)
         if self.holds is False:
-            checks = tuple(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in self.checks)
-            return Outcome(Status.NOTICE, checks=checks, note_zh=self.note_zh, note_en=self.note_en)
+            checks = tuple(c.with_role(CheckRole.CONTEXT) for c in self.checks)
+            return Outcome(Status.NOTICE, checks=checks, note=self.note)
         status = Status.HOLDS if self.holds else Status.UNDETERMINED
-        return Outcome(
-            status, checks=self.checks, missing=self.missing, note_zh=self.note_zh, note_en=self.note_en
-        )
+        return Outcome(status, checks=self.checks, missing=self.missing, note=self.note)
 
 
-def _verdict(provision: str, limbs: tuple[Limb, ...], holds_zh: str, holds_en: str) -> Verdict:
+def _verdict(provision: str, limbs: tuple[Limb, ...], holds: Note) -> Verdict:
     """All ``limbs`` must hold; the note names the failing ones, or the missing facts."""
-    holds = all_of(limb.check.ok for limb in limbs)
+    verdict = all_of(limb.check.ok for limb in limbs)
     checks = tuple(limb.check for limb in limbs)
-    if holds is True:
-        return Verdict(provision, True, checks, holds_zh, holds_en)
-    if holds is False:
-        failing = [limb for limb in limbs if limb.check.ok is False]
-        return Verdict(
-            provision,
-            False,
-            checks,
-            "；".join(f.fails_zh for f in failing),
-            "; ".join(f.fails_en for f in failing),
-        )
-    missing = [c.fact for c in checks if c.ok is None]
-    return Verdict(
-        provision,
-        None,
-        checks,
-        f"缺少事实：{'、'.join(map(fact_zh, missing))}",
-        f"missing facts: {', '.join(missing)}",
-    )
+    if verdict is True:
+        return Verdict(provision, True, checks, holds)
+    if verdict is False:
+        failing = tuple(limb.fails for limb in limbs if limb.check.ok is False)
+        return Verdict(provision, False, checks, (say.failing, failing))
+    missing = tuple(c.fact for c in checks if c.ok is None)
+    return Verdict(provision, None, checks, (say.missing_facts, missing))
 
 
 # --- 第二条 ---------------------------------------------------------------------------------------------------
@@ -228,32 +209,21 @@ def _district_level(project: Project, interpretation: Interpretation, provision:
         OwnerLevel.SUBDISTRICT: reading is not TownshipUnits.NOT_DISTRICT_LEVEL,
         OwnerLevel.TOWNSHIP: reading is TownshipUnits.DISTRICT_LEVEL,
     }.get(owner.level, False)
-    d18_zh = d18_en = ""
-    if owner.level in (OwnerLevel.SUBDISTRICT, OwnerLevel.TOWNSHIP):
-        d18_zh = f"（D18：{owner.level.name_zh}单位{'属' if counted else '不属'}区级）"
-        d18_en = f" (D18: a {owner.level.name_en} unit is {'' if counted else 'not '}district-level)"
     return _limb(
         provision,
-        "owner.level",
-        f"项目单位（{owner.name}，{owner.level.name_zh}）为区级单位{d18_zh}",
-        f"the owner ({owner.name}, {owner.level.name_en}) is a district-level unit{d18_en}",
+        Worded("owner.level", (say.district_level, owner.name, owner.level, counted)),
         counted,
-        fails_zh=f"项目单位{owner.name}为{owner.level.name_zh}单位，不是区级单位{d18_zh}",
-        fails_en=f"the owner {owner.name} is a {owner.level.name_en} unit, not a district-level one{d18_en}",
+        fails=(say.not_district_level, owner.name, owner.level, counted),
     )
 
 
 def _fiscal_funding(project: Project) -> Limb:
     """使用财政预算资金实施的: :attr:`Project.fiscal_funded` (the district's or the province's budget)."""
-    sources_zh, sources_en = _sources(project)
     return _limb(
         "art2.p1",
-        "funding",
-        f"资金来源（{sources_zh}）含财政预算资金",
-        f"the funding ({sources_en}) includes fiscal budget money",
+        Worded("funding", (say.fiscal_funding, project.funding)),
         project.fiscal_funded,
-        fails_zh=f"资金来源为{sources_zh}，未使用财政预算资金",
-        fails_en=f"the funding is {sources_en}, no fiscal budget money",
+        fails=(say.no_fiscal_funding, project.funding),
     )
 
 
@@ -262,21 +232,9 @@ def _government_information_system(project: Project, provision: str = "art2.p1")
     category = project.category
     return _limb(
         provision,
-        "category",
-        f"项目类别（{category.name_zh}）属于GB/T 40692-2021规定的政务信息系统",
-        f"the category ({category.name_en}) is a government information system under GB/T 40692-2021",
+        Worded("category", (say.information_system, category)),
         category is not Category.OTHER,
-        fails_zh=f"项目类别为{category.name_zh}，不属于GB/T 40692-2021规定的数字基础设施、软件开发和数据治理等项目",
-        fails_en=f"the category is {category.name_en}, not digital infrastructure, software development or data "
-        "governance under GB/T 40692-2021",
-    )
-
-
-def _sources(project: Project) -> tuple[str, str]:
-    sources = dict.fromkeys(f.source for f in project.funding)
-    return (
-        "、".join(s.name_zh for s in sources) or "未提供",
-        ", ".join(s.name_en for s in sources) or "not given",
+        fails=(say.no_information_system, category),
     )
 
 
@@ -292,14 +250,9 @@ def definition(project: Project, interpretation: Interpretation) -> Verdict:
         # 各党政机关、事业单位和团体组织及各有关单位
         _limb(
             "art2.p1",
-            "owner.kind",
-            f"项目单位性质（{owner.kind.name_zh}）为党政机关、事业单位、团体组织或其他有关单位",
-            f"the owner's kind ({owner.kind.name_en}) is a Party or government organ, public institution, mass "
-            "organisation or other relevant unit",
+            Worded("owner.kind", (say.owner_kind, owner.kind)),
             owner.kind in ART2_OWNER_KINDS,
-            fails_zh=f"项目单位性质为{owner.kind.name_zh}，不是党政机关、事业单位、团体组织或其他有关单位",
-            fails_en=f"the owner is a {owner.kind.name_en}, not a Party or government organ, public institution, "
-            "mass organisation or other relevant unit",
+            fails=(say.wrong_owner_kind, owner.kind),
         ),
         # 使用财政预算资金实施的
         _fiscal_funding(project),
@@ -307,15 +260,7 @@ def definition(project: Project, interpretation: Interpretation) -> Verdict:
         _government_information_system(project),
     )
     listed = project.category in GROUP_A | GROUP_B
-    return _verdict(
-        "art2.p1",
-        limbs,
-        f"区级{owner.kind.name_zh}使用财政预算资金实施的{project.category.name_zh}项目，属于第二条所称政务信息化项目"
-        + ("（该类别是否不纳入管理由第三条判断）" if listed else ""),
-        f"a district {owner.kind.name_en} project of {project.category.name_en} funded by the fiscal budget: "
-        "a government IT project under art. 2"
-        + (" (art. 3 decides whether this kind is excluded)" if listed else ""),
-    )
+    return _verdict("art2.p1", limbs, (say.government_it_project, owner.kind, project.category, listed))
 
 
 # --- 第三条 ---------------------------------------------------------------------------------------------------
@@ -323,30 +268,23 @@ def definition(project: Project, interpretation: Interpretation) -> Verdict:
 
 def _public_data(project: Project) -> Limb:
     """不产生公共数据资源的 — the exclusion's qualifier (a project producing public data stays in)."""
-    name_zh, name_en = project.category.name_zh, project.category.name_en
     return _limb(
         "art3.p1",
-        "produces_public_data",
-        f"{name_zh}产生公共数据资源",
-        f"the {name_en} produce public data resources",
+        Worded("produces_public_data", (say.public_data, project.category)),
         project.produces_public_data,
-        fails_zh=f"{name_zh}不产生公共数据资源",
-        fails_en=f"the {name_en} produce no public data resources",
+        fails=(say.no_public_data, project.category),
     )
 
 
 def _construction_standard(project: Project) -> Limb:
     """属于《建设工程分类标准》范畴的 — the second group's qualifier (a project outside the standard stays in)."""
-    name_zh, name_en = project.category.name_zh, project.category.name_en
+    standard = (say.construction_standard, project.category)
     return _limb(
         "art3.p1",
-        "under_construction_standard",
-        f"{name_zh}属于《建设工程分类标准》范畴",
-        f"the {name_en} fall under the Construction Works Classification Standard",
+        Worded("under_construction_standard", standard),
         project.under_construction_standard,
         required=False,
-        fails_zh=f"{name_zh}属于《建设工程分类标准》范畴",
-        fails_en=f"the {name_en} fall under the Construction Works Classification Standard",
+        fails=standard,
     )
 
 
@@ -362,73 +300,35 @@ def exclusion(project: Project, interpretation: Interpretation) -> Verdict:
     art. 12's sixth prohibition reaches it (that rule's ``beyond_scope``).
     """
     category = project.category
-    name_zh, name_en = category.name_zh, category.name_en
     both = interpretation.art3_qualifier_scope is Art3QualifierScope.BOTH_GROUPS
     # 不产生公共数据资源的楼宇智能化工程、专业科研设备及配套系统、办公终端、通用软件
     if category in GROUP_A:
         limbs: tuple[Limb, ...] = (_public_data(project),)
-        d8_zh, d8_en = "", ""
+        group_b = False
     # 以及属于《建设工程分类标准》范畴的电子设备、通信设备、通信线路、广播电影电视工程项目 (D8)
     elif category in GROUP_B:
         standard = _construction_standard(project)
         limbs = (standard, _public_data(project)) if both else (standard,)
-        d8_zh = (
-            "（D8：“不产生公共数据资源的”同时修饰第二组）"
-            if both
-            else "（D8：“不产生公共数据资源的”只修饰第一组）"
-        )
-        d8_en = (
-            " (D8: 'producing no public data resources' qualifies the second group too)"
-            if both
-            else " (D8: 'producing no public data resources' qualifies the first group only)"
-        )
+        group_b = True
     else:
-        return Verdict(
-            "art3.p1",
-            True,
-            (),
-            f"项目类别（{name_zh}）不属于第三条所列的排除类别",
-            f"the category ({name_en}) is not one art. 3 excludes",
-        )
+        return Verdict("art3.p1", True, (), (say.not_listed, category))
     checks = tuple(limb.check for limb in limbs)
     # excluded when every condition of the exclusion is met, i.e. not excluded when any check passes
     holds = any_of(c.ok for c in checks)
+    fails = tuple(x.fails for x in limbs)
     if holds is False and _substance_prevails(project, interpretation):
-        reason_zh, reason_en = "，".join(x.fails_zh for x in limbs), "; ".join(x.fails_en for x in limbs)
         return Verdict(
             "art3.p1",
             True,
-            (*(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in checks), _substance_check()),
-            f"项目申报为{name_zh}（{reason_zh}），但经认定实质上属于政务信息化建设的项目，不属第三条所列类别，"
-            f"不因第三条排除（D38）{d8_zh}",
-            f"declared as {name_en} ({reason_en}), but found to be a government IT project in substance: it is not "
-            f"of the kind art. 3 excludes (D38){d8_en}",
+            (*(c.with_role(CheckRole.CONTEXT) for c in checks), _substance_check()),
+            (say.substance_prevails, category, fails, group_b, both),
         )
     if holds is False:
-        reason_zh, reason_en = "，".join(x.fails_zh for x in limbs), "; ".join(x.fails_en for x in limbs)
-        return Verdict(
-            "art3.p1",
-            False,
-            checks,
-            f"依第三条不纳入区级政务信息化项目建设管理范畴：{reason_zh}{d8_zh}",
-            f"excluded from district government IT project management by art. 3: {reason_en}{d8_en}",
-        )
+        return Verdict("art3.p1", False, checks, (say.excluded, fails, group_b, both))
     if holds is None:
-        missing = [c.fact for c in checks if c.ok is None]
-        return Verdict(
-            "art3.p1",
-            None,
-            checks,
-            f"无法判断是否依第三条排除，缺少事实：{'、'.join(map(fact_zh, missing))}{d8_zh}",
-            f"cannot tell whether art. 3 excludes the project; missing facts: {', '.join(missing)}{d8_en}",
-        )
-    return Verdict(
-        "art3.p1",
-        True,
-        checks,
-        f"{name_zh}不符合第三条的排除条件{d8_zh}",
-        f"the {name_en} do not meet art. 3's exclusion{d8_en}",
-    )
+        missing = tuple(c.fact for c in checks if c.ok is None)
+        return Verdict("art3.p1", None, checks, (say.exclusion_undetermined, missing, group_b, both))
+    return Verdict("art3.p1", True, checks, (say.not_excluded, category, group_b, both))
 
 
 def _substance_prevails(project: Project, interpretation: Interpretation) -> bool:
@@ -440,21 +340,11 @@ def _substance_prevails(project: Project, interpretation: Interpretation) -> boo
     )
 
 
-def _substance_check() -> Check:
-    return built(
-        Check,
-        {
-            "provision": "art3.p1",
-            "fact": "substantively_government_it",
-            "label_zh": "经认定实质上属于政务信息化建设的项目",
-            "label_en": "found to be a government IT project in substance",
-            "relation": Relation.EQUALS,
-            "required": True,
-            "actual": True,
-            "ok": True,
-            "role": CheckRole.REQUIREMENT,
-        },
-    )
+_SUBSTANCE = Label("substantively_government_it", *say.SUBSTANCE)
+
+
+def _substance_check() -> Comparison:
+    return Comparison(_SUBSTANCE, Relation.EQUALS, True, True, True, CheckRole.REQUIREMENT, "art3.p1")
 
 
 # --- 第三十八条、第三十九条 (their rules are in art38_40_supplementary) ---------------------------------------------------
@@ -470,30 +360,11 @@ def state_owned_enterprise(project: Project, interpretation: Interpretation) -> 
     (art. 2's limbs), and art. 3 still excludes.
     """
     if project.owner.kind is not OwnerKind.STATE_OWNED_ENTERPRISE:
-        return Verdict(
-            "art38.p1",
-            None,
-            (),
-            f"项目单位不是国有企业（{project.owner.kind.name_zh}）",
-            f"the owner is no state-owned enterprise ({project.owner.kind.name_en})",
-            applies=False,
-        )
+        return Verdict("art38.p1", None, (), (say.no_state_enterprise, project.owner.kind), applies=False)
     limbs = (_district_level(project, interpretation), _government_information_system(project))
     if interpretation.state_enterprise_funding is StateEnterpriseFunding.FISCAL_BUDGET_ONLY:
-        return _verdict(
-            "art38.p1",
-            (*limbs, _fiscal_funding(project)),
-            "国有企业使用财政预算资金建设的区级政务信息化项目，依第三十八条适用本办法相关条款（D29：仅限财政预算资金）",
-            "a district government IT project built by a state-owned enterprise with fiscal budget money: art. 38 "
-            "applies the regulation's relevant clauses (D29: fiscal budget money only)",
-        )
-    return _verdict(
-        "art38.p1",
-        limbs,
-        "国有企业建设的区级政务信息化项目，依第三十八条适用本办法相关条款（不论资金来源）",
-        "a district government IT project built by a state-owned enterprise: art. 38 applies the regulation's "
-        "relevant clauses (whatever the money)",
-    )
+        return _verdict("art38.p1", (*limbs, _fiscal_funding(project)), say.STATE_ENTERPRISE_FISCAL)
+    return _verdict("art38.p1", limbs, say.STATE_ENTERPRISE_ANY)
 
 
 def has_social_capital(project: Project) -> bool:
@@ -510,19 +381,11 @@ def social_capital(project: Project, interpretation: Interpretation) -> Verdict:
     even when no 财政预算资金 is used; it stays a district (D18) 政务信息系统 project, and art. 3 still excludes.
     """
     if not has_social_capital(project):
-        return Verdict(
-            "art39.p1",
-            None,
-            (),
-            "项目未与社会资本合作建设",
-            "the project is not built with social capital",
-            applies=False,
-        )
+        return Verdict("art39.p1", None, (), say.NO_SOCIAL_CAPITAL, applies=False)
     return _verdict(
         "art39.p1",
         (_district_level(project, interpretation), _government_information_system(project)),
-        "与社会资本合作建设的区级政务信息化项目，依第三十九条适用本办法",
-        "a district government IT project built with social capital: art. 39 applies the regulation",
+        say.SOCIAL_CAPITAL,
     )
 
 
@@ -552,37 +415,16 @@ class Assessment:
         alone brings in is governed by the provisions art. 39 names (:data:`ART39_PROVISIONS`)."""
         governed = self.governed
         if governed is True:
-            cites = "、".join(_CITE[v.provision] for v in self.bases if v.holds)
-            if [v.provision for v in self.bases if v.holds] == ["art39.p1"]:
-                return Scope(
-                    True,
-                    "本项目仅依第三十九条（与社会资本合作建设）适用本办法，适用第三十九条所列事项；第三十九条未指向本条",
-                    "governed by art. 39 alone (built with social capital): the duties art. 39 names apply, and "
-                    "art. 39 does not name this provision",
-                    only=ART39_PROVISIONS,
-                )
-            return Scope(True, f"适用本办法（{cites}）", f"governed by the regulation ({cites})")
+            holding = tuple(v.provision for v in self.bases if v.holds)
+            if holding == ("art39.p1",):
+                return Scope(True, say.ART39_ALONE, only=ART39_PROVISIONS)
+            return Scope(True, (say.governed, holding))
         if governed is None:
-            missing = sorted({m for v in (*self.bases, self.art3) for m in v.missing})
-            return Scope(
-                None,
-                f"无法判断是否适用本办法，缺少事实：{'、'.join(map(fact_zh, missing))}",
-                f"cannot tell whether the regulation governs the project; missing facts: {', '.join(missing)}",
-            )
+            missing = tuple(sorted({m for v in (*self.bases, self.art3) for m in v.missing}))
+            return Scope(None, (say.scope_undetermined, missing))
         if self.art3.holds is False:
-            return Scope(
-                False,
-                f"不适用本办法：{self.art3.note_zh}",
-                f"not governed: {self.art3.note_en}",
-            )
-        return Scope(
-            False,
-            "不适用本办法：" + "；".join(f"{_CITE[v.provision]}：{v.note_zh}" for v in self.bases),
-            "not governed: " + "; ".join(f"{v.provision}: {v.note_en}" for v in self.bases),
-        )
-
-
-_CITE = {"art2.p1": "第二条", "art38.p1": "第三十八条", "art39.p1": "第三十九条"}
+            return Scope(False, (say.excluded_by_art3, self.art3.note))
+        return Scope(False, (say.not_governed, tuple((v.provision, v.note) for v in self.bases)))
 
 
 def assess(project: Project, interpretation: Interpretation) -> Assessment:
@@ -608,14 +450,9 @@ def _assess(project: Project, interpretation: Interpretation) -> Assessment:
     art38 = state_owned_enterprise(project, interpretation)
     art39 = social_capital(project, interpretation)
     if art2.holds is not True:
-        rescuers = [v for v in (art38, art39) if v.applies and v.holds]
+        rescuers = tuple(v.provision for v in (art38, art39) if v.applies and v.holds)
         if rescuers:
-            cites = "、".join(_CITE[v.provision] for v in rescuers)
-            art2 = replace(
-                art2,
-                note_zh=f"{art2.note_zh}；但依{cites}仍适用本办法",
-                note_en=f"{art2.note_en}; the regulation still applies by {cites}",
-            )
+            art2 = replace(art2, note=(say.rescued, art2.note, rescuers))
     return Assessment(art2, exclusion(project, interpretation), art38, art39)
 
 

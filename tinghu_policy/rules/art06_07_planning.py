@@ -29,11 +29,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Context, Label, Labels, Outcome, Relation, rule
 from tinghu_policy.facts import OwnerLevel, Project, ReviewOutcome
 from tinghu_policy.interpretation import Interpretation
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.project_acts import decision
+from tinghu_policy.rules.wording import art06_07_planning as say
 
 _REVIEWED = Label(
     "planning.implementation_plan_reviewed.day",
@@ -42,6 +43,19 @@ _REVIEWED = Label(
 )
 _OUTCOME = Label(
     "planning.implementation_plan_reviewed.outcome", "区数据局审核结论", "the data bureau's conclusion"
+)
+_WAS_REVIEWED = Label(
+    "planning.implementation_plan_reviewed", "实施方案已经区数据局审核", "the plan was reviewed"
+)
+_RECEIVED = Labels(lambda n: Label(f"review[{n}].received", "区数据局接收申请", "application received"))
+_PLATFORMS = Label(
+    "cross_department.uses_higher_level_platforms",
+    "通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接",
+    "built on the provincial and municipal base platforms with unified interfaces",
+)
+_UPWARD = Label("app.connects_upward", "政务APP向上接入", "the APP connects upward")
+_DUPLICATES = Label(
+    "app.duplicates_higher_level_app", "与省市APP功能相似", "duplicates a provincial or municipal APP"
 )
 
 
@@ -68,32 +82,20 @@ def implementation_plan_reviewed(ctx: Context) -> Iterator[Outcome]:
     """
     planning = ctx.project.planning
     if not planning.implementation_plan_as_basis:
-        yield ctx.not_applicable(
-            "未以本系统、本单位实施方案作为申报依据", "the application does not rely on a unit plan"
-        )
+        yield ctx.not_applicable(say.NO_UNIT_PLAN)
         return
     review = planning.implementation_plan_reviewed
     reviewed = ctx.known(review.day) if review is not None else None
     rounds = [(n, r) for n, r in enumerate(ctx.project.review) if ctx.known(r.received) is not None]
     if not rounds:
-        yield ctx.not_applicable("尚未申报", "no application yet")
+        yield ctx.not_applicable(say.NOT_APPLIED)
         return
     for n, round_ in rounds:
         subject = f"round {n + 1}"
-        received = Label(f"review[{n}].received", "区数据局接收申请", "application received")
-        if (skip := ctx.reaches(round_.received, received, subject=subject)) is not None:
+        if (skip := ctx.reaches(round_.received, _RECEIVED[n], subject=subject)) is not None:
             yield skip
             continue
-        checks = [
-            ctx.expect(
-                Label(
-                    "planning.implementation_plan_reviewed",
-                    "实施方案已经区数据局审核",
-                    "the plan was reviewed",
-                ),
-                reviewed is not None,
-            )
-        ]
+        checks = [ctx.expect(_WAS_REVIEWED, reviewed is not None)]
         if review is not None and reviewed is not None:
             checks.append(ctx.check(_REVIEWED, ctx.before, round_.received, reviewed))
             outcome = None if review.outcome is None else review.outcome.value
@@ -119,29 +121,13 @@ def shared_platforms(ctx: Context) -> Outcome:
     """
     joint = ctx.project.cross_department
     if joint is None:
-        return ctx.not_applicable(
-            "项目不是需要各部门共享协同的项目", "not a project shared across departments"
-        )
+        return ctx.not_applicable(say.NOT_SHARED)
     if (skip := decision(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "cross_department.uses_higher_level_platforms",
-                "通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接",
-                "built on the provincial and municipal base platforms with unified interfaces",
-            ),
-            joint.uses_higher_level_platforms,
-        ),
-        note_zh=f"牵头部门：{joint.lead_department}",
-        note_en=f"lead department: {joint.lead_department}",
+        ctx.expect(_PLATFORMS, joint.uses_higher_level_platforms),
+        note=(say.lead_department, joint.lead_department),
     )
-
-
-def _no_app(
-    ctx: Context, zh: str = "区级规划建设的政务APP", en: str = "a district government APP"
-) -> Outcome:
-    return ctx.not_applicable(f"项目不是{zh}", f"the project is not {en}")
 
 
 BELOW_DISTRICT = frozenset({OwnerLevel.SUBDISTRICT, OwnerLevel.TOWNSHIP})
@@ -166,14 +152,10 @@ def app_connects_upward(ctx: Context) -> Outcome:
     Runs within the scope test only: the sentence speaks of APPs "区级规划建设的", not of those below the district.
     """
     if (app := ctx.project.app) is None:
-        return _no_app(ctx)
+        return ctx.not_applicable(say.NO_DISTRICT_APP)
     if (skip := decision(ctx)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label("app.connects_upward", "政务APP向上接入", "the APP connects upward"), app.connects_upward
-        )
-    )
+    return ctx.condition(ctx.expect(_UPWARD, app.connects_upward))
 
 
 @rule(
@@ -191,24 +173,11 @@ def app_not_duplicated(ctx: Context) -> Outcome:
     the regulation (:func:`below_district`); the note then says why the sentence reaches it.
     """
     if (app := ctx.project.app) is None:
-        return _no_app(ctx, "区级及以下的政务APP", "a district or lower-level government APP")
+        return ctx.not_applicable(say.NO_APP)
     if (skip := decision(ctx)) is not None:
         return skip
     level = ctx.project.owner.level
-    below = level in BELOW_DISTRICT
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "app.duplicates_higher_level_app",
-                "与省市APP功能相似",
-                "duplicates a provincial or municipal APP",
-            ),
-            app.duplicates_higher_level_app,
-            required=False,
-        ),
-        note_zh=f"项目单位为{level.name_zh}单位：本款“区级及以下”及于区级以下单位建设的APP" if below else "",
-        note_en=f"the owner is a {level.name_en} unit: the paragraph's 'district level and below' reaches APPs "
-        "built below the district"
-        if below
-        else "",
+        ctx.expect(_DUPLICATES, app.duplicates_higher_level_app, required=False),
+        note=(say.below_district, level) if level in BELOW_DISTRICT else None,
     )

@@ -15,24 +15,42 @@ from __future__ import annotations
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.project_acts import application, latest_application
+from tinghu_policy.rules.wording import art08_conditions as say
+
+_POLICY_CONFORMITY = Label(
+    "conditions.policy_conformity",
+    "符合有关文件规定及工作部署、需求合理、目标明确",
+    "conforms to policy, needs and goals",
+)
+_SHARED_INFRASTRUCTURE = Label(
+    "conditions.shared_infrastructure",
+    "依托共享基础设施建设并符合标准规范",
+    "built on shared infrastructure, to the standards",
+)
+_FEASIBILITY_SOUND = Label(
+    "conditions.feasibility_sound",
+    "建设内容、技术方案和投资估算合理可行",
+    "content, technical plan and estimate sound",
+)
+_SECURITY_COMPLIANT = Label(
+    "conditions.security_compliant",
+    "符合网络安全、密码应用及安全可靠要求",
+    "meets cybersecurity, cryptography and 安全可靠 requirements",
+)
 
 
 def _not_applied(ctx: Context) -> Outcome | None:
     """NOT_APPLICABLE before the application; out of reach when it predates the effective date (D13)."""
     if latest_application(ctx) is None:
-        return ctx.not_applicable(
-            "尚未申报：第八条为申报项目应符合的要求",
-            "no application yet: art. 8 sets what an application must meet",
-        )
+        return ctx.not_applicable(say.NOT_APPLIED)
     return application(ctx)
 
 
-def _assessed(ctx: Context, field: str, zh: str, en: str) -> Outcome:
-    """An item assessed as a yes/no fact in ``conditions.<field>``."""
+def _assessed(ctx: Context, field: str, label: Label) -> Outcome:
+    """An item assessed as a yes/no fact in ``conditions.<field>`` (``label``)."""
     if (skip := _not_applied(ctx)) is not None:
         return skip
-    value = getattr(ctx.project.conditions, field)
-    return ctx.condition(ctx.expect(Label(f"conditions.{field}", zh, en), value))
+    return ctx.condition(ctx.expect(label, getattr(ctx.project.conditions, field)))
 
 
 # 第八条第（一）项 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -45,12 +63,7 @@ def _assessed(ctx: Context, field: str, zh: str, en: str) -> Outcome:
 )
 def policy_conformity(ctx: Context) -> Outcome:
     """（一）符合国家和省、市、区有关文件规定及工作部署，需求合理，目标明确."""
-    return _assessed(
-        ctx,
-        "policy_conformity",
-        "符合有关文件规定及工作部署、需求合理、目标明确",
-        "conforms to policy, needs and goals",
-    )
+    return _assessed(ctx, "policy_conformity", _POLICY_CONFORMITY)
 
 
 # 第八条第（二）项 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -67,23 +80,16 @@ def listed_in_plans(ctx: Context) -> Outcome:
     if (skip := _not_applied(ctx)) is not None:
         return skip
     planning = ctx.project.planning
-    check = ctx.expect(
-        Label(
-            "planning.plans", "列入国家、省、市、区级政务信息化建设相关规划", "listed in a government-IT plan"
-        ),
-        None if planning.plans is None else bool(planning.plans),
-    )
-    if planning.plans is None:
+    plans = planning.plans
+    check = ctx.expect(_PLANS, None if plans is None else bool(plans))
+    if plans is None:
         return ctx.condition(check)
-    if planning.plans:
-        note_zh = "列入" + "、".join(level.name_zh for level in planning.plans) + "规划"
-        note_en = "listed in the " + ", ".join(level.name_en for level in planning.plans) + " plan(s)"
-    else:
-        note_zh, note_en = "未列入任何规划", "listed in no plan"
-    if planning.key_work_tasks and not planning.plans:
-        note_zh += "；仅纳入重点工作任务，重点工作任务不是本项所称规划"
-        note_en += "; only in key work tasks, which are not the plans this item names"
-    return ctx.condition(check, note_zh=note_zh, note_en=note_en)
+    return ctx.condition(check, note=(say.plans, plans, bool(planning.key_work_tasks)))
+
+
+_PLANS = Label(
+    "planning.plans", "列入国家、省、市、区级政务信息化建设相关规划", "listed in a government-IT plan"
+)
 
 
 # 第八条第（三）项 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -97,12 +103,7 @@ def listed_in_plans(ctx: Context) -> Outcome:
 def shared_infrastructure(ctx: Context) -> Outcome:
     """（三）遵循统筹、整合、共享原则，依托电子政务网络、区政务云等基础设施、通用能力、数据资源应用场景等开展建设，
     符合国家、省、市相关标准规范."""
-    return _assessed(
-        ctx,
-        "shared_infrastructure",
-        "依托共享基础设施建设并符合标准规范",
-        "built on shared infrastructure, to the standards",
-    )
+    return _assessed(ctx, "shared_infrastructure", _SHARED_INFRASTRUCTURE)
 
 
 # 第八条第（四）项 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -115,12 +116,7 @@ def shared_infrastructure(ctx: Context) -> Outcome:
 )
 def feasibility_sound(ctx: Context) -> Outcome:
     """（四）项目可行性研究报告中建设内容、技术方案和投资估算合理可行."""
-    return _assessed(
-        ctx,
-        "feasibility_sound",
-        "建设内容、技术方案和投资估算合理可行",
-        "content, technical plan and estimate sound",
-    )
+    return _assessed(ctx, "feasibility_sound", _FEASIBILITY_SOUND)
 
 
 # 第八条第（五）项 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -133,9 +129,4 @@ def feasibility_sound(ctx: Context) -> Outcome:
 )
 def security_compliant(ctx: Context) -> Outcome:
     """（五）符合网络安全和密码应用要求，符合国家安全可靠应用政策规定."""
-    return _assessed(
-        ctx,
-        "security_compliant",
-        "符合网络安全、密码应用及安全可靠要求",
-        "meets cybersecurity, cryptography and 安全可靠 requirements",
-    )
+    return _assessed(ctx, "security_compliant", _SECURITY_COMPLIANT)

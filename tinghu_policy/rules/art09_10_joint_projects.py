@@ -10,17 +10,37 @@ approved and paid): each rule judges the latest application received, out of rea
 from __future__ import annotations
 
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.facts import CrossDepartment, CrossLevel, FundingSource
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.project_acts import application
+from tinghu_policy.rules.wording import art09_10_joint_projects as say
+
+_FILED_BY = Label("cross_department.filed_by", "履行申报程序的单位", "the unit that filed")
+_GOALS = Label(
+    "cross_department.goals_jointly_set",
+    "会同参与部门共同确定项目目标、主体内容",
+    "goals and main content set with the participants",
+)
+_INTERFACES = Label("cross_department.unified_interfaces", "统一系统接口", "unified system interfaces")
+_CATALOGUE = Label(
+    "cross_department.unified_data_catalogue", "统一数据资源目录", "unified data-resource catalogue"
+)
+_GRADED = Label("cross_level.graded_approval", "分级审批、分级实施", "approved and carried out by level")
+_CONNECTS = Label(
+    "cross_level.connects_existing_projects",
+    "与国家、省、市已有项目衔接",
+    "connects with existing national, provincial and municipal projects",
+)
+_OM_BORNE = Label("cross_level.om_borne_by_each_level", "运维费各自承担", "O&M costs borne by each level")
 
 
 def _not_cross_department(ctx: Context) -> Outcome:
-    return ctx.not_applicable("项目不是跨部门集约共享项目", "not a cross-department shared project")
+    return ctx.not_applicable(say.NOT_CROSS_DEPARTMENT)
 
 
 def _not_cross_level(ctx: Context) -> Outcome:
-    return ctx.not_applicable("项目不是跨层级协同实施项目", "not a cross-level project")
+    return ctx.not_applicable(say.NOT_CROSS_LEVEL)
 
 
 # 第九条 ————————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -43,18 +63,12 @@ def filed_by_lead_department(ctx: Context) -> Outcome:
         return _not_cross_department(ctx)
     applied = any(ctx.known(r.received) is not None for r in ctx.project.review)
     if joint.filed_by is None and not applied:
-        return ctx.not_applicable("尚未申报", "no application yet")
+        return ctx.not_applicable(say.NOT_APPLIED)
     if (skip := application(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.check(
-            Label("cross_department.filed_by", "履行申报程序的单位", "the unit that filed"),
-            Relation.EQUALS,
-            joint.lead_department,
-            joint.filed_by,
-        ),
-        note_zh=f"牵头部门：{joint.lead_department}；参与部门：{'、'.join(joint.participants) or '未列明'}",
-        note_en=f"lead department: {joint.lead_department}; participants: {', '.join(joint.participants) or 'not listed'}",
+        ctx.check(_FILED_BY, Relation.EQUALS, joint.lead_department, joint.filed_by),
+        note=(say.lead_and_participants, joint.lead_department, joint.participants),
     )
 
 
@@ -76,26 +90,9 @@ def joint_design(ctx: Context) -> Outcome:
     if (skip := application(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "cross_department.goals_jointly_set",
-                "会同参与部门共同确定项目目标、主体内容",
-                "goals and main content set with the participants",
-            ),
-            joint.goals_jointly_set,
-        ),
-        ctx.expect(
-            Label("cross_department.unified_interfaces", "统一系统接口", "unified system interfaces"),
-            joint.unified_interfaces,
-        ),
-        ctx.expect(
-            Label(
-                "cross_department.unified_data_catalogue",
-                "统一数据资源目录",
-                "unified data-resource catalogue",
-            ),
-            joint.unified_data_catalogue,
-        ),
+        ctx.expect(_GOALS, joint.goals_jointly_set),
+        ctx.expect(_INTERFACES, joint.unified_interfaces),
+        ctx.expect(_CATALOGUE, joint.unified_data_catalogue),
     )
 
 
@@ -121,18 +118,7 @@ def cross_level_coordination(ctx: Context) -> Outcome:
     if (skip := application(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label("cross_level.graded_approval", "分级审批、分级实施", "approved and carried out by level"),
-            joint.graded_approval,
-        ),
-        ctx.expect(
-            Label(
-                "cross_level.connects_existing_projects",
-                "与国家、省、市已有项目衔接",
-                "connects with existing national, provincial and municipal projects",
-            ),
-            joint.connects_existing_projects,
-        ),
+        ctx.expect(_GRADED, joint.graded_approval), ctx.expect(_CONNECTS, joint.connects_existing_projects)
     )
 
 
@@ -153,28 +139,13 @@ def integrated_system_funding(ctx: Context) -> Outcome:
     if joint is None:
         return _not_cross_level(ctx)
     if not joint.province_municipal_integrated:
-        return ctx.not_applicable(
-            "不是协同省有关部门建设的省市一体化信息系统",
-            "not a province-municipality integrated system built with the province",
-        )
+        return ctx.not_applicable(say.NOT_INTEGRATED)
     if (skip := application(ctx)) is not None:
         return skip
     funding = ctx.project.funding
     sources = dict.fromkeys(f.source for f in funding)
-    sources_zh = "、".join(s.name_zh for s in sources) or "未提供"
-    sources_en = ", ".join(s.name_en for s in sources) or "not given"
     provincial = all(s is FundingSource.PROVINCIAL_ALLOCATION for s in sources) if sources else None
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "funding",
-                f"建设经费（{sources_zh}）全部由省级安排",
-                f"construction money ({sources_en}) all allocated by the province",
-            ),
-            provincial,
-        ),
-        ctx.expect(
-            Label("cross_level.om_borne_by_each_level", "运维费各自承担", "O&M costs borne by each level"),
-            joint.om_borne_by_each_level,
-        ),
+        ctx.expect(Worded("funding", (say.provincial_money, funding)), provincial),
+        ctx.expect(_OM_BORNE, joint.om_borne_by_each_level),
     )

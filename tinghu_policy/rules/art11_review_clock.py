@@ -64,7 +64,21 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import (
+    CheckRole,
+    Comparison,
+    Context,
+    Kept,
+    Label,
+    Labels,
+    Note,
+    Outcome,
+    Relation,
+    Status,
+    Text,
+    rule,
+)
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.errors import CalendarCoverageError
 from tinghu_policy.facts import Document, InitialOpinionOutcome, OmPlan, ReviewOutcome, ReviewRound
 from tinghu_policy.interpretation import (
@@ -76,6 +90,7 @@ from tinghu_policy.interpretation import (
 )
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import WorkingDays
+from tinghu_policy.rules.wording import art11_review_clock as say
 
 REVIEW_DEPARTMENTS = (
     Party.COMMITTEE_OFFICE,
@@ -87,13 +102,103 @@ REVIEW_DEPARTMENTS = (
 
 REVISION_WINDOW = WorkingDays(15)
 """项目单位应在15个工作日内针对初审意见完善修改申报材料 (art. 11(1)(ii))."""
+INITIAL_OPINION_PERIOD = WorkingDays(5)
+"""在5个工作日内给予初审意见 (art. 11(1)(ii))."""
+DEPARTMENT_PERIOD = WorkingDays(3)
+"""在3个工作日内出具审查意见 (art. 11(1)(iii))."""
+EVALUATION_PERIOD = WorkingDays(5)
+"""在5个工作日内…出具专家评审意见 (art. 11(1)(iv))."""
+
+# the facts of round n (index n - 1), each label made once per round
+_RECEIVED_BY_BUREAU = Labels(
+    lambda i: Label(f"review[{i}].received", "区数据局收到申请", "application received")
+)
+_RECEIVED = Labels(lambda i: Label(f"review[{i}].received", "收到申请", "application received"))
+_ISSUED = Labels(
+    lambda i: Label(f"review[{i}].initial_opinion.issued", "出具初审意见", "initial opinion issued")
+)
+_RECEIVED_BY_UNIT = Labels(
+    lambda i: Label(
+        f"review[{i}].initial_opinion.received_by_unit",
+        "项目单位收到初审意见",
+        "initial opinion received by the unit",
+    )
+)
+_REVISED = Labels(lambda i: Label(f"review[{i}].revised", "修改后的申报材料", "revised materials"))
+_RETURNED = Labels(lambda i: Label(f"review[{i}].returned", "退回申请", "application returned"))
+_RETURNED_AFTER = Labels(
+    lambda i: Label(
+        f"review[{i}].returned", "退回申请（修改期限届满之后）", "application returned (after the window)"
+    )
+)
+_OUTCOME = Labels(
+    lambda i: Label(f"review[{i}].initial_opinion.outcome", "初审意见结论", "initial opinion's conclusion")
+)
+_SENT = Labels(
+    lambda i: Label(
+        f"review[{i}].sent_to_departments", "材料同步至相关部门", "materials sent to the departments"
+    )
+)
+_SENT_MATERIALS = Labels(
+    lambda i: Label(f"review[{i}].sent_to_departments", "申请材料同步至相关部门", "materials sent")
+)
+_SENT_AFTER_OPINION = Labels(
+    lambda i: Label(
+        f"review[{i}].sent_to_departments",
+        "申请材料同步至相关部门（初审意见之后）",
+        "materials sent to the departments (after the initial opinion)",
+    )
+)
+_SENT_AFTER_REVISION = Labels(
+    lambda i: Label(
+        f"review[{i}].sent_to_departments",
+        "申请材料同步至相关部门（完善申报材料之后）",
+        "materials sent to the departments (after the revision)",
+    )
+)
+_OPINION = Labels(
+    lambda key: Label(f"review[{key[0]}].department_opinions.{key[1].value}", *say.department_opinion(key[1]))
+)
+_OPINION_BY_PANEL = Labels(
+    lambda key: Label(f"review[{key[0]}].department_opinions.{key[1].value}", *say.opinion_by_panel(key[1]))
+)
+_LAST_OPINION = Labels(
+    lambda key: Label(
+        f"review[{key[0]}].department_opinions.{key[1].value}",
+        "部门会审意见全部出具（最后一份）",
+        "all department opinions given (the last)",
+    )
+)
+_PANEL = Labels(
+    lambda i: Label(f"review[{i}].panel_received", "评审小组收到材料", "panel received materials")
+)
+_PANEL_GATE = Labels(
+    lambda i: Label(f"review[{i}].panel_received", "联合评审小组收到材料", "panel received the materials")
+)
+_EXPERT = Labels(lambda i: Label(f"review[{i}].expert_opinion", "专家评审意见", "expert opinion"))
+_TECHNICAL = Labels(
+    lambda i: Label(
+        f"review[{i}].panel_technical_experts", "评审小组有技术专家", "technical experts on the panel"
+    )
+)
+_FINANCIAL = Labels(
+    lambda i: Label(
+        f"review[{i}].panel_financial_experts", "评审小组有财政专家", "financial experts on the panel"
+    )
+)
 
 
-def _rounds(ctx: Context) -> Iterator[tuple[int, ReviewRound]]:
-    """The review rounds already started on ``as_of``, numbered from 1."""
-    for number, round_ in enumerate(ctx.project.review, 1):
-        if ctx.known(round_.received) is not None:
-            yield number, round_
+def _rounds(ctx: Context) -> tuple[tuple[int, ReviewRound], ...]:
+    """The review rounds already started on ``as_of``, numbered from 1 (found once per evaluation)."""
+    found: tuple[tuple[int, ReviewRound], ...] | None = ctx.memo.get(_rounds)
+    if found is None:
+        as_of = ctx.as_of
+        found = ctx.memo[_rounds] = tuple(
+            (number, round_)
+            for number, round_ in enumerate(ctx.project.review, 1)
+            if round_.received <= as_of
+        )
+    return found
 
 
 def _subject(number: int) -> str:
@@ -106,16 +211,10 @@ def _classified(ctx: Context, *, pre_review: bool = False) -> Outcome | None:
     if not ctx.project.classified:
         return None
     if pre_review:
-        return ctx.not_applicable(
-            "涉密项目按国家有关保密规定申报，不经预审（D19）",
-            "a classified project is filed under the secrecy rules: no pre-review (D19)",
-        )
+        return ctx.not_applicable(say.CLASSIFIED_NO_PRE_REVIEW)
     if ctx.interpretation.classified_application is ClassifiedApplication.PRE_REVIEW_ONLY:
         return None
-    return ctx.not_applicable(
-        "涉密项目按国家有关保密规定申报，不适用本流程（D19）",
-        "a classified project is filed under the secrecy rules, outside this flow (D19)",
-    )
+    return ctx.not_applicable(say.CLASSIFIED_OUTSIDE)
 
 
 def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
@@ -123,12 +222,15 @@ def review_opinions(round_: ReviewRound) -> dict[Party, date | None]:
     return dict.fromkeys(REVIEW_DEPARTMENTS) | round_.department_opinions
 
 
+_NO_REVISION_OUTCOMES = frozenset({InitialOpinionOutcome.ACCEPT, InitialOpinionOutcome.REJECT})
+
+
 def _asks_no_revision(ctx: Context, round_: ReviewRound) -> InitialOpinionOutcome | None:
     """``accept`` or ``reject`` when the round's initial opinion, issued by ``as_of``, owes no revision."""
     opinion = round_.initial_opinion
     if opinion is None or ctx.known(opinion.issued) is None:
         return None
-    return opinion.outcome if opinion.outcome in _NO_REVISION else None
+    return opinion.outcome if opinion.outcome in _NO_REVISION_OUTCOMES else None
 
 
 # --- the revision window (D33) and the return (D15) ----------------------------------------------------------------
@@ -140,19 +242,13 @@ def revision_window(ctx: Context, number: int, round_: ReviewRound) -> tuple[dat
     Default ``receipt_where_recorded``: the unit's receipt of the initial opinion when that is recorded (not yet
     known on ``as_of``: the window has not started), else its issue; option ``issue``: its issue."""
     idx = number - 1
-    issued = Label(f"review[{idx}].initial_opinion.issued", "出具初审意见", "initial opinion issued")
     opinion = round_.initial_opinion
     if opinion is None:
-        return None, issued
+        return None, _ISSUED[idx]
     by_receipt = ctx.interpretation.revision_window_start is RevisionWindowStart.RECEIPT_WHERE_RECORDED
     if by_receipt and opinion.received_by_unit is not None:
-        received = Label(
-            f"review[{idx}].initial_opinion.received_by_unit",
-            "项目单位收到初审意见",
-            "initial opinion received by the unit",
-        )
-        return ctx.known(opinion.received_by_unit), received
-    return ctx.known(opinion.issued), issued
+        return ctx.known(opinion.received_by_unit), _RECEIVED_BY_UNIT[idx]
+    return ctx.known(opinion.issued), _ISSUED[idx]
 
 
 def _window_due(ctx: Context, start: date) -> date | None:
@@ -164,51 +260,38 @@ def _window_due(ctx: Context, start: date) -> date | None:
 
 
 class Returned(NamedTuple):
-    """The day a review round was returned (退回) and how, in a clause each language can quote."""
+    """The day a review round was returned (退回) and how, in a clause each language can quote (a note)."""
 
     day: date
-    zh: str
-    en: str
+    note: Note
 
 
 def returned_on(ctx: Context, number: int, round_: ReviewRound) -> Returned | None:
     """The day the round was returned, as known on ``as_of`` (None: it was not): the earliest of a rejecting initial
     opinion (its issue), the return 区数据局 recorded, and — under D15's option ``returned_on_expiry`` only — the last
     day of a revision window that ended without revised materials. Steps dated after it belong to a new application.
+    (Found once per round and evaluation.)
     """
+    key = (returned_on, number)
+    memo = ctx.memo
+    if key in memo:
+        known: Returned | None = memo[key]
+        return known
     found: list[Returned] = []
     opinion = round_.initial_opinion
     no_revision = _asks_no_revision(ctx, round_)
     if opinion is not None and no_revision is InitialOpinionOutcome.REJECT:
-        found.append(
-            Returned(
-                opinion.issued,
-                f"初审意见（{opinion.issued}）不予通过，申请随之退回",
-                f"the initial opinion of {opinion.issued} rejected the application, which went back with it",
-            )
-        )
+        found.append(Returned(opinion.issued, (say.rejected_with_opinion, opinion.issued)))
     if (returned := ctx.known(round_.returned)) is not None:
-        found.append(
-            Returned(
-                returned,
-                f"区数据局于{returned}退回申请",
-                f"区数据局 returned the application on {returned}",
-            )
-        )
+        found.append(Returned(returned, (say.returned_by_bureau, returned)))
     if ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_ON_EXPIRY and no_revision is None:
         start, _ = revision_window(ctx, number, round_)
         due = None if start is None else _window_due(ctx, start)
         revised = ctx.known(round_.revised)
         if due is not None and ctx.as_of > due and (revised is None or revised > due):
-            found.append(
-                Returned(
-                    due,
-                    f"第15个工作日（{due}）届满未完善申报材料，申请视为退回（D15 选项）",
-                    f"working day 15 ({due}) ended without revised materials: the application counts as returned "
-                    "(D15 option)",
-                )
-            )
-    return min(found, key=lambda r: r.day) if found else None
+            found.append(Returned(due, (say.returned_on_expiry, due)))
+    made = memo[key] = min(found, key=lambda r: r.day) if found else None
+    return made
 
 
 def _in_round(day: date | None, returned: Returned | None) -> date | None:
@@ -218,25 +301,19 @@ def _in_round(day: date | None, returned: Returned | None) -> date | None:
     return None
 
 
-def _after_return(ctx: Context, returned: Returned, subject: str, step_zh: str, step_en: str) -> Outcome:
+def _after_return(ctx: Context, returned: Returned, subject: str, step: Text) -> Outcome:
     """NOT_APPLICABLE: the round was returned before (or without) this step, which belongs to a new application."""
-    return ctx.not_applicable(
-        f"{returned.zh}；{step_zh}不属于本轮，退回后重新申报的，应作为新一轮记录（D15）",
-        f"{returned.en}; {step_en} is not part of this round: a resubmission after a return is a new round (D15)",
-        subject=subject,
-    )
+    return ctx.not_applicable((say.after_return, returned.note, step), subject=subject)
 
 
-def _ended_by_return(ctx: Context, outcome: Outcome, returned: Returned | None, zh: str, en: str) -> Outcome:
+def _ended_by_return(ctx: Context, outcome: Outcome, returned: Returned | None, what: Text) -> Outcome:
     """A clock of a returned round not met by the return while not yet due on its day ends with it."""
     if returned is None or outcome.status not in (Status.OVERDUE, Status.PENDING):
         return outcome
     if outcome.due is None or outcome.due < returned.day:
         return outcome
     return ctx.not_applicable(
-        f"{returned.zh}，早于{zh}的期限（{outcome.due}），本轮随退回结束（D15）",
-        f"{returned.en}, before {en} was due ({outcome.due}): the round ended with the return (D15)",
-        subject=outcome.subject,
+        (say.ended_by_return, returned.note, what, outcome.due), subject=outcome.subject
     )
 
 
@@ -260,20 +337,23 @@ def filing_set(ctx: Context) -> Iterator[Outcome]:
         yield skip
         return
     for number, round_ in _rounds(ctx):
-        received = Label(f"review[{number - 1}].received", "区数据局收到申请", "application received")
-        if (skip := ctx.reaches(round_.received, received, subject=_subject(number))) is not None:
+        idx = number - 1
+        if (
+            skip := ctx.reaches(round_.received, _RECEIVED_BY_BUREAU[idx], subject=_subject(number))
+        ) is not None:
             yield skip
             continue
+        documents = round_.documents
         yield ctx.condition(
-            *(
-                ctx.expect(
-                    Label(f"review[{number - 1}].documents.{doc.value}", doc.name_zh, doc.name_en),
-                    doc in round_.documents,
-                )
-                for doc in Document
-            ),
-            subject=_subject(number),
+            *[ctx.expect(label, doc in documents) for doc, label in _DOCUMENTS[idx]], subject=_subject(number)
         )
+
+
+_DOCUMENTS = Kept(
+    lambda i: tuple(
+        (doc, Label(f"review[{i}].documents.{doc.value}", doc.name_zh, doc.name_en)) for doc in Document
+    )
+)
 
 
 # 第十一条第一款第（二）项 ———————————————————————————————————————————————————————————————————————————————————————
@@ -299,26 +379,19 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
         yield skip
         return
     for number, round_ in _rounds(ctx):
+        idx = number - 1
         returned = ctx.known(round_.returned)
-        recorded = (
-            None
-            if returned is None
-            else Returned(
-                returned, f"区数据局于{returned}退回申请", f"区数据局 returned the application on {returned}"
-            )
-        )
+        recorded = None if returned is None else Returned(returned, (say.returned_by_bureau, returned))
         issued = round_.initial_opinion.issued if round_.initial_opinion else None
         outcome = ctx.within(
             round_.received,
-            WorkingDays(5),
+            INITIAL_OPINION_PERIOD,
             _in_round(ctx.known(issued), recorded),
-            start_label=Label(f"review[{number - 1}].received", "收到申请", "application received"),
-            done_label=Label(
-                f"review[{number - 1}].initial_opinion.issued", "出具初审意见", "initial opinion issued"
-            ),
+            start_label=_RECEIVED[idx],
+            done_label=_ISSUED[idx],
             subject=_subject(number),
         )
-        yield _ended_by_return(ctx, outcome, recorded, "初审意见", "the initial opinion")
+        yield _ended_by_return(ctx, outcome, recorded, say.INITIAL_OPINION)
 
 
 @rule(
@@ -348,8 +421,7 @@ def revision(ctx: Context) -> Iterator[Outcome]:
     by_notice = ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_BY_NOTICE
     for number, round_ in _rounds(ctx):
         if (no_revision := _asks_no_revision(ctx, round_)) is not None:
-            zh, en = _NO_REVISION[no_revision]
-            yield ctx.not_applicable(zh, en, subject=_subject(number))
+            yield ctx.not_applicable(_NO_REVISION[no_revision], subject=_subject(number))
             continue
         start, start_label = revision_window(ctx, number, round_)
         due = None if start is None else _window_due(ctx, start)
@@ -360,17 +432,8 @@ def revision(ctx: Context) -> Iterator[Outcome]:
             and (revised is None or revised > returned)
             and (start is None or (due is not None and returned <= due))
         ):
-            limit_zh, limit_en = (
-                ("修改期限尚未开始", "before the window began")
-                if start is None
-                else (f"早于修改期限届满（{due}）", f"before the window ended ({due})")
-            )
             yield ctx.not_applicable(
-                f"区数据局于{returned}退回申请，{limit_zh}；项目单位完善材料的义务随退回终止（退回是否符合本项，"
-                "另见区数据局退回申请一项）",
-                f"区数据局 returned the application on {returned}, {limit_en}: the unit's duty to revise ended with "
-                "the return (whether the return was allowed: art11.application_return)",
-                subject=_subject(number),
+                (say.returned_before_window, returned, due, start is not None), subject=_subject(number)
             )
             continue
         outcome = ctx.within(
@@ -378,53 +441,19 @@ def revision(ctx: Context) -> Iterator[Outcome]:
             REVISION_WINDOW,
             round_.revised,
             start_label=start_label,
-            done_label=Label(f"review[{number - 1}].revised", "修改后的申报材料", "revised materials"),
+            done_label=_REVISED[number - 1],
             subject=_subject(number),
         )
         if outcome.status in (Status.OVERDUE, Status.LATE) and outcome.due is not None:
-            zh, en = _return_note(
-                outcome.due, returned, late=outcome.status is Status.LATE, by_notice=by_notice
-            )
-            outcome.note_zh = outcome.note_zh.rstrip("。") + zh
-            outcome.note_en = outcome.note_en.rstrip(".") + en
+            late = outcome.status is Status.LATE
+            outcome.note = (say.revision_with_return, outcome.note, outcome.due, returned, late, by_notice)
         yield outcome
 
 
 _NO_REVISION = {
-    InitialOpinionOutcome.ACCEPT: (
-        "初审意见为通过预审、无需修改，项目单位无须完善修改申报材料",
-        "the initial opinion passed the application unchanged: no revision is owed",
-    ),
-    InitialOpinionOutcome.REJECT: (
-        "初审意见为不予通过，申请随之退回，本轮申报结束，无须完善修改",
-        "the initial opinion rejected the application, which went back with it: the round ends, no revision is owed",
-    ),
+    InitialOpinionOutcome.ACCEPT: say.NO_REVISION_ACCEPT,
+    InitialOpinionOutcome.REJECT: say.NO_REVISION_REJECT,
 }
-
-
-def _return_note(due: date, returned: date | None, *, late: bool, by_notice: bool) -> tuple[str, str]:
-    """D15: whether, and from when, an application whose revision window ran out is returned."""
-    if not by_notice:
-        return (
-            f"；第15个工作日（{due}）届满未完善材料，申请视为退回（D15 选项），此后提交的材料为重新申报，重新计时",
-            f"; working day 15 ({due}) ended without revised materials: the application counts as returned "
-            "(D15 option); materials handed in later are a resubmission whose clock starts again",
-        )
-    if returned is not None:
-        return (
-            f"；区数据局于{returned}退回申请（D15），此后提交的材料为重新申报，重新计时",
-            f"; 区数据局 returned the application on {returned} (D15); a resubmission starts a new clock",
-        )
-    if late:
-        return (
-            "；区数据局未退回申请，逾期提交的材料仍属本轮（D15）",
-            "; 区数据局 did not return the application: the late materials continue this round (D15)",
-        )
-    return (
-        f"；第15个工作日（{due}）届满未完善材料，退回申请已到期，区数据局尚未退回，申请仍在本轮（D15）",
-        f"; working day 15 ({due}) ended without revised materials: the return is due; 区数据局 has not returned "
-        "the application, which stays in this round (D15)",
-    )
 
 
 @rule(
@@ -464,16 +493,12 @@ def application_return(ctx: Context) -> Iterator[Outcome]:
 def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
     idx, subject = number - 1, _subject(number)
     returned = ctx.known(round_.returned)
-    returned_label = Label(f"review[{idx}].returned", "退回申请", "application returned")
+    returned_label = _RETURNED[idx]
     no_revision = _asks_no_revision(ctx, round_)
     if no_revision is InitialOpinionOutcome.REJECT:
         return _pre_review_rejection(ctx, idx, round_, returned)
     if no_revision is InitialOpinionOutcome.ACCEPT:
-        return ctx.not_applicable(
-            "初审意见为通过预审、无需修改，不发生本项因未完善材料而退回的情形",
-            "the initial opinion passed the application unchanged: there is no window whose lapse grounds a return",
-            subject=subject,
-        )
+        return ctx.not_applicable(say.RETURN_AFTER_ACCEPT, subject=subject)
     start, start_label = revision_window(ctx, number, round_)
     if returned is not None and (skip := ctx.reaches(returned, returned_label, subject=subject)) is not None:
         return skip
@@ -483,15 +508,10 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
         return _refused_at_pre_review(
             ctx,
             subject,
-            f"区数据局于{returned}退回申请，未先给予初审意见",
-            f"区数据局 returned the application on {returned} without an initial opinion",
+            (say.returned_without_opinion, returned),
             (
                 ctx.expect(
-                    Label(
-                        f"review[{idx}].initial_opinion.issued",
-                        f"退回申请（{returned}）前已给予初审意见",
-                        f"an initial opinion before the return ({returned})",
-                    ),
+                    Worded(f"review[{idx}].initial_opinion.issued", (say.opinion_before_return, returned)),
                     False,
                     role=CheckRole.CONTEXT,
                 ),
@@ -500,26 +520,13 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
     revised = ctx.known(round_.revised)
     if start is None:
         if returned is None:
-            return ctx.not_applicable(
-                f"修改期限尚未开始：{start_label.zh}",
-                f"the revision window has not started: no {start_label.en}",
-                subject=subject,
-            )
+            return ctx.not_applicable((say.window_not_started, start_label), subject=subject)
         return ctx.condition(
             ctx.expect(
-                Label(
-                    start_label.fact,
-                    f"退回申请（{returned}）前修改期限已经开始（{start_label.zh}）",
-                    f"the revision window had begun ({start_label.en}) before the return ({returned})",
-                ),
-                False,
+                Worded(start_label.fact, (say.window_begun_before_return, start_label, returned)), False
             ),
             subject=subject,
-            note_zh=f"区数据局于{returned}退回申请，其时初审意见已出具而项目单位的15个工作日修改期限尚未开始："
-            "第（二）项只在期限内未完善材料时退回申请（D15）",
-            note_en=f"区数据局 returned the application on {returned}, after issuing its initial opinion but before "
-            "the unit's 15-working-day window had begun: item (ii) provides a return only when the window ends "
-            "without revised materials (D15)",
+            note=(say.returned_before_window_began, returned),
         )
     started = ctx.clock_start(start_label, start)
     try:
@@ -530,58 +537,17 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
             checks=(started,),
             missing=(f"calendar:{gap.year}",),
             subject=subject,
-            note_zh=f"修改期限的最后一日需要{gap.year}年的官方节假日安排，无法判断退回是否在期满之后（D12）",
-            note_en=f"the window's last day needs the {gap.year} official arrangement: whether the return came "
-            "after it cannot be told (D12)",
+            note=(say.window_beyond_calendar, gap.year),
         )
     if revised is not None and revised <= due and (returned is None or revised <= returned):
-        return ctx.not_applicable(
-            f"项目单位已于{revised}在修改期限（{due}）内完善材料"
-            + (
-                "，不发生本项的退回"
-                if returned is None
-                else f"；{returned}的退回不是本项因未完善材料而退回的情形"
-            ),
-            f"the unit revised on {revised}, within the window ({due})"
-            + (
-                ": no return is owed"
-                if returned is None
-                else f"; the return of {returned} is not for want of a revision"
-            ),
-            subject=subject,
-        )
+        return ctx.not_applicable((say.revised_in_time, revised, due, returned), subject=subject)
     if returned is None:
         return _return_due(ctx, subject, (start, start_label), revised, due, returned_label)
-    after = returned > due
-    late_zh = "" if revised is None or revised > returned else f"；项目单位于{revised}逾期提交材料"
-    late_en = (
-        "" if revised is None or revised > returned else f"; the unit handed in materials late, on {revised}"
-    )
-    verdict_zh = (
-        "，在期满之后，是本项规定的退回（“否则将退回申请”）"
-        if after
-        else "，未待期满。第（二）项只在期满未完善材料时退回申请（“否则将退回申请”），期满前退回缩短了项目单位的修改期限"
-    )
-    verdict_en = (
-        ", after the window ended: the return item (ii) provides"
-        if after
-        else ", before the window ended. Item (ii) returns an application only once the window ended without revised "
-        "materials; a return before then cuts the unit's time short"
-    )
     return ctx.condition(
         started,
-        ctx.check(
-            Label(
-                returned_label.fact, "退回申请（修改期限届满之后）", "application returned (after the window)"
-            ),
-            Relation.AFTER,
-            due,
-            returned,
-        ),
+        ctx.check(_RETURNED_AFTER[idx], Relation.AFTER, due, returned),
         subject=subject,
-        note_zh=f"15个工作日修改期限的最后一日为{due}{late_zh}；区数据局于{returned}退回申请{verdict_zh}",
-        note_en=f"the 15-working-day window's last day is {due}{late_en}; 区数据局 returned the application on "
-        f"{returned}{verdict_en}",
+        note=(say.judged_return, due, returned, revised, returned > due),
     )
 
 
@@ -595,35 +561,19 @@ def _return_due(
 ) -> Outcome:
     """No return recorded: not yet owed, owed (D15 default), or deemed made (D15 option)."""
     if ctx.as_of <= due:
-        return ctx.not_applicable(
-            f"修改期限尚未届满（{due}）", f"the revision window has not ended ({due})", subject=subject
-        )
+        return ctx.not_applicable((say.window_open, due), subject=subject)
     if ctx.interpretation.revision_expiry is RevisionExpiry.RETURNED_ON_EXPIRY:
-        return ctx.not_applicable(
-            f"第15个工作日（{due}）届满未完善材料，申请视为退回（D15 选项），无须区数据局另行退回",
-            f"working day 15 ({due}) ended without revised materials: the application counts as returned (D15 "
-            "option) and nothing is owed",
-            subject=subject,
-        )
+        return ctx.not_applicable((say.deemed_returned, due), subject=subject)
     start, start_label = window
     if (skip := ctx.reaches(start, start_label, subject=subject)) is not None:
         return skip
     if revised is not None:
-        return ctx.not_applicable(
-            f"项目单位于{revised}逾期提交完善材料，区数据局未退回，申请仍在本轮（D15）",
-            f"the unit handed in revised materials late, on {revised}, and 区数据局 did not return the application, "
-            "which went on in this round (D15)",
-            subject=subject,
-        )
+        return ctx.not_applicable((say.late_revision_kept, revised), subject=subject)
     return Outcome(
         Status.PENDING,
         checks=(ctx.clock_start(start_label, start), ctx.check(returned_label, Relation.AFTER, due, None)),
         subject=subject,
-        note_zh=f"第15个工作日（{due}）届满，项目单位未完善材料，退回申请已到期；区数据局尚未退回，申请仍在本轮"
-        "（D15）。本项未规定退回的期限，不认定逾期",
-        note_en=f"working day 15 ({due}) ended without revised materials: the return is due; 区数据局 has not "
-        "returned the application, which stays in this round (D15). The item sets no period for the return, so it "
-        "cannot be overdue",
+        note=(say.return_due, due),
     )
 
 
@@ -632,21 +582,15 @@ def _pre_review_rejection(ctx: Context, idx: int, round_: ReviewRound, returned:
     opinion = round_.initial_opinion
     assert opinion is not None  # a rejection is an initial opinion
     subject = _subject(idx + 1)
-    issued = Label(f"review[{idx}].initial_opinion.issued", "出具初审意见", "initial opinion issued")
-    if (skip := ctx.reaches(opinion.issued, issued, subject=subject)) is not None:
+    if (skip := ctx.reaches(opinion.issued, _ISSUED[idx], subject=subject)) is not None:
         return skip
-    recorded_zh = f"（{returned}记录退回）" if returned is not None else ""
-    recorded_en = f" (return recorded on {returned})" if returned is not None else ""
     return _refused_at_pre_review(
         ctx,
         subject,
-        f"初审意见（{opinion.issued}）不予通过，申请随之退回{recorded_zh}",
-        f"the initial opinion of {opinion.issued} rejected the application, which went back with it{recorded_en}",
+        (say.rejected_at_pre_review, opinion.issued, returned),
         (
             ctx.check(
-                Label(
-                    f"review[{idx}].initial_opinion.outcome", "初审意见结论", "initial opinion's conclusion"
-                ),
+                _OUTCOME[idx],
                 Relation.EQUALS,
                 InitialOpinionOutcome.REVISE.value,
                 InitialOpinionOutcome.REJECT.value,
@@ -656,25 +600,12 @@ def _pre_review_rejection(ctx: Context, idx: int, round_: ReviewRound, returned:
     )
 
 
-def _refused_at_pre_review(
-    ctx: Context, subject: str, what_zh: str, what_en: str, checks: tuple[Check, ...]
-) -> Outcome:
+def _refused_at_pre_review(ctx: Context, subject: str, what: Note, checks: tuple[Comparison, ...]) -> Outcome:
     """An application refused at the pre-review — rejected by the initial opinion, or returned before any — is a
     NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15 working days), but the ground may
     lie in another provision (art. 12's 不得申请立项), which the facts do not record (see the module's note). The
     caller has applied D13 to the act."""
-    return Outcome(
-        Status.NOTICE,
-        checks=checks,
-        subject=subject,
-        note_zh=f"{what_zh}。第（二）项只规定项目单位15个工作日内未完善材料的，退回申请，未规定预审不予通过或不经"
-        "初审退回；依第十二条“不得申请立项”等规定不予受理、不予通过的，依据在该条，而事实未载明其依据。本项不认定违反，"
-        "提示区数据局载明依据",
-        note_en=f"{what_en}. Item (ii) returns an application only when the unit has not revised within 15 working "
-        "days; it provides no rejection at the pre-review nor a return without one. A refusal under art. 12's bars "
-        "(不得申请立项) rests on that article, and the facts do not record the ground. Not a breach of this item: a "
-        "notice to 区数据局 to state the ground",
-    )
+    return Outcome(Status.NOTICE, checks=checks, subject=subject, note=(say.refused_at_pre_review, what))
 
 
 # 第十一条第一款第（三）项 ———————————————————————————————————————————————————————————————————————————————————————
@@ -698,35 +629,29 @@ def department_review(ctx: Context) -> Iterator[Outcome]:
         yield skip
         return
     for number, round_ in _rounds(ctx):
+        idx = number - 1
         returned = returned_on(ctx, number, round_)
         sent = ctx.known(round_.sent_to_departments)
         for party, opinion in review_opinions(round_).items():
-            subject = f"{_subject(number)}: {party.value}"
+            subject = _DEPARTMENT_SUBJECTS[number, party]
             if returned is not None and _in_round(sent, returned) is None:
-                yield _after_return(
-                    ctx, returned, subject, "材料同步至相关部门及其审查意见", "the departmental review"
-                )
+                yield _after_return(ctx, returned, subject, say.DEPARTMENTAL_REVIEW)
                 continue
             outcome = ctx.within(
                 round_.sent_to_departments,
-                WorkingDays(3),
+                DEPARTMENT_PERIOD,
                 _in_round(ctx.known(opinion), returned),
-                start_label=Label(
-                    f"review[{number - 1}].sent_to_departments",
-                    "材料同步至相关部门",
-                    "materials sent to the departments",
-                ),
-                done_label=Label(
-                    f"review[{number - 1}].department_opinions.{party.value}",
-                    f"{party.name_zh}审查意见",
-                    f"{party.name_en} opinion",
-                ),
+                start_label=_SENT[idx],
+                done_label=_OPINION[idx, party],
                 subject=subject,
                 owed_by=party,
             )
-            yield _ended_by_return(
-                ctx, outcome, returned, f"{party.name_zh}审查意见", f"the {party.name_en} opinion"
-            )
+            if returned is not None:
+                outcome = _ended_by_return(ctx, outcome, returned, say.opinion_of(party))
+            yield outcome
+
+
+_DEPARTMENT_SUBJECTS: Kept[str] = Kept(lambda key: f"{_subject(key[0])}: {key[1].value}")
 
 
 @rule(
@@ -758,70 +683,28 @@ def departments_after_revision(ctx: Context) -> Iterator[Outcome]:
         sent = ctx.known(round_.sent_to_departments)
         returned = returned_on(ctx, number, round_)
         if returned is not None and _in_round(sent, returned) is None:
-            yield _after_return(
-                ctx,
-                returned,
-                _subject(number),
-                "申请材料同步至相关部门",
-                "sending the materials to the departments",
-            )
+            yield _after_return(ctx, returned, _subject(number), say.SENDING)
             continue
         if sent is None:
-            yield ctx.not_applicable(
-                "申请材料尚未同步至相关部门",
-                "the materials have not been sent to the departments",
-                subject=_subject(number),
-            )
+            yield ctx.not_applicable(say.NOT_SENT, subject=_subject(number))
             continue
-        sent_label = Label(f"review[{idx}].sent_to_departments", "申请材料同步至相关部门", "materials sent")
-        if (skip := ctx.reaches(sent, sent_label, subject=_subject(number))) is not None:
+        if (skip := ctx.reaches(sent, _SENT_MATERIALS[idx], subject=_subject(number))) is not None:
             yield skip
             continue
         opinion = round_.initial_opinion
         if opinion is not None and _asks_no_revision(ctx, round_) is InitialOpinionOutcome.ACCEPT:
             yield ctx.condition(
-                ctx.check(
-                    Label(
-                        f"review[{idx}].sent_to_departments",
-                        "申请材料同步至相关部门（初审意见之后）",
-                        "materials sent to the departments (after the initial opinion)",
-                    ),
-                    ctx.after,
-                    opinion.issued,
-                    sent,
-                ),
+                ctx.check(_SENT_AFTER_OPINION[idx], ctx.after, opinion.issued, sent),
                 subject=_subject(number),
-                note_zh="初审意见为通过预审、无需修改，申报材料原样同步至相关部门",
-                note_en="the initial opinion passed the application unchanged: the materials go on as they are",
+                note=say.SENT_UNCHANGED,
             )
             continue
         revised = ctx.known(round_.revised)
         if revised is None:
-            check = ctx.expect(
-                Label(
-                    f"review[{idx}].revised",
-                    f"同步至相关部门（{sent}）之前已根据初审意见完善申报材料",
-                    f"materials revised after the initial opinion before they were sent ({sent})",
-                ),
-                False,
-            )
+            check = ctx.expect(Worded(f"review[{idx}].revised", (say.revised_before_sending, sent)), False)
         else:
-            check = ctx.check(
-                Label(
-                    f"review[{idx}].sent_to_departments",
-                    "申请材料同步至相关部门（完善申报材料之后）",
-                    "materials sent to the departments (after the revision)",
-                ),
-                ctx.after,
-                revised,
-                sent,
-            )
-        yield ctx.condition(
-            check,
-            subject=_subject(number),
-            note_zh=f"完善申报材料：{revised or '未提供'}；同步至相关部门：{sent}",
-            note_en=f"revised: {revised or 'not given'}; sent to the departments: {sent}",
-        )
+            check = ctx.check(_SENT_AFTER_REVISION[idx], ctx.after, revised, sent)
+        yield ctx.condition(check, subject=_subject(number), note=(say.revised_and_sent, revised, sent))
 
 
 # 第十一条第一款第（四）项 ———————————————————————————————————————————————————————————————————————————————————————
@@ -833,18 +716,10 @@ def _panel_gate(ctx: Context, number: int, round_: ReviewRound) -> tuple[Outcome
     panel = ctx.known(round_.panel_received)
     returned = returned_on(ctx, number, round_)
     if returned is not None and _in_round(panel, returned) is None:
-        return _after_return(ctx, returned, _subject(number), "联合评审", "the joint evaluation"), returned
+        return _after_return(ctx, returned, _subject(number), say.JOINT_EVALUATION), returned
     if panel is None:
-        return (
-            ctx.not_applicable(
-                "联合评审尚未开始", "the joint evaluation has not started", subject=_subject(number)
-            ),
-            returned,
-        )
-    label = Label(
-        f"review[{number - 1}].panel_received", "联合评审小组收到材料", "panel received the materials"
-    )
-    return ctx.reaches(panel, label, subject=_subject(number)), returned
+        return ctx.not_applicable(say.NOT_STARTED, subject=_subject(number)), returned
+    return ctx.reaches(panel, _PANEL_GATE[number - 1], subject=_subject(number)), returned
 
 
 @rule(
@@ -873,35 +748,31 @@ def joint_evaluation(ctx: Context) -> Iterator[Outcome]:
         ctx.interpretation.joint_evaluation_clock_start is JointEvaluationClockStart.PANEL_RECEIVES_MATERIALS
     )
     for number, round_ in _rounds(ctx):
+        idx = number - 1
         returned = returned_on(ctx, number, round_)
+        start_label: Label
         if by_panel:
             start = _in_round(ctx.known(round_.panel_received), returned)
-            start_label = Label(
-                f"review[{number - 1}].panel_received", "评审小组收到材料", "panel received materials"
-            )
+            start_label = _PANEL[idx]
         else:
             opinions = {
                 party: _in_round(ctx.known(day), returned) for party, day in review_opinions(round_).items()
             }
             last = max(opinions, key=lambda party: opinions[party] or date.min)
             start = None if None in opinions.values() else opinions[last]
-            start_label = Label(
-                f"review[{number - 1}].department_opinions.{last.value}",
-                "部门会审意见全部出具（最后一份）",
-                "all department opinions given (the last)",
-            )
+            start_label = _LAST_OPINION[idx, last]
         if returned is not None and start is None:
-            yield _after_return(ctx, returned, _subject(number), "联合评审", "the joint evaluation")
+            yield _after_return(ctx, returned, _subject(number), say.JOINT_EVALUATION)
             continue
         outcome = ctx.within(
             start,
-            WorkingDays(5),
+            EVALUATION_PERIOD,
             _in_round(ctx.known(round_.expert_opinion), returned),
             start_label=start_label,
-            done_label=Label(f"review[{number - 1}].expert_opinion", "专家评审意见", "expert opinion"),
+            done_label=_EXPERT[idx],
             subject=_subject(number),
         )
-        yield _ended_by_return(ctx, outcome, returned, "专家评审意见", "the expert opinion")
+        yield _ended_by_return(ctx, outcome, returned, say.EXPERT_OPINION)
 
 
 @rule(
@@ -931,22 +802,8 @@ def panel_composition(ctx: Context) -> Iterator[Outcome]:
             continue
         idx = number - 1
         yield ctx.condition(
-            ctx.expect(
-                Label(
-                    f"review[{idx}].panel_technical_experts",
-                    "评审小组有技术专家",
-                    "technical experts on the panel",
-                ),
-                round_.panel_technical_experts,
-            ),
-            ctx.expect(
-                Label(
-                    f"review[{idx}].panel_financial_experts",
-                    "评审小组有财政专家",
-                    "financial experts on the panel",
-                ),
-                round_.panel_financial_experts,
-            ),
+            ctx.expect(_TECHNICAL[idx], round_.panel_technical_experts),
+            ctx.expect(_FINANCIAL[idx], round_.panel_financial_experts),
             subject=_subject(number),
         )
 
@@ -955,6 +812,10 @@ _AFTER_EXPERT_OPINION = (
     ("revised_after_evaluation", "根据专家评审意见完善申报材料", "materials revised after the evaluation"),
     ("fiscal_review_report", "财评报告", "fiscal review report"),
     ("final_opinion", "最终审核意见", "final opinion"),
+)
+_STEP = Labels(lambda key: Label(f"review[{key[0]}].{key[1]}", *key[2:]))  # (index, field, zh, en)
+_FINAL_AFTER = Labels(
+    lambda key: Label(f"review[{key[0]}].final_opinion", *say.final_after(key[1:]))  # (index, zh, en)
 )
 
 
@@ -1007,9 +868,9 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
             day = _in_round(ctx.known(getattr(round_, field)), returned)
             if day is None:
                 continue
-            label = Label(f"review[{idx}].{field}", zh, en)
+            label = _STEP[idx, field, zh, en]
             if expert is None:
-                checks.append(_absent_before(ctx, label, "专家评审意见", "expert opinion", day))
+                checks.append(_absent_before(ctx, label, _EXPERT_OPINION_STEP, day))
             else:
                 checks.append(ctx.check(label, follows, expert, day))
         final = _in_round(ctx.known(round_.final_opinion), returned)
@@ -1017,19 +878,11 @@ def evaluation_sequence(ctx: Context) -> Iterator[Outcome]:
             for field, zh, en in _AFTER_EXPERT_OPINION[:2]:
                 day = _in_round(ctx.known(getattr(round_, field)), returned)
                 if day is not None:
-                    checks.append(
-                        ctx.check(
-                            Label(
-                                f"review[{idx}].final_opinion",
-                                f"最终审核意见（{zh}之后）",
-                                f"final opinion (after {en})",
-                            ),
-                            follows,
-                            day,
-                            final,
-                        )
-                    )
+                    checks.append(ctx.check(_FINAL_AFTER[idx, zh, en], follows, day, final))
         yield ctx.condition(*checks, subject=_subject(number))
+
+
+_EXPERT_OPINION_STEP = ("专家评审意见", "expert opinion")
 
 
 def _department_review_before(
@@ -1038,60 +891,30 @@ def _department_review_before(
     round_: ReviewRound,
     panel: date,
     returned: Returned | None,
-) -> list[Check]:
+) -> list[Comparison]:
     """经部门会审后: every department's opinion given on or before the panel's receipt (D17), or the sending itself
     named as missing when the materials never went to the departments."""
     if _in_round(ctx.known(round_.sent_to_departments), returned) is None:
         return [
             ctx.expect(
-                Label(
-                    f"review[{idx}].sent_to_departments",
-                    f"联合评审（{panel}）前已经部门会审（申请材料同步至相关部门）",
-                    f"the departmental review (materials sent to the departments) before the joint evaluation "
-                    f"({panel})",
-                ),
-                False,
+                Worded(f"review[{idx}].sent_to_departments", (say.reviewed_before_panel, panel)), False
             )
         ]
     checks = []
+    before = ctx.before
     for party, day in review_opinions(round_).items():
         opinion = _in_round(ctx.known(day), returned)
-        fact = f"review[{idx}].department_opinions.{party.value}"
         if opinion is None:
-            checks.append(
-                ctx.expect(
-                    Label(
-                        fact,
-                        f"评审小组收到材料（{panel}）前已有{party.name_zh}审查意见",
-                        f"the {party.name_en} opinion before the panel received the materials ({panel})",
-                    ),
-                    False,
-                )
-            )
+            label = _OPINION_BY_PANEL[idx, party]
+            checks.append(ctx.expect(Worded(label.fact, (say.opinion_before_panel, party, panel)), False))
         else:
-            checks.append(
-                ctx.check(
-                    Label(
-                        fact,
-                        f"{party.name_zh}审查意见（评审小组收到材料之前）",
-                        f"{party.name_en} opinion (before the panel received the materials)",
-                    ),
-                    ctx.before,
-                    panel,
-                    opinion,
-                )
-            )
+            checks.append(ctx.check(_OPINION_BY_PANEL[idx, party], before, panel, opinion))
     return checks
 
 
-def _absent_before(ctx: Context, label: Label, before_zh: str, before_en: str, day: date) -> Check:
+def _absent_before(ctx: Context, label: Label, before: Text, day: date) -> Comparison:
     """A step taken on ``day`` while the step it must follow had not happened: a failed check."""
-    return ctx.expect(
-        Label(
-            label.fact, f"{label.zh}（{day}）之前已有{before_zh}", f"{before_en} before {label.en} ({day})"
-        ),
-        False,
-    )
+    return ctx.expect(Worded(label.fact, (say.absent_before, label, before, day)), False)
 
 
 # 第十一条第二款 ——————————————————————————————————————————————————————————————————————————————————————————————————
@@ -1128,10 +951,7 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
     """
     owed = om_plan_years(ctx)
     if not ctx.project.om_plans and not owed:
-        yield ctx.not_applicable(
-            "未报送年度运维方案，也无应报运维方案的年度（系统尚未投入运行，或投入运行当年）",
-            "no annual O&M plan given, and no year owes one (the system is not in operation, or only since this year)",
-        )
+        yield ctx.not_applicable(say.NO_PLAN_OWED)
         return
     for n, plan in enumerate(ctx.project.om_plans):
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
@@ -1143,24 +963,11 @@ def om_plan(ctx: Context) -> Iterator[Outcome]:
         given, order = _om_checks(ctx, f"om_plans[{n}]", plan)
         budgeted = ctx.known(plan.budgeted)
         if budgeted is not None:
-            yield ctx.condition(
-                *given,
-                *order,
-                subject=str(plan.year),
-                note_zh=f"{budgeted}列入年度预算",
-                note_en=f"entered in the annual budget on {budgeted}",
-            )
+            yield ctx.condition(*given, *order, subject=str(plan.year), note=(say.budgeted, budgeted))
         elif any(c.ok is False for c in order):
-            yield ctx.condition(
-                *order, subject=str(plan.year), note_zh="尚未列入年度预算", note_en="not yet in the budget"
-            )
+            yield ctx.condition(*order, subject=str(plan.year), note=say.NOT_BUDGETED)
         else:
-            zh, en = _om_stage(ctx, plan)
-            yield ctx.not_applicable(
-                f"尚未列入年度预算；目前进度：{zh}",
-                f"not yet in the annual budget; stage reached: {en}",
-                subject=str(plan.year),
-            )
+            yield ctx.not_applicable((say.stage, _om_stage(ctx, plan)), subject=str(plan.year))
     listed = {plan.year for plan in ctx.project.om_plans}
     for year in owed:
         if year not in listed:
@@ -1182,40 +989,20 @@ def _missing_plan(ctx: Context, year: int, later: OmPlan | None) -> Outcome:
     assert started is not None  # only owed years come here
     prepared = max(date(year - 1, 1, 1), started)
     subject = str(year)
-    if (
-        skip := ctx.reaches_derived(
-            prepared,
-            f"{year}年度运维方案的编报起始日",
-            f"the day the {year} O&M plan's preparation began",
-            subject=subject,
-        )
-    ) is not None:
-        return skip
+    if ctx.effective is not None:
+        zh, en = say.preparation_began(year)
+        if (skip := ctx.reaches_derived(prepared, zh, en, subject=subject)) is not None:
+            return skip
     filing = later.filing() if later is not None else None
-    later_zh = f"；列明的{year}年度运维方案于{filing[1]}方报送" if filing else ""
-    later_en = f"; the {year} plan listed was filed only on {filing[1]}" if filing else ""
     return ctx.condition(
-        ctx.check(
-            Label("operation.started", "系统投入运行", "system in operation"),
-            Relation.BEFORE,
-            date(year, 1, 1),
-            started,
-            role=CheckRole.CONTEXT,
-        ),
-        ctx.expect(
-            Label(
-                "om_plans",
-                f"{year}年度整体运维方案已报区数据局审核",
-                f"a {year} O&M plan reported for review",
-            ),
-            False,
-        ),
+        ctx.check(_IN_OPERATION, Relation.BEFORE, date(year, 1, 1), started, role=CheckRole.CONTEXT),
+        ctx.expect(Worded("om_plans", (say.plan_reported, year)), False),
         subject=subject,
-        note_zh=f"系统自{started}投入运行，{year}年度运维方案应按年度报区数据局审核、区财政局复核后列入该年度预算；"
-        f"评估日（{ctx.as_of}）未见该年度的运维方案{later_zh}",
-        note_en=f"the system has run since {started}: a {year} O&M plan was owed, reviewed by 区数据局 and "
-        f"re-checked by 区财政局 for that year's budget; none is known on {ctx.as_of}{later_en}",
+        note=(say.missing_plan, started, year, ctx.as_of, filing[1] if filing else None),
     )
+
+
+_IN_OPERATION = Label("operation.started", "系统投入运行", "system in operation")
 
 
 def om_plan_not_yet_filed(ctx: Context, plan: OmPlan) -> Outcome | None:
@@ -1226,12 +1013,7 @@ def om_plan_not_yet_filed(ctx: Context, plan: OmPlan) -> Outcome | None:
     if plan.filed_by(ctx.as_of):
         return None
     filing = plan.filing()
-    day = filing[1] if filing else None
-    return ctx.not_applicable(
-        f"运维方案于{day}报送，评估日尚未发生",
-        f"the O&M plan is filed on {day}, after as_of",
-        subject=str(plan.year),
-    )
+    return ctx.not_applicable((say.plan_filed_later, filing[1] if filing else None), subject=str(plan.year))
 
 
 def om_plan_reached(ctx: Context, n: int, plan: OmPlan) -> Outcome | None:
@@ -1239,13 +1021,15 @@ def om_plan_reached(ctx: Context, n: int, plan: OmPlan) -> Outcome | None:
     filing = plan.filing()
     if filing is None:
         return None
+    if ctx.effective is None:
+        return None
     fact, day = filing
     return ctx.reaches(
         day, Label(f"om_plans[{n}].{fact}", "运维方案报送", "the O&M plan's filing"), subject=str(plan.year)
     )
 
 
-def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], list[Check]]:
+def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Comparison], list[Comparison]]:
     """The steps taken (review, re-check, each passing) and their order, as known on ``as_of``."""
     review, recheck = plan.reviewed_by_data_bureau, plan.rechecked_by_finance
     reviewed = ctx.known(review.day) if review else None
@@ -1285,13 +1069,9 @@ def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], li
         order.append(ctx.check(review_label, ctx.after, plan.submitted, reviewed))
     if rechecked is not None:
         if reviewed is None:
-            order.append(_absent_before(ctx, recheck_label, "区数据局审核", "data bureau review", rechecked))
+            order.append(_absent_before(ctx, recheck_label, say.DATA_BUREAU_REVIEW, rechecked))
         elif review is not None and review.outcome is ReviewOutcome.REJECTED:
-            order.append(
-                _absent_before(
-                    ctx, recheck_label, "区数据局审核通过", "a data bureau review that passed", rechecked
-                )
-            )
+            order.append(_absent_before(ctx, recheck_label, say.PASSED_REVIEW, rechecked))
         else:
             order.append(ctx.check(recheck_label, ctx.after, reviewed, rechecked))
     budgeted = ctx.known(plan.budgeted)
@@ -1311,20 +1091,14 @@ def _om_checks(ctx: Context, prefix: str, plan: OmPlan) -> tuple[list[Check], li
     return given, order
 
 
-def _om_stage(ctx: Context, plan: OmPlan) -> tuple[str, str]:
+def _om_stage(ctx: Context, plan: OmPlan) -> Note:
     review, recheck = plan.reviewed_by_data_bureau, plan.rechecked_by_finance
     if recheck is not None and ctx.known(recheck.day) is not None:
-        return f"区财政局已于{recheck.day}复核", f"re-checked by finance on {recheck.day}"
+        return (say.rechecked, recheck.day)
     if review is not None and ctx.known(review.day) is not None:
         if review.outcome is ReviewOutcome.REJECTED:
-            return (
-                f"区数据局于{review.day}审核未通过",
-                f"the data bureau's review of {review.day} did not pass it",
-            )
-        return (
-            f"区数据局已于{review.day}审核，待区财政局复核",
-            f"reviewed by the data bureau on {review.day}, awaiting the finance re-check",
-        )
+            return (say.review_failed, review.day)
+        return (say.reviewed, review.day)
     if ctx.known(plan.submitted) is not None:
-        return f"已于{plan.submitted}报区数据局，待审核", f"submitted on {plan.submitted}, awaiting review"
-    return "尚未报送区数据局", "not yet submitted to the data bureau"
+        return (say.submitted, plan.submitted)
+    return say.NOT_SUBMITTED

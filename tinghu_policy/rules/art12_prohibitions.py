@@ -26,11 +26,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import (
+    CheckRole,
+    Comparison,
+    Context,
+    Label,
+    Labels,
+    Outcome,
+    Relation,
+    Status,
+    Text,
+    rule,
+)
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.facts import PlanLevel, Project
 from tinghu_policy.interpretation import Interpretation, OmFundingAct
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed
+from tinghu_policy.rules.wording import art12_prohibitions as say
 
 ART12_PLAN_LEVELS = frozenset({PlanLevel.PROVINCIAL, PlanLevel.MUNICIPAL, PlanLevel.DISTRICT})
 """未纳入省、市、区级…规划、重点工作任务: the levels art. 12 names (a national plan alone does not lift the bar)."""
@@ -46,9 +59,8 @@ def _applications(ctx: Context) -> Iterator[tuple[int, date]]:
 def _blocked(
     ctx: Context,
     act: date | None,
-    check: Check | tuple[Check, ...],
-    blocked_zh: str,
-    blocked_en: str,
+    check: Comparison | tuple[Comparison, ...],
+    blocked: Text,
     act_label: Label,
     *,
     happened: bool | None = None,
@@ -59,55 +71,38 @@ def _blocked(
     Not happened: HOLDS, the state shown as context. Happened before the effective date: out of reach (D13).
     Happened: the state decides (FAILS, HOLDS, or UNDETERMINED when it is not known on that day).
     """
-    checks = check if isinstance(check, tuple) else (check,)
+    checks = (check,) if isinstance(check, Comparison) else check
     if not (act is not None if happened is None else happened):
-        context = tuple(c.model_copy(update={"role": CheckRole.CONTEXT}) for c in checks)
-        tail_zh, tail_en = "该行为尚未发生，不构成违反", "that act has not happened: nothing is breached"
-        if any(c.ok is False for c in checks):
-            tail_zh, tail_en = "条件不满足，该行为不得发生", "the condition is not met, so it must not happen"
+        context = tuple(c.with_role(CheckRole.CONTEXT) for c in checks)
         return Outcome(
-            Status.HOLDS,
-            checks=context,
-            note_zh=f"不得{blocked_zh}：{tail_zh}",
-            note_en=f"no {blocked_en}: {tail_en}",
+            Status.HOLDS, checks=context, note=(say.not_happened, blocked, any(c.ok is False for c in checks))
         )
     if (skip := ctx.reaches(act, act_label)) is not None:
         return skip
     outcome = ctx.condition(*checks)
-    on_zh, on_en = (f"于{act}", f" on {act}") if act is not None else ("（日期未提供）", " (date not given)")
-    verb_zh = {Status.FAILS: "条件不满足却已", Status.HOLDS: "条件满足，已", Status.UNDETERMINED: "已"}
-    outcome.note_zh = f"{verb_zh[outcome.status]}{on_zh}{blocked_zh}" + (
-        "，不得如此" if outcome.status is Status.FAILS else ""
-    )
-    outcome.note_en = {
-        Status.FAILS: f"{blocked_en}{on_en} although the condition is not met",
-        Status.HOLDS: f"{blocked_en}{on_en} with the condition met",
-        Status.UNDETERMINED: f"{blocked_en}{on_en}; the condition's fact is missing",
-    }[outcome.status]
+    outcome.note = (say.happened, outcome.status, act, blocked)
     return outcome
 
 
+_RECEIVED = Labels(lambda n: Label(f"review[{n}].received", "区数据局收到申请", "application received"))
+_APPLICATION = Label("review", "申请", "application")
+
+
 def _per_application(
-    ctx: Context, check_on: Callable[[date], Check], blocked_zh: str, blocked_en: str
+    ctx: Context, check_on: Callable[[date], Comparison], blocked: Text
 ) -> Iterator[Outcome]:
     """One finding per application round (its state read on its day); one without a subject before any."""
     found = False
     for n, received in _applications(ctx):
         found = True
-        outcome = _blocked(
-            ctx,
-            received,
-            check_on(received),
-            blocked_zh,
-            blocked_en,
-            Label(f"review[{n}].received", "区数据局收到申请", "application received"),
-        )
+        outcome = _blocked(ctx, received, check_on(received), blocked, _RECEIVED[n])
         outcome.subject = f"round {n + 1}"
         yield outcome
     if not found:
-        yield _blocked(
-            ctx, None, check_on(ctx.as_of), blocked_zh, blocked_en, Label("review", "申请", "application")
-        )
+        yield _blocked(ctx, None, check_on(ctx.as_of), blocked, _APPLICATION)
+
+
+_LISTED = Label("planning", *say.LISTED)
 
 
 # 未纳入省、市、区级政务信息化建设相关规划、重点工作任务的，不得申请项目立项 ——————————————————————————————————————
@@ -133,35 +128,24 @@ def initiation_needs_plan(ctx: Context) -> Iterator[Outcome]:
     # listed once a qualifying level is known; listed in none only when both lists are given (and name none)
     listed_value = True if levels else (False if len(given) == 2 else None)
 
-    def listed(_: date) -> Check:
-        return ctx.expect(
-            Label(
-                "planning",
-                "纳入省、市、区级政务信息化建设相关规划或重点工作任务",
-                "listed in a provincial, municipal or district plan or key work task",
-            ),
-            listed_value,
-        )
+    def listed(_: date) -> Comparison:
+        return ctx.expect(_LISTED, listed_value)
 
-    yield from _per_application(ctx, listed, "申请项目立项", "application for project initiation")
+    yield from _per_application(ctx, listed, say.INITIATION)
 
 
-def _new_project(ctx: Context, field: str, zh: str, en: str) -> Iterator[Outcome]:
+def _new_project(ctx: Context, field: str, name: Text) -> Iterator[Outcome]:
     """不得申请新项目建设 unless ``prohibitions.<field>`` on the day of the application; a project that is not new is
     not in question."""
     if not ctx.project.new_project:
-        yield ctx.not_applicable(
-            "不是新建项目，不涉及申请新项目建设", "not a new project: no new-project application"
-        )
+        yield ctx.not_applicable(say.NOT_NEW)
         return
+    path = f"prohibitions.{field}"
 
-    def state(day: date) -> Check:
-        return ctx.expect(
-            Label(f"prohibitions.{field}", f"{zh}（{day}）", f"{en} ({day})"),
-            ctx.project.prohibitions.at(field, day),
-        )
+    def state(day: date) -> Comparison:
+        return ctx.expect(Worded(path, (say.on_day, name, day)), ctx.project.prohibitions.at(field, day))
 
-    yield from _per_application(ctx, state, "申请新项目建设", "application for a new project")
+    yield from _per_application(ctx, state, say.NEW_PROJECT)
 
 
 # 未按要求推进政务信息系统整合的，不得申请新项目建设 ————————————————————————————————————————————————————————————————
@@ -179,9 +163,7 @@ def new_project_needs_integration(ctx: Context) -> Iterator[Outcome]:
     Blocked act: each application (review round) for a new project (``new_project``). Condition:
     ``prohibitions.systems_integrated`` on the day of the application.
     """
-    return _new_project(
-        ctx, "systems_integrated", "按要求推进政务信息系统整合", "systems integrated as required"
-    )
+    return _new_project(ctx, "systems_integrated", say.INTEGRATED)
 
 
 # 未按要求及时迁移至区政务云的，不得申请新项目建设 ——————————————————————————————————————————————————————————————————
@@ -199,9 +181,7 @@ def new_project_needs_cloud_migration(ctx: Context) -> Iterator[Outcome]:
     Blocked act: each application (review round) for a new project. Condition: ``prohibitions.migrated_to_cloud``
     on the day of the application.
     """
-    return _new_project(
-        ctx, "migrated_to_cloud", "按要求及时迁移至区政务云", "migrated to the district cloud"
-    )
+    return _new_project(ctx, "migrated_to_cloud", say.MIGRATED)
 
 
 # 未按要求共享、更新公共数据的，不得安排运维经费 ————————————————————————————————————————————————————————————————————
@@ -223,7 +203,7 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
     day the plan was filed (it FAILS when data is not shared then). A plan with neither is NOT_APPLICABLE.
     """
     if not ctx.project.om_plans:
-        yield ctx.not_applicable("无年度运维方案，不涉及运维经费", "no O&M plan: no O&M money in question")
+        yield ctx.not_applicable(say.NO_OM_PLAN)
         return
     by_request = ctx.interpretation.om_funding_act is OmFundingAct.REQUESTED
     for n, plan in enumerate(ctx.project.om_plans):
@@ -232,29 +212,23 @@ def om_funding_needs_data_sharing(ctx: Context) -> Iterator[Outcome]:
             continue
         budgeted = ctx.known(plan.budgeted)
         if budgeted is None and not plan.om_funding_requested:
-            yield ctx.not_applicable(
-                "未申请也未安排运维经费", "no O&M money requested or arranged", subject=str(plan.year)
-            )
+            yield ctx.not_applicable(say.NO_OM_MONEY, subject=str(plan.year))
             continue
         filing = plan.filing()
         requested = by_request and plan.om_funding_requested
         act: date | None
         if requested:  # the request, made with the plan: on its filing day (an undated plan: day not given)
             act, fact = (filing[1], f"om_plans[{n}].{filing[0]}") if filing else (None, f"om_plans[{n}]")
-            zh, en = "申请或安排运维经费（D21）", "requesting or arranging O&M money (D21)"
+            blocked = say.OM_REQUESTED
         else:
-            act, fact, zh, en = budgeted, f"om_plans[{n}].budgeted", "安排运维经费", "arranging O&M money"
+            act, fact, blocked = budgeted, f"om_plans[{n}].budgeted", say.OM_ARRANGED
         day = act or ctx.as_of  # the state is read on the day of the act (an undated one: on as_of)
         check = ctx.expect(
-            Label(
-                "prohibitions.public_data_shared",
-                f"按要求共享、更新公共数据（{day}）",
-                f"public data shared and updated ({day})",
-            ),
+            Worded("prohibitions.public_data_shared", (say.on_day, say.DATA_SHARED, day)),
             ctx.project.prohibitions.at("public_data_shared", day),
         )
         outcome = _blocked(
-            ctx, act, check, zh, en, Label(fact, zh, en), happened=requested or act is not None
+            ctx, act, check, blocked, Label(fact, *blocked), happened=requested or act is not None
         )
         outcome.subject = str(plan.year)
         yield outcome
@@ -278,23 +252,20 @@ def approval_needs_no_duplication(ctx: Context) -> Outcome:
     approved = ctx.known(ctx.project.approval.approved)
     day = approved or ctx.as_of
     check = ctx.expect(
-        Label(
-            "prohibitions.duplicate_construction",
-            f"未开展集约共享建设造成重复浪费（{day}）",
-            f"duplicate construction, no intensive sharing ({day})",
-        ),
+        Worded("prohibitions.duplicate_construction", (say.on_day, say.DUPLICATION, day)),
         ctx.project.prohibitions.at("duplicate_construction", day),
         required=False,
     )
-    return _blocked(
-        ctx, approved, check, "批准立项", "approval", Label("approval.approved", "批准立项", "approval")
-    )
+    return _blocked(ctx, approved, check, say.APPROVAL, _APPROVED)
+
+
+_APPROVED = Label("approval.approved", *say.APPROVAL)
 
 
 # 未按本办法履行审批程序实质上属于政务信息化建设的项目，不得安排经费或实施 ——————————————————————————————————————————
 _ACTIONS = (
-    ("funds", "funds_arranged", "安排经费", "arranging money"),
-    ("works", "works_started", "实施", "implementation (works started)"),
+    ("funds", "funds_arranged", say.FUNDS, Label("implementation.funds_arranged", *say.FUNDS)),
+    ("works", "works_started", say.WORKS, Label("implementation.works_started", *say.WORKS)),
 )
 
 
@@ -313,7 +284,29 @@ def _concluding_round(ctx: Context, approved: date) -> int | None:
     return found
 
 
-def _procedure(ctx: Context, day: date | None, zh: str, en: str) -> tuple[Check, ...]:
+_APPROVED_AT_ALL = Label("approval.approved", "已履行审批程序", "approved")
+_APPROVED_BY = Label("approval.approved_by", "审批单位", "approving party")
+_REVIEWED = Label("review", "审批前已经第十一条申报审核", "reviewed under art. 11 before approval")
+_FINAL_MISSING = Labels(
+    lambda n: Label(
+        f"review[{n}].final_opinion",
+        "审批前区数据局已形成最终审核意见",
+        "the data bureau's final opinion before approval",
+    )
+)
+_FINAL = Labels(
+    lambda n: Label(
+        f"review[{n}].final_opinion",
+        "区数据局最终审核意见（审批前）",
+        "the data bureau's final opinion (before approval)",
+    )
+)
+_SUBSTANCE = Label(
+    "substantively_government_it", "实质上属于政务信息化建设的项目", "a government IT project in substance"
+)
+
+
+def _procedure(ctx: Context, day: date | None, action: Text) -> tuple[Comparison, ...]:
     """履行审批程序 as known on ``as_of``: approved by 区数据局 (art. 14) after the review of art. 11 concluded with
     区数据局's final opinion, both on or before ``day`` — the action's day (None: no action yet, the procedure as
     it stands)."""
@@ -321,28 +314,20 @@ def _procedure(ctx: Context, day: date | None, zh: str, en: str) -> tuple[Check,
     approved = ctx.known(approval.approved)
     if approved is None:
         if day is None:
-            return (ctx.expect(Label("approval.approved", "已履行审批程序", "approved"), False),)
-        return (
-            ctx.expect(
-                Label("approval.approved", f"{zh}（{day}）前已履行审批程序", f"approved before {en} ({day})"),
-                False,
-            ),
-        )
+            return (ctx.expect(_APPROVED_AT_ALL, False),)
+        return (ctx.expect(Worded("approval.approved", (say.approved_before, action, day)), False),)
     checks = []
     if day is not None:
         checks.append(
             ctx.check(
-                Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})"),
-                ctx.before,
-                day,
-                approved,
+                Worded("approval.approved", (say.approval_date_before, action)), ctx.before, day, approved
             )
         )
     else:
-        checks.append(ctx.expect(Label("approval.approved", "已履行审批程序", "approved"), True))
+        checks.append(ctx.expect(_APPROVED_AT_ALL, True))
     checks.append(
         ctx.check(
-            Label("approval.approved_by", "审批单位", "approving party"),
+            _APPROVED_BY,
             Relation.EQUALS,
             Party.DATA_BUREAU.value,
             None if approval.approved_by is None else approval.approved_by.value,
@@ -353,35 +338,11 @@ def _procedure(ctx: Context, day: date | None, zh: str, en: str) -> tuple[Check,
     n = _concluding_round(ctx, approved)
     final = None if n is None else ctx.known(ctx.project.review[n].final_opinion)
     if n is None:
-        checks.append(
-            ctx.expect(
-                Label("review", "审批前已经第十一条申报审核", "reviewed under art. 11 before approval"), False
-            )
-        )
+        checks.append(ctx.expect(_REVIEWED, False))
     elif final is None:
-        checks.append(
-            ctx.expect(
-                Label(
-                    f"review[{n}].final_opinion",
-                    "审批前区数据局已形成最终审核意见",
-                    "the data bureau's final opinion before approval",
-                ),
-                False,
-            )
-        )
+        checks.append(ctx.expect(_FINAL_MISSING[n], False))
     else:
-        checks.append(
-            ctx.check(
-                Label(
-                    f"review[{n}].final_opinion",
-                    "区数据局最终审核意见（审批前）",
-                    "the data bureau's final opinion (before approval)",
-                ),
-                ctx.before,
-                approved,
-                final,
-            )
-        )
+        checks.append(ctx.check(_FINAL[n], ctx.before, approved, final))
     return tuple(checks)
 
 
@@ -416,25 +377,11 @@ def funds_and_works_need_approval(ctx: Context) -> Iterator[Outcome]:
     ``earlier_day``: it must be dated a day before.
     """
     substance = ctx.project.substantively_government_it
-    shown = (
-        ()
-        if substance is None
-        else (
-            ctx.expect(
-                Label(
-                    "substantively_government_it",
-                    "实质上属于政务信息化建设的项目",
-                    "a government IT project in substance",
-                ),
-                substance,
-                role=CheckRole.CONTEXT,
-            ),
-        )
-    )
-    for subject, field, zh, en in _ACTIONS:
+    shown = () if substance is None else (ctx.expect(_SUBSTANCE, substance, role=CheckRole.CONTEXT),)
+    for subject, field, action, label in _ACTIONS:
         day = ctx.known(getattr(ctx.project.implementation, field))
-        checks = _procedure(ctx, day, zh, en)
-        outcome = _blocked(ctx, day, checks, zh, en, Label(f"implementation.{field}", zh, en))
+        checks = _procedure(ctx, day, action)
+        outcome = _blocked(ctx, day, checks, action, label)
         outcome.subject = subject
         outcome.checks = (*shown, *outcome.checks)
         yield outcome

@@ -22,14 +22,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.engine import Context, Label, Labels, Outcome, rule
 from tinghu_policy.facts import OmPlan
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art11_review_clock import om_plan_not_yet_filed, om_plan_reached
-from tinghu_policy.rules.project_acts import application
+from tinghu_policy.rules.project_acts import application, latest_application
+from tinghu_policy.rules.wording import art13_platform as say
 
-_SECRECY_ZH = "涉密项目按国家有关保密规定申报，不在管理平台申报"
-_SECRECY_EN = "a classified project is filed under the secrecy rules, not on the platform"
+_ON_PLATFORM = Label("on_management_platform", "在管理平台申报", "filed on the platform")
+_OM_FILING = Labels(lambda n: Label(f"om_plans[{n}]", "运维方案申报", "the O&M plan's filing"))
+_OM_ON_PLATFORM = Labels(
+    lambda n: Label(
+        f"om_plans[{n}].on_management_platform", "运维服务在管理平台申报", "O&M filed on the platform"
+    )
+)
 
 
 @rule(
@@ -46,16 +52,14 @@ def project_on_platform(ctx: Context) -> Outcome:
     In question once the project is filed (a review round of art. 11 received) or the platform fact is given.
     """
     if ctx.project.classified:
-        return ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
-    filed = any(ctx.known(round_.received) is not None for round_ in ctx.project.review)
+        return ctx.not_applicable(say.SECRECY)
+    filed = latest_application(ctx) is not None
     on_platform = ctx.project.on_management_platform
     if not filed and not on_platform:
-        return ctx.not_applicable("项目尚未申报", "the project has not been filed yet")
+        return ctx.not_applicable(say.NOT_FILED)
     if (skip := application(ctx)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(Label("on_management_platform", "在管理平台申报", "filed on the platform"), on_platform)
-    )
+    return ctx.condition(ctx.expect(_ON_PLATFORM, on_platform))
 
 
 def om_plan_filed(plan: OmPlan) -> bool:
@@ -80,37 +84,26 @@ def om_on_platform(ctx: Context) -> Iterator[Outcome]:
     art. 11 para. 2 and art. 12 share — or, undated, filed on the platform or its money requested).
     """
     if ctx.project.classified:
-        yield ctx.not_applicable(_SECRECY_ZH, _SECRECY_EN)
+        yield ctx.not_applicable(say.SECRECY)
         return
     if not ctx.project.om_plans:
-        yield ctx.not_applicable("无运维服务申报", "no O&M service filed")
+        yield ctx.not_applicable(say.NO_OM)
         return
     for n, plan in enumerate(ctx.project.om_plans):
         if (later := om_plan_not_yet_filed(ctx, plan)) is not None:
             yield later
             continue
         if not om_plan_filed(plan):
-            yield ctx.not_applicable(
-                "运维方案尚未申报", "the O&M plan has not been filed yet", subject=str(plan.year)
-            )
+            yield ctx.not_applicable(say.PLAN_NOT_FILED, subject=str(plan.year))
             continue
         # filed on a day not given: it cannot be placed against an effective date (D13)
         if plan.filing() is None:
-            filing = Label(f"om_plans[{n}]", "运维方案申报", "the O&M plan's filing")
-            skip = ctx.reaches(None, filing, subject=str(plan.year))
+            skip = ctx.reaches(None, _OM_FILING[n], subject=str(plan.year))
         else:
             skip = om_plan_reached(ctx, n, plan)
         if skip is not None:
             yield skip
             continue
         yield ctx.condition(
-            ctx.expect(
-                Label(
-                    f"om_plans[{n}].on_management_platform",
-                    "运维服务在管理平台申报",
-                    "O&M filed on the platform",
-                ),
-                plan.on_management_platform,
-            ),
-            subject=str(plan.year),
+            ctx.expect(_OM_ON_PLATFORM[n], plan.on_management_platform), subject=str(plan.year)
         )

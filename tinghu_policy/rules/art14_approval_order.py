@@ -32,29 +32,31 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Relation, rule
+from tinghu_policy.engine import Comparison, Context, Label, Labels, Outcome, Relation, Text, rule
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.interpretation import ClassifiedApplication, ProjectCodeAfter
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.project_acts import latest_application
+from tinghu_policy.rules.wording import art14_approval_order as say
 
 _STEPS = (
     (
         "project_code",
         "approval.project_code_obtained",
-        "取得项目代码",
-        "project code obtained",
+        ("取得项目代码", "project code obtained"),
         Party.PROJECT_UNIT,
     ),
     (
         "documents_filed",
         "approval.documents_filed",
-        "报送项目审批文件",
-        "approval documents filed",
+        ("报送项目审批文件", "approval documents filed"),
         Party.PROJECT_UNIT,
     ),
-    ("approved", "approval.approved", "审批", "approved", Party.DATA_BUREAU),
+    ("approved", "approval.approved", ("审批", "approved"), Party.DATA_BUREAU),
 )
 """Each step of art. 14 in order: subject, fact, names, and the party that takes it (项目单位 applies for the code
 and files; 区数据局 approves)."""
+_STEP_LABELS = {fact: Label(fact, *name) for _, fact, name, _ in _STEPS}
 
 
 class _Step(NamedTuple):
@@ -62,46 +64,35 @@ class _Step(NamedTuple):
 
     day: date | None
     fact: str
-    zh: str
-    en: str
+    name: Text
 
 
-def _last_round(ctx: Context) -> int | None:
-    """The index of the last review round started on ``as_of`` (the application art. 14 follows), if any."""
-    started = [n for n, r in enumerate(ctx.project.review) if ctx.known(r.received) is not None]
-    return started[-1] if started else None
-
-
-def _evaluation_step(ctx: Context, field: str, zh: str, en: str) -> _Step:
+def _evaluation_step(ctx: Context, field: str, name: Text) -> _Step:
     """A step of the joint evaluation (art. 11(1)(iv)) of the last round started on ``as_of``; its fact is
     ``review`` itself when no round has started."""
-    last = _last_round(ctx)
+    last = latest_application(ctx)
     if last is None:
-        return _Step(None, "review", zh, en)
-    return _Step(ctx.known(getattr(ctx.project.review[last], field)), f"review[{last}].{field}", zh, en)
+        return _Step(None, "review", name)
+    n = last[0]
+    return _Step(ctx.known(getattr(ctx.project.review[n], field)), f"review[{n}].{field}", name)
 
 
 def _end_of_review(ctx: Context) -> tuple[_Step, ...]:
     """What the approval must not precede under every reading: the last round's final opinion and fiscal report."""
     return (
-        _evaluation_step(ctx, "final_opinion", "最终审核意见", "final review opinion"),
-        _evaluation_step(ctx, "fiscal_review_report", "财评报告", "fiscal review report"),
+        _evaluation_step(ctx, "final_opinion", say.FINAL_OPINION),
+        _evaluation_step(ctx, "fiscal_review_report", say.FISCAL_REPORT),
     )
 
 
-def _not_before(ctx: Context, previous: _Step, day: date, zh: str, en: str) -> Check:
-    """The step taken on ``day`` (``zh``/``en``) does not precede ``previous`` (D17); missing ``previous`` fails."""
+_BEFORE = Labels(lambda key: Label(key[0], *say.before(key[1], key[2])))  # (fact, previous name, name)
+
+
+def _not_before(ctx: Context, previous: _Step, day: date, name: Text) -> Comparison:
+    """The step taken on ``day`` (``name``) does not precede ``previous`` (D17); missing ``previous`` fails."""
     if previous.day is None:
-        return ctx.expect(
-            Label(previous.fact, f"{zh}（{day}）前已有{previous.zh}", f"{previous.en} before {en} ({day})"),
-            False,
-        )
-    return ctx.check(
-        Label(previous.fact, f"{previous.zh}（{zh}之前）", f"{previous.en} (before {en})"),
-        ctx.before,
-        day,
-        previous.day,
-    )
+        return ctx.expect(Worded(previous.fact, (say.had_before, previous.name, name, day)), False)
+    return ctx.check(_BEFORE[previous.fact, previous.name, name], ctx.before, day, previous.day)
 
 
 @rule(
@@ -134,40 +125,30 @@ def approval_order(ctx: Context) -> Iterator[Outcome]:
     reading = ctx.interpretation.classified_application
     from_code = ctx.project.classified and reading is ClassifiedApplication.APPLICATION_ONLY
     if ctx.project.classified and reading is ClassifiedApplication.WHOLE_FLOW:
-        yield ctx.not_applicable(
-            "涉密项目按国家有关保密规定申报，不经联合评审（D19）",
-            "a classified project has no joint evaluation (D19)",
-        )
+        yield ctx.not_applicable(say.NO_JOINT_EVALUATION)
         return
     approval = ctx.project.approval
     by_final = ctx.interpretation.project_code_after is ProjectCodeAfter.FINAL_OPINION
     evaluation = (
-        _evaluation_step(ctx, "final_opinion", "联合评审最终审核意见", "the joint evaluation's final opinion")
+        _evaluation_step(ctx, "final_opinion", say.JOINT_FINAL)
         if by_final
-        else _evaluation_step(
-            ctx, "expert_opinion", "联合评审专家评审意见", "joint evaluation expert opinion"
-        )
+        else _evaluation_step(ctx, "expert_opinion", say.JOINT_EXPERT)
     )
     previous_step: _Step | None = None if from_code else evaluation
-    for subject, fact, zh, en, party in _STEPS:
+    for subject, fact, name, party in _STEPS:
         day = ctx.known(getattr(approval, fact.removeprefix("approval.")))
         if day is None:
-            yield ctx.not_applicable(f"尚未{zh}", f"step not yet taken: {en}", subject=subject)
-        elif (skip := ctx.reaches(day, Label(fact, zh, en), subject=subject)) is not None:
+            yield ctx.not_applicable((say.not_yet, name), subject=subject)
+        elif (skip := ctx.reaches(day, _STEP_LABELS[fact], subject=subject)) is not None:
             yield skip
         elif previous_step is None:
-            yield ctx.condition(
-                subject=subject,
-                owed_by=party,
-                note_zh=f"涉密项目不经联合评审，{zh}（{day}）为报批的第一步（D19）",
-                note_en=f"a classified project has no joint evaluation: {en} ({day}) is the first approval step (D19)",
-            )
+            yield ctx.condition(subject=subject, owed_by=party, note=(say.first_step, name, day))
         else:
-            checks = [_not_before(ctx, previous_step, day, zh, en)]
+            checks = [_not_before(ctx, previous_step, day, name)]
             if subject == "approved" and not from_code:
-                checks += [_not_before(ctx, step, day, zh, en) for step in _end_of_review(ctx)]
+                checks += [_not_before(ctx, step, day, name) for step in _end_of_review(ctx)]
             yield ctx.condition(*checks, subject=subject, owed_by=party)
-        previous_step = _Step(day, fact, zh, en)
+        previous_step = _Step(day, fact, name)
 
 
 @rule(
@@ -181,14 +162,18 @@ def approved_by_data_bureau(ctx: Context) -> Outcome:
     """由区数据局按程序审批 (D13: judged on the day of approval)."""
     approved = ctx.known(ctx.project.approval.approved)
     if approved is None:
-        return ctx.not_applicable("尚未审批", "not yet approved")
-    if (skip := ctx.reaches(approved, Label("approval.approved", "审批", "approval"))) is not None:
+        return ctx.not_applicable(say.NOT_APPROVED)
+    if (skip := ctx.reaches(approved, _APPROVAL)) is not None:
         return skip
     return ctx.condition(
         ctx.check(
-            Label("approval.approved_by", "审批单位", "approving party"),
+            _APPROVED_BY,
             Relation.EQUALS,
             Party.DATA_BUREAU.value,
             None if ctx.project.approval.approved_by is None else ctx.project.approval.approved_by.value,
         )
     )
+
+
+_APPROVAL = Label("approval.approved", "审批", "approval")
+_APPROVED_BY = Label("approval.approved_by", "审批单位", "approving party")

@@ -31,21 +31,63 @@ the latest application); the catalogue with the approval it conditions.
 
 from __future__ import annotations
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, rule
+from tinghu_policy.engine import Comparison, Context, Label, Outcome, rule
 from tinghu_policy.facts import Document
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.project_acts import decision
+from tinghu_policy.rules.wording import art15_data_sharing as say
 
 _COMPILED = "approval.data_sharing.catalogue_compiled"
 _CATALOGUE = "approval.data_sharing.data_catalogue"
+_IN_STUDY = Label(
+    "approval.data_sharing.in_feasibility_study",
+    "可行性研究报告包括数据资源共享分析篇（章）",
+    "the feasibility study has the data-sharing chapter",
+)
+_IN_DESIGN = Label(
+    "approval.data_sharing.in_preliminary_design",
+    "初步设计包括数据资源共享分析篇（章）",
+    "the preliminary design has the data-sharing chapter",
+)
+_COMPILED_BY = Label(_COMPILED, "数据资源目录已编制（依编制日期）", "catalogue compiled (by its date)")
+_CATALOGUE_GIVEN = Label(_CATALOGUE, "编制数据资源目录", "data-resource catalogue")
+_TERMS = Label(
+    "approval.data_sharing.sharing_terms_defined",
+    "明确数据共享类型、要求和共享途径",
+    "sharing types, requirements and channels defined",
+)
+_LASTING = Label(
+    "approval.data_sharing.long_term_mechanism", "建立数据共享长效机制", "a lasting data-sharing mechanism"
+)
+_FEEDBACK = Label(
+    "approval.data_sharing.feedback_mechanism",
+    "建立共享数据使用情况反馈机制",
+    "a feedback mechanism on the use of shared data",
+)
+_RESTRICTED = Label(
+    "approval.data_sharing.restricted_sharing",
+    "应普遍共享的数据仅与特定部门共享或仅向特定企业、社会组织开放",
+    "generally shareable data restricted to particular departments or firms",
+)
+_APPROVAL = Label("approval.approved", "审批", "approval")
+_COMPILED_BEFORE = Label(
+    _COMPILED, "数据资源目录编制完成日期（审批前）", "catalogue compiled (before approval)"
+)
+_COMPILED_AT_APPROVAL = Label(_COMPILED, "审批时已编制数据资源目录", "catalogue at approval")
+_CATALOGUE_AT_APPROVAL = Label(_CATALOGUE, "审批时已编制数据资源目录", "catalogue at approval")
+_CATALOGUE_COMPILED = Label(_CATALOGUE, "已编制数据资源目录", "a catalogue was compiled")
 
 
 def _study_filed(ctx: Context) -> bool:
-    """A feasibility study has been filed (in a review round started on ``as_of``)."""
-    return any(
-        ctx.known(r.received) is not None and Document.FEASIBILITY_STUDY in r.documents
-        for r in ctx.project.review
-    )
+    """A feasibility study has been filed (in a review round started on ``as_of``; found once per evaluation)."""
+    memo = ctx.memo
+    found: bool | None = memo.get(_study_filed)
+    if found is None:
+        found = memo[_study_filed] = any(
+            ctx.known(r.received) is not None and Document.FEASIBILITY_STUDY in r.documents
+            for r in ctx.project.review
+        )
+    return found
 
 
 def _design_approved(ctx: Context) -> bool:
@@ -55,9 +97,7 @@ def _design_approved(ctx: Context) -> bool:
 def _not_yet(ctx: Context) -> Outcome | None:
     """NOT_APPLICABLE before a feasibility study is filed or a preliminary design approved; D13 after."""
     if not _study_filed(ctx) and not _design_approved(ctx):
-        return ctx.not_applicable(
-            "尚未报送可行性研究报告或初步设计", "no feasibility study or preliminary design yet"
-        )
+        return ctx.not_applicable(say.NO_DOCUMENTS)
     return decision(ctx)
 
 
@@ -80,41 +120,18 @@ def sharing_chapter(ctx: Context) -> Outcome:
     sharing = ctx.project.approval.data_sharing
     chapters = []
     if _study_filed(ctx):
-        chapters.append(
-            ctx.expect(
-                Label(
-                    "approval.data_sharing.in_feasibility_study",
-                    "可行性研究报告包括数据资源共享分析篇（章）",
-                    "the feasibility study has the data-sharing chapter",
-                ),
-                sharing.in_feasibility_study,
-            )
-        )
+        chapters.append(ctx.expect(_IN_STUDY, sharing.in_feasibility_study))
     if _design_approved(ctx):
-        chapters.append(
-            ctx.expect(
-                Label(
-                    "approval.data_sharing.in_preliminary_design",
-                    "初步设计包括数据资源共享分析篇（章）",
-                    "the preliminary design has the data-sharing chapter",
-                ),
-                sharing.in_preliminary_design,
-            )
-        )
+        chapters.append(ctx.expect(_IN_DESIGN, sharing.in_preliminary_design))
     return ctx.condition(*chapters)
 
 
-def _catalogue(ctx: Context) -> Check:
+def _catalogue(ctx: Context) -> Comparison:
     """编制数据资源目录 as known on ``as_of``: its date when given (compiled by then, or not yet), else the yes/no."""
     sharing = ctx.project.approval.data_sharing
     if sharing.catalogue_compiled is not None:
-        return ctx.expect(
-            Label(_COMPILED, "数据资源目录已编制（依编制日期）", "catalogue compiled (by its date)"),
-            ctx.known(sharing.catalogue_compiled) is not None,
-        )
-    return ctx.expect(
-        Label(_CATALOGUE, "编制数据资源目录", "data-resource catalogue"), sharing.data_catalogue
-    )
+        return ctx.expect(_COMPILED_BY, ctx.known(sharing.catalogue_compiled) is not None)
+    return ctx.expect(_CATALOGUE_GIVEN, sharing.data_catalogue)
 
 
 @rule(
@@ -139,30 +156,9 @@ def sharing_arrangements(ctx: Context) -> Outcome:
     sharing = ctx.project.approval.data_sharing
     return ctx.condition(
         _catalogue(ctx),
-        ctx.expect(
-            Label(
-                "approval.data_sharing.sharing_terms_defined",
-                "明确数据共享类型、要求和共享途径",
-                "sharing types, requirements and channels defined",
-            ),
-            sharing.sharing_terms_defined,
-        ),
-        ctx.expect(
-            Label(
-                "approval.data_sharing.long_term_mechanism",
-                "建立数据共享长效机制",
-                "a lasting data-sharing mechanism",
-            ),
-            sharing.long_term_mechanism,
-        ),
-        ctx.expect(
-            Label(
-                "approval.data_sharing.feedback_mechanism",
-                "建立共享数据使用情况反馈机制",
-                "a feedback mechanism on the use of shared data",
-            ),
-            sharing.feedback_mechanism,
-        ),
+        ctx.expect(_TERMS, sharing.sharing_terms_defined),
+        ctx.expect(_LASTING, sharing.long_term_mechanism),
+        ctx.expect(_FEEDBACK, sharing.feedback_mechanism),
     )
 
 
@@ -178,15 +174,7 @@ def no_restricted_sharing(ctx: Context) -> Outcome:
     if (skip := decision(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "approval.data_sharing.restricted_sharing",
-                "应普遍共享的数据仅与特定部门共享或仅向特定企业、社会组织开放",
-                "generally shareable data restricted to particular departments or firms",
-            ),
-            ctx.project.approval.data_sharing.restricted_sharing,
-            required=False,
-        )
+        ctx.expect(_RESTRICTED, ctx.project.approval.data_sharing.restricted_sharing, required=False)
     )
 
 
@@ -208,38 +196,22 @@ def catalogue_before_approval(ctx: Context) -> Outcome:
     """
     approved = ctx.known(ctx.project.approval.approved)
     if approved is None:
-        return ctx.not_applicable(
-            "尚未审批；审批前须编制数据资源目录", "not yet approved; a catalogue is needed first"
-        )
-    if (skip := ctx.reaches(approved, Label("approval.approved", "审批", "approval"))) is not None:
+        return ctx.not_applicable(say.NOT_APPROVED)
+    if (skip := ctx.reaches(approved, _APPROVAL)) is not None:
         return skip
     sharing = ctx.project.approval.data_sharing
-    compiled = Label(_COMPILED, "数据资源目录编制完成日期（审批前）", "catalogue compiled (before approval)")
-    checks: tuple[Check, ...]
+    checks: tuple[Comparison, ...]
     if sharing.catalogue_compiled is not None or sharing.data_catalogue is not False:
         # the date decides; with none given, the yes/no is shown beside it (true: compiled, on a day not given)
         shown = ctx.known(sharing.catalogue_compiled)
         # a date after as_of: compiled after as_of, so after the approval
         if sharing.catalogue_compiled is not None and shown is None:
-            checks = (
-                ctx.expect(Label(_COMPILED, "审批时已编制数据资源目录", "catalogue at approval"), False),
-            )
+            checks = (ctx.expect(_COMPILED_AT_APPROVAL, False),)
         else:
-            checks = (ctx.check(compiled, ctx.before, approved, shown),)
+            checks = (ctx.check(_COMPILED_BEFORE, ctx.before, approved, shown),)
         if sharing.catalogue_compiled is None:
-            checks = (
-                ctx.expect(
-                    Label(_CATALOGUE, "已编制数据资源目录", "a catalogue was compiled"),
-                    sharing.data_catalogue,
-                ),
-                *checks,
-            )
+            checks = (ctx.expect(_CATALOGUE_COMPILED, sharing.data_catalogue), *checks)
     else:
-        checks = (ctx.expect(Label(_CATALOGUE, "审批时已编制数据资源目录", "catalogue at approval"), False),)
-    note_zh, note_en = f"审批日期：{approved}", f"approved on {approved}"
-    if sharing.catalogue_compiled is None and sharing.data_catalogue:
-        note_zh += "；已编制数据资源目录但未提供编制日期，无法判断审批时是否已编制"
-        note_en += (
-            "; a catalogue exists but its date is not given: whether it existed at approval is not known"
-        )
-    return ctx.condition(*checks, note_zh=note_zh, note_en=note_en)
+        checks = (ctx.expect(_CATALOGUE_AT_APPROVAL, False),)
+    undated = sharing.catalogue_compiled is None and bool(sharing.data_catalogue)
+    return ctx.condition(*checks, note=(say.approved_on, approved, undated))

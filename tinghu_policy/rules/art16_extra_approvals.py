@@ -31,14 +31,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import CheckRole, Context, Label, Outcome, Status, rule
+from tinghu_policy.engine import CheckRole, Context, Label, Labels, Outcome, Status, Text, rule
 from tinghu_policy.facts import Approval, ExtraApproval
 from tinghu_policy.interpretation import ExtraApprovalException, ExtraApprovalSought
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art16_extra_approvals as say
 
-_NAMES = {kind: (kind.name_zh, kind.name_en) for kind in ExtraApproval}
-_CIVIL_WORKS = ("涉及新建土建工程", "new civil works")
-_HIGH_ENERGY = ("高耗能项目", "high-energy project")
+_CIVIL_WORKS = say.CIVIL_WORKS
+_HIGH_ENERGY = say.HIGH_ENERGY
+_SUBJECTS = {kind: kind.value for kind in ExtraApproval}
+_SOUGHT = {kind: Label("approval.extra_approvals", *say.sought(kind)) for kind in ExtraApproval}
+_SOUGHT_ON = Labels(lambda key: Label(f"approval.extra_approvals[{key[0]}].sought", *say.sought(key[1])))
 PAIRED_GROUNDS = {
     ExtraApproval.ENERGY_SAVING: _HIGH_ENERGY,
     ExtraApproval.SITE_SELECTION: _CIVIL_WORKS,
@@ -49,16 +52,16 @@ PAIRED_GROUNDS = {
 环境影响评价法 for building works and land)."""
 
 
-def _grounds(approval: Approval) -> list[tuple[str, str]]:
+def _grounds(approval: Approval) -> tuple[Text, ...]:
     """The exceptions the project's facts establish."""
-    return [
+    return tuple(
         ground
         for ground, present in (
             (_CIVIL_WORKS, approval.new_civil_works),
             (_HIGH_ENERGY, approval.high_energy),
         )
         if present
-    ]
+    )
 
 
 @rule(
@@ -81,56 +84,33 @@ def extra_approvals(ctx: Context) -> Iterator[Outcome]:
     grounds = _grounds(approval)
     paired = ctx.interpretation.extra_approval_exception is ExtraApprovalException.PAIRED
     warns = ctx.interpretation.extra_approval_sought is ExtraApprovalSought.WARNS
-    all_zh = "、".join(zh for zh, _ in _NAMES.values())
-    all_en = ", ".join(en for _, en in _NAMES.values())
     sought_on = {  # an approval sought after as_of is not yet sought; one with no day is (it is in the facts)
         a.kind: (n, a.sought)
         for n, a in enumerate(approval.extra_approvals)
         if a.sought is None or ctx.known(a.sought) is not None
     }
-    for kind, (zh, en) in _NAMES.items():
-        reaching = [g for g in grounds if g == PAIRED_GROUNDS[kind]] if paired else grounds
+    for kind, subject in _SUBJECTS.items():
+        reaching = tuple(g for g in grounds if g == PAIRED_GROUNDS[kind]) if paired else grounds
         if reaching:
-            may_zh, may_en = (zh, en) if paired else (all_zh, all_en)
-            yield ctx.not_applicable(
-                f"{'、'.join(g for g, _ in reaching)}，不适用免于审批；{zh}依其自身规定办理（可能需要：{may_zh}）"
-                + ("（D22 按例外对应）" if paired else ""),
-                f"exception ({', '.join(g for _, g in reaching)}): the exemption does not "
-                f"apply; {en} follows its own rules (may be needed: {may_en})"
-                + (" (D22 paired)" if paired else ""),
-                subject=kind.value,
-            )
+            yield ctx.not_applicable((say.exception, kind, reaching, paired), subject=subject)
             continue
-        if grounds:  # D22 paired: a ground that does not reach this approval
-            why_zh = f"{'、'.join(g for g, _ in grounds)}不涉及{zh}（D22 按例外对应）"
-            why_en = f"{', '.join(g for _, g in grounds)} does not reach the {en} (D22 paired)"
-        else:
-            why_zh, why_en = "无新建土建工程、非高耗能项目", "no new civil works, not high-energy"
         sought = kind in sought_on
-        if sought:
+        if sought and ctx.effective is not None:
             n, day = sought_on[kind]
-            act = Label(f"approval.extra_approvals[{n}].sought", f"要求或办理{zh}", f"{en} sought")
-            if (skip := ctx.reaches(day, act, subject=kind.value)) is not None:
+            if (skip := ctx.reaches(day, _SOUGHT_ON[n, kind], subject=subject)) is not None:
                 yield skip
                 continue
-        label = Label("approval.extra_approvals", f"要求或办理{zh}", f"{en} sought")
+        label = _SOUGHT[kind]
         if sought and warns:
             yield Outcome(
                 Status.NOTICE,
                 checks=(ctx.expect(label, sought, required=False, role=CheckRole.CONTEXT),),
-                subject=kind.value,
-                note_zh=f"{why_zh}：原则上不再进行{zh}，但已要求或办理。本办法第十六条列举为“等”并以“原则上”限定，区级"
-                f"文件不能免除法律要求的审批，故仅作提示、不认定违反（D23）；项目单位应说明确需办理{zh}的理由",
-                note_en=f"{why_en}: in principle (原则上) no {en} is done any more, yet one was sought or required. "
-                "The list is open (等) and qualified by 原则上, and a district document cannot dispense with an "
-                "approval a law requires: a notice, not a breach (D23); the project unit should state why it is "
-                "needed",
+                subject=subject,
+                note=(say.sought_anyway, kind, grounds),
             )
             continue
-        note_zh = f"{why_zh}：无需{zh}" + ("；原则上不再进行，确有例外须另行说明（D23）" if sought else "")
-        note_en = f"{why_en}: no {en} needed" + (
-            "; in principle (原则上) no longer done — an exception must be justified (D23)" if sought else ""
-        )
         yield ctx.condition(
-            ctx.expect(label, sought, required=False), subject=kind.value, note_zh=note_zh, note_en=note_en
+            ctx.expect(label, sought, required=False),
+            subject=subject,
+            note=(say.not_needed, kind, grounds, sought),
         )

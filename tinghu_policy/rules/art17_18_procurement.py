@@ -34,8 +34,19 @@ from __future__ import annotations
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art17_18_procurement as say
 
 _APPROVAL = Label("approval.approved", "项目审批（采购在其后）", "the approval (procurement follows it)")
+_FOLLOWED = Label(
+    "implementation.procurement_followed",
+    "严格按照政府采购有关规定开展采购",
+    "procured under the government-procurement rules",
+)
+_CLASSIFIED_FOLLOWED = Label(
+    "implementation.classified_procurement_followed",
+    "执行有关保密法律法规规定和涉密采购相关管理办法",
+    "procured under the secrecy laws and the classified-procurement rules",
+)
 
 
 def _procurement_in_question(ctx: Context, fact: str, given: bool | None) -> Outcome | None:
@@ -43,7 +54,7 @@ def _procurement_in_question(ctx: Context, fact: str, given: bool | None) -> Out
     procurement follows (without an approval, the procurement is an act on a day not given)."""
     approved = ctx.known(ctx.project.approval.approved)
     if approved is None and given is None:
-        return ctx.not_applicable("项目尚未审批，尚未开展采购", "not yet approved: no procurement yet")
+        return ctx.not_applicable(say.NOT_APPROVED)
     if approved is not None:
         return ctx.reaches(approved, _APPROVAL)
     return ctx.reaches(None, Label(fact, "采购", "the procurement"))
@@ -64,24 +75,11 @@ def procurement(ctx: Context) -> Outcome:
     project is procured under the secrecy rules instead (``art18.classified_procurement``; 政府采购法 第八十五条).
     """
     if ctx.project.classified:
-        return ctx.not_applicable(
-            "涉密项目的采购执行保密法律法规和涉密采购管理办法（政府采购法第八十五条），见本条第二句",
-            "a classified project is procured under the secrecy rules (Government Procurement Law art. 85): see "
-            "the second sentence",
-        )
+        return ctx.not_applicable(say.CLASSIFIED)
     followed = ctx.project.implementation.procurement_followed
     if (skip := _procurement_in_question(ctx, "implementation.procurement_followed", followed)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label(
-                "implementation.procurement_followed",
-                "严格按照政府采购有关规定开展采购",
-                "procured under the government-procurement rules",
-            ),
-            followed,
-        )
-    )
+    return ctx.condition(ctx.expect(_FOLLOWED, followed))
 
 
 @rule(
@@ -97,18 +95,9 @@ def classified_procurement(ctx: Context) -> Outcome:
     For a classified project: ``implementation.classified_procurement_followed`` must be true.
     """
     if not ctx.project.classified:
-        return ctx.not_applicable("项目不是涉密项目", "not a classified project")
+        return ctx.not_applicable(say.NOT_CLASSIFIED)
     followed = ctx.project.implementation.classified_procurement_followed
     fact = "implementation.classified_procurement_followed"
     if (skip := _procurement_in_question(ctx, fact, followed)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label(
-                "implementation.classified_procurement_followed",
-                "执行有关保密法律法规规定和涉密采购相关管理办法",
-                "procured under the secrecy laws and the classified-procurement rules",
-            ),
-            followed,
-        )
-    )
+    return ctx.condition(ctx.expect(_CLASSIFIED_FOLLOWED, followed))

@@ -21,11 +21,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import CheckRole, Context, Label, Labels, Outcome, Relation, Status, rule
 from tinghu_policy.facts import Incident
 from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art20_21_security import implementation_started
+from tinghu_policy.rules.wording import art19_changes_and_hazards as say
+
+_APPROVED = Label("approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)")
+_WORKS = Label(
+    "implementation.works_started", "开工建设（实施开始）", "start of works (implementation starts)"
+)
+_OCCURRED = Labels(lambda n: Label(f"implementation.incidents[{n}].occurred", "出现日期", "the day it arose"))
+_AROSE = Labels(lambda key: Label(f"implementation.incidents[{key[0]}].occurred", *say.arose(key[1])))
+_FILED = Labels(
+    lambda n: Label(
+        f"implementation.incidents[{n}].filed_with_data_bureau",
+        "报区数据局备案",
+        "filed with the data bureau",
+    )
+)
 
 
 def _outside(ctx: Context, n: int, incident: Incident) -> Outcome | None:
@@ -33,15 +48,8 @@ def _outside(ctx: Context, n: int, incident: Incident) -> Outcome | None:
     subject = f"incident {n + 1}"
     started = implementation_started(ctx)
     approved = ctx.interpretation.implementation_start is ImplementationStart.APPROVED
-    start = (
-        Label("approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)")
-        if approved
-        else Label(
-            "implementation.works_started", "开工建设（实施开始）", "start of works (implementation starts)"
-        )
-    )
-    occurred = Label(f"implementation.incidents[{n}].occurred", "出现日期", "the day it arose")
-    kind_zh, kind_en = incident.kind.name_zh, incident.kind.name_en
+    start = _APPROVED if approved else _WORKS
+    occurred = _OCCURRED[n]
     if started is None or incident.occurred < started:
         shown = (
             ()
@@ -50,16 +58,11 @@ def _outside(ctx: Context, n: int, incident: Incident) -> Outcome | None:
                 ctx.check(occurred, Relation.ON_OR_AFTER, started, incident.occurred, role=CheckRole.CONTEXT),
             )
         )
-        when_zh = f"{start.zh}尚未发生" if started is None else f"早于{start.zh}（{started}）"
-        when_en = (
-            f"before {start.en} (none recorded)" if started is None else f"before {start.en} on {started}"
-        )
         return Outcome(
             Status.NOT_APPLICABLE,
             checks=shown,
             subject=subject,
-            note_zh=f"{kind_zh}出现于{incident.occurred}，{when_zh}，不属第十九条“在实施过程中”出现的事项",
-            note_en=f"the {kind_en} arose on {incident.occurred}, {when_en}: not during implementation (art. 19)",
+            note=(say.before_implementation, incident.kind, incident.occurred, start, started),
         )
     completed = ctx.known(ctx.project.acceptance.completed)
     if completed is not None and incident.occurred > completed:
@@ -71,10 +74,7 @@ def _outside(ctx: Context, n: int, incident: Incident) -> Outcome | None:
                 ),
             ),
             subject=subject,
-            note_zh=f"{kind_zh}出现于{incident.occurred}，在项目建成（{completed}）之后，属运行阶段，不属第十九条"
-            "“在实施过程中”出现的事项（与社会资本合作建设的项目，运行中出现的见第三十九条）",
-            note_en=f"the {kind_en} arose on {incident.occurred}, after completion on {completed}: in operation, not "
-            "during implementation (art. 19; a social-capital project's incidents in operation are art. 39's)",
+            note=(say.after_completion, incident.kind, incident.occurred, completed),
         )
     return None
 
@@ -97,23 +97,16 @@ def incident_filed(ctx: Context) -> Iterator[Outcome]:
     """
     known = [(n, i) for n, i in enumerate(ctx.project.implementation.incidents) if ctx.known(i.occurred)]
     if not known:
-        yield ctx.not_applicable(
-            "实施过程中未出现重大变更或安全隐患", "no major change or security hazard has arisen"
-        )
+        yield ctx.not_applicable(say.NO_INCIDENT)
         return
     for n, incident in known:
         if (outside := _outside(ctx, n, incident)) is not None:
             yield outside
             continue
-        zh, en = incident.kind.name_zh, incident.kind.name_en
         yield ctx.timely(
             incident.occurred,
             incident.filed_with_data_bureau,
-            start_label=Label(f"implementation.incidents[{n}].occurred", f"出现{zh}", f"{en} arose"),
-            done_label=Label(
-                f"implementation.incidents[{n}].filed_with_data_bureau",
-                "报区数据局备案",
-                "filed with the data bureau",
-            ),
+            start_label=_AROSE[n, incident.kind],
+            done_label=_FILED[n],
             subject=f"incident {n + 1}",
         )

@@ -30,14 +30,45 @@ from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy.engine import Check, Context, Label, Outcome, Status, rule
+from tinghu_policy.engine import Comparison, Context, Label, Note, Outcome, Status, rule
 from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art20_21_security as say
 
 _S = "implementation.security"
 _APPROVAL = Label("approval.approved", "项目批复（实施开始，D24）", "approval (implementation starts, D24)")
 _WORKS = Label(
     "implementation.works_started", "开工建设（实施开始）", "start of works (implementation starts)"
+)
+_PLANNING_APPROVAL = Label(
+    "approval.approved", "项目批复（规划类义务起算，D24）", "approval (planning duties begin, D24)"
+)
+_MANAGEMENT = Label(
+    f"{_S}.security_management_system", "建立健全网络和数据安全管理制度", "security management system"
+)
+_MEASURES = Label(
+    f"{_S}.security_measures_synchronised",
+    "网络安全技术措施同步规划、同步建设、同步使用",
+    "security measures planned, built and used with the system",
+)
+_TESTING = Label(
+    f"{_S}.periodic_security_testing", "定期开展网络安全检测与风险评估", "periodic security testing"
+)
+_PLAN = Label(f"{_S}.cryptography_plan", "制定项目密码应用方案", "cryptography plan")
+_SYSTEM = Label(
+    f"{_S}.cryptography_synchronised",
+    "密码保障系统同步规划、同步建设、同步运行并定期评估",
+    "cryptography system planned, built, run with the system and assessed",
+)
+_RECORDS = Label(
+    f"{_S}.electronic_records_synchronised",
+    "电子文件管理同步规划、同步实施、同步应用",
+    "electronic records planned, implemented and applied with the project",
+)
+_SECRECY = Label(
+    f"{_S}.secrecy_protection_plan",
+    "涉密项目安全保密防护管理方案及保密设施同步规划、建设、运行并评估",
+    "secrecy protection plan; secrecy facilities planned, built, run and assessed",
 )
 
 
@@ -58,9 +89,7 @@ def _start(ctx: Context, *, planning: bool) -> tuple[date | None, Label]:
         return approved, _APPROVAL
     first = approved is not None and (works is None or approved <= works)
     if planning and reading is ImplementationStart.BY_DUTY and first:
-        return approved, Label(
-            "approval.approved", "项目批复（规划类义务起算，D24）", "approval (planning duties begin, D24)"
-        )
+        return approved, _PLANNING_APPROVAL
     return works, _WORKS
 
 
@@ -71,20 +100,10 @@ def _not_started(ctx: Context, *, planning: bool = False) -> Outcome | None:
         return ctx.reaches(started, label)
     reading = ctx.interpretation.implementation_start
     if reading is ImplementationStart.APPROVED:
-        return ctx.not_applicable(
-            "项目尚未批复，实施阶段的安全要求尚不适用（D24 以批复为实施起点）",
-            "not yet approved: the implementation duties do not apply yet (D24: implementation starts on approval)",
-        )
+        return ctx.not_applicable(say.NOT_APPROVED)
     if planning and reading is ImplementationStart.BY_DUTY:
-        return ctx.not_applicable(
-            "项目尚未批复，也未开工建设，制定密码应用方案的义务尚未发生（D24 规划类义务自批复起）",
-            "neither approved nor started: the cryptography plan is not owed yet (D24: planning duties begin on "
-            "approval)",
-        )
-    return ctx.not_applicable(
-        "项目尚未开工建设，实施阶段的安全要求尚不适用",
-        "works have not started: the implementation duties do not apply yet",
-    )
+        return ctx.not_applicable(say.PLAN_NOT_OWED)
+    return ctx.not_applicable(say.NOT_STARTED)
 
 
 # 第二十条 ————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -105,30 +124,9 @@ def network_security(ctx: Context) -> Outcome:
         return skip
     s = ctx.project.implementation.security
     return ctx.condition(
-        ctx.expect(
-            Label(
-                f"{_S}.security_management_system",
-                "建立健全网络和数据安全管理制度",
-                "security management system",
-            ),
-            s.security_management_system,
-        ),
-        ctx.expect(
-            Label(
-                f"{_S}.security_measures_synchronised",
-                "网络安全技术措施同步规划、同步建设、同步使用",
-                "security measures planned, built and used with the system",
-            ),
-            s.security_measures_synchronised,
-        ),
-        ctx.expect(
-            Label(
-                f"{_S}.periodic_security_testing",
-                "定期开展网络安全检测与风险评估",
-                "periodic security testing",
-            ),
-            s.periodic_security_testing,
-        ),
+        ctx.expect(_MANAGEMENT, s.security_management_system),
+        ctx.expect(_MEASURES, s.security_measures_synchronised),
+        ctx.expect(_TESTING, s.periodic_security_testing),
     )
 
 
@@ -152,42 +150,29 @@ def cryptography(ctx: Context) -> Outcome:
     if skip_plan is not None and skip_plan.status is not Status.NOT_APPLICABLE:
         return skip_plan  # a start that cannot be placed before or after the effective date (D13)
     s = ctx.project.implementation.security
-    plan = ctx.expect(
-        Label(f"{_S}.cryptography_plan", "制定项目密码应用方案", "cryptography plan"), s.cryptography_plan
-    )
-    system = ctx.expect(
-        Label(
-            f"{_S}.cryptography_synchronised",
-            "密码保障系统同步规划、同步建设、同步运行并定期评估",
-            "cryptography system planned, built, run with the system and assessed",
-        ),
-        s.cryptography_synchronised,
-    )
+    plan = ctx.expect(_PLAN, s.cryptography_plan)
+    system = ctx.expect(_SYSTEM, s.cryptography_synchronised)
     skip_build = _not_started(ctx)
     if skip_plan is not None and skip_build is not None:
         return skip_build if _start(ctx, planning=False)[0] is not None else skip_plan
-    checks: list[Check] = []
-    notes_zh: list[str] = []
-    notes_en: list[str] = []
+    checks: list[Comparison] = []
+    plan_note: Note | None = None
+    system_note: Note | None = None
+    system_not_owed = False
     if skip_plan is None:
         checks.append(plan)
     else:
         checks += skip_plan.checks  # the D13 context: the approval before the effective date
-        notes_zh.append(f"密码应用方案：{skip_plan.note_zh}")
-        notes_en.append(f"cryptography plan: {skip_plan.note_en}")
+        plan_note = skip_plan.note
     if skip_build is None:
         checks.append(system)
     elif _start(ctx, planning=False)[0] is None:
-        notes_zh.append(
-            "项目尚未开工建设，密码保障系统的同步建设、同步运行和定期评估尚不适用（D24 各义务按阶段起算）"
-        )
-        notes_en.append(
-            "works have not started: building and running the cryptography system are not owed yet (D24 by duty)"
-        )
+        system_not_owed = True
     else:
-        notes_zh.append(f"密码保障系统：{skip_build.note_zh}")
-        notes_en.append(f"cryptography system: {skip_build.note_en}")
-    return ctx.condition(*checks, note_zh="；".join(notes_zh), note_en="; ".join(notes_en))
+        system_note = skip_build.note
+    if plan_note is None and system_note is None and not system_not_owed:
+        return ctx.condition(*checks)
+    return ctx.condition(*checks, note=(say.cryptography, plan_note, system_note, system_not_owed))
 
 
 @rule(
@@ -206,14 +191,7 @@ def electronic_records(ctx: Context) -> Outcome:
     if (skip := _not_started(ctx)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label(
-                f"{_S}.electronic_records_synchronised",
-                "电子文件管理同步规划、同步实施、同步应用",
-                "electronic records planned, implemented and applied with the project",
-            ),
-            ctx.project.implementation.security.electronic_records_synchronised,
-        )
+        ctx.expect(_RECORDS, ctx.project.implementation.security.electronic_records_synchronised)
     )
 
 
@@ -232,16 +210,7 @@ def secrecy_protection(ctx: Context) -> Outcome:
     D24: applies from the start of implementation — the start of works, or with ``approved`` the approval.
     """
     if not ctx.project.classified:
-        return ctx.not_applicable("非涉密项目", "not a classified project")
+        return ctx.not_applicable(say.NOT_CLASSIFIED)
     if (skip := _not_started(ctx)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label(
-                f"{_S}.secrecy_protection_plan",
-                "涉密项目安全保密防护管理方案及保密设施同步规划、建设、运行并评估",
-                "secrecy protection plan; secrecy facilities planned, built, run and assessed",
-            ),
-            ctx.project.implementation.security.secrecy_protection_plan,
-        )
-    )
+    return ctx.condition(ctx.expect(_SECRECY, ctx.project.implementation.security.secrecy_protection_plan))

@@ -19,11 +19,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tinghu_policy.engine import Context, Label, Outcome, Status, rule
+from tinghu_policy.engine import Context, Label, Labels, Outcome, Status, rule
 from tinghu_policy.facts.implementation import AssetUse
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art22_digital_assets as say
 
 _A = "implementation.public_digital_assets"
+_USED = Labels(lambda n: Label(f"{_A}[{n}].used", "开始使用", "use began"))
+_APPLIED = Labels(
+    lambda n: Label(
+        f"{_A}[{n}].applied",
+        "向区数据局申请使用（先于审核分配）",
+        "applied to the data bureau (before allocation)",
+    )
+)
+_ALLOCATED = Labels(
+    lambda n: Label(
+        f"{_A}[{n}].allocated", "区数据局审核分配（先于使用）", "allocated by the data bureau (before use)"
+    )
+)
 
 
 def _subject(n: int) -> str:
@@ -31,80 +45,23 @@ def _subject(n: int) -> str:
 
 
 def _use(ctx: Context, n: int, asset: AssetUse) -> Outcome:
-    p = f"{_A}[{n}]"
     subject = _subject(n)
     applied, allocated, used = ctx.known(asset.applied), ctx.known(asset.allocated), ctx.known(asset.used)
     if used is None:
-        if allocated is not None:
-            state_zh, state_en = (
-                f"{allocated}已由区数据局审核分配",
-                f"allocated by the data bureau on {allocated}",
-            )
-        elif applied is not None:
-            state_zh, state_en = (
-                f"{applied}已申请，区数据局尚未分配",
-                f"applied for on {applied}, not yet allocated",
-            )
-        else:
-            state_zh, state_en = "尚未申请", "not yet applied for"
-        return ctx.not_applicable(
-            f"公共数字资产“{asset.asset}”{state_zh}，尚未使用",
-            f"public digital asset '{asset.asset}': {state_en}; not used yet",
-            subject=subject,
-        )
-    use = Label(f"{p}.used", "开始使用", "use began")
-    if (skip := ctx.reaches(used, use, subject=subject)) is not None:
+        return ctx.not_applicable((say.not_used, asset.asset, applied, allocated), subject=subject)
+    if (skip := ctx.reaches(used, _USED[n], subject=subject)) is not None:
         return skip
     checks = (
-        ctx.check(
-            Label(
-                f"{p}.applied",
-                "向区数据局申请使用（先于审核分配）",
-                "applied to the data bureau (before allocation)",
-            ),
-            ctx.before,
-            allocated or used,
-            applied,
-        ),
-        ctx.check(
-            Label(
-                f"{p}.allocated", "区数据局审核分配（先于使用）", "allocated by the data bureau (before use)"
-            ),
-            ctx.before,
-            used,
-            allocated,
-        ),
-    )
-    name_zh, name_en = (
-        f"公共数字资产“{asset.asset}”于{used}开始使用",
-        f"public digital asset '{asset.asset}' used from {used}",
+        ctx.check(_APPLIED[n], ctx.before, allocated or used, applied),
+        ctx.check(_ALLOCATED[n], ctx.before, used, allocated),
     )
     if applied is not None and allocated is not None and all(c.ok for c in checks):
-        return ctx.condition(
-            *checks,
-            subject=subject,
-            note_zh=f"{name_zh}，此前已申请并经区数据局审核分配",
-            note_en=f"{name_en}, applied for and allocated before",
-        )
-    # a date not given: the act did not happen by as_of (format 2.0) — used without it
-    lacking_zh = "、".join(
-        zh for zh, day in (("未向区数据局申请", applied), ("未经区数据局审核分配", allocated)) if day is None
-    )
-    lacking_en = " and ".join(
-        en for en, day in (("an application", applied), ("an allocation", allocated)) if day is None
-    )
+        return ctx.condition(*checks, subject=subject, note=(say.in_order, asset.asset, used))
     return Outcome(
         Status.FAILS,
         checks=checks,
         subject=subject,
-        note_zh=f"{name_zh}，"
-        + (f"使用前{lacking_zh}" if lacking_zh else "申请、审核分配、使用的先后次序不符"),
-        note_en=f"{name_en}, "
-        + (
-            f"without {lacking_en} before it"
-            if lacking_en
-            else "out of the order application, allocation, use"
-        ),
+        note=(say.out_of_order, asset.asset, used, applied, allocated),
     )
 
 
@@ -125,7 +82,7 @@ def asset_allocated(ctx: Context) -> Iterator[Outcome]:
     """
     assets = ctx.project.implementation.public_digital_assets
     if not assets:
-        yield ctx.not_applicable("未申请使用公共数字资产", "no public digital asset applied for or used")
+        yield ctx.not_applicable(say.NO_ASSET)
         return
     for n, asset in enumerate(assets):
         yield _use(ctx, n, asset)

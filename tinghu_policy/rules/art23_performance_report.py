@@ -28,13 +28,40 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from tinghu_policy.engine import Context, Label, Outcome, rule
+from tinghu_policy.engine import Context, Kept, Label, Labels, Outcome, rule, wording
 from tinghu_policy.facts import PerformanceReport
 from tinghu_policy.interpretation import ImplementationStart, PerformanceReportYears
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art20_21_security import implementation_started
+from tinghu_policy.rules.wording import art23_performance_report as say
 
 _R = "implementation.performance_reports"
+_P = Kept(lambda n: f"{_R}[{n}]")
+_START = {
+    True: Label("approval.approved", "实施开始", "start of implementation"),
+    False: Label("implementation.works_started", "实施开始", "start of implementation"),
+}
+_SUBMITTED = Labels(lambda key: Label(f"{_P[key[0]]}.submitted_to_finance", *say.submitted(key[1])))
+_TO_FINANCE = Labels(lambda key: Label(key[0], *say.submitted_to_finance(key[1])))
+_COPIED_DATA = Labels(
+    lambda n: Label(f"{_P[n]}.copied_to_data_bureau", "抄送区数据局", "copied to the data bureau")
+)
+_COPIED_DR = Labels(
+    lambda n: Label(f"{_P[n]}.copied_to_development_reform", "抄送区发改委", "copied to development-reform")
+)
+_ON_PLATFORM = Labels(
+    lambda n: Label(f"{_P[n]}.filed_on_platform", "在管理平台中报送", "filed on the platform")
+)
+_PROGRESS = Labels(
+    lambda n: Label(
+        f"{_P[n]}.covers_progress_and_funds", "包括实施进度和资金执行情况", "covers progress and funds"
+    )
+)
+_TRIAL = Labels(
+    lambda n: Label(
+        f"{_P[n]}.covers_trial_operation", "说明试运行效果及存在问题", "covers the trial operation"
+    )
+)
 
 
 class Year(NamedTuple):
@@ -67,31 +94,17 @@ def _years(ctx: Context) -> Iterator[Year]:
 
 def _not_owed(ctx: Context, year: int) -> Outcome:
     """D36 ``in_implementation_at_year_end``: the year of completion owes no report."""
-    completed = ctx.project.acceptance.completed
-    return ctx.not_applicable(
-        f"项目已于{completed}建成，{year}年底时已不在实施期间；按D36选项，仅年底时仍在实施期间的年度须报送绩效评价报告",
-        f"completed on {completed}: no longer in implementation at the end of {year}; under the D36 option only a "
-        "year at whose end implementation went on owes a report",
-        subject=str(year),
-    )
+    return ctx.not_applicable((say.not_owed, ctx.project.acceptance.completed, year), subject=str(year))
 
 
 def _none_owed(ctx: Context) -> Outcome:
-    return ctx.not_applicable(
-        "实施期间没有年底时仍在实施的年度，无须报送绩效评价报告（D36）",
-        "no year of implementation ended with the project still in implementation: no report owed (D36)",
-    )
+    return ctx.not_applicable(say.NONE_OWED)
 
 
 def _not_started(ctx: Context) -> Outcome:
     if ctx.interpretation.implementation_start is ImplementationStart.APPROVED:
-        return ctx.not_applicable(
-            "项目尚未批复，实施期间尚未开始（D24 以批复为实施起点）",
-            "not yet approved: implementation has not begun (D24: it starts on approval)",
-        )
-    return ctx.not_applicable(
-        "项目尚未开工建设，实施期间尚未开始", "works have not started: implementation has not begun"
-    )
+        return ctx.not_applicable(say.NOT_APPROVED)
+    return ctx.not_applicable(say.NOT_STARTED)
 
 
 def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
@@ -101,22 +114,14 @@ def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
 def _year_reached(ctx: Context, year: int, subject: str) -> Outcome | None:
     """D13: a year's report is owed for the implementation of that year, which began on the start of
     implementation (its first year) or on 1 January: a year begun before the effective date is out of reach."""
+    if ctx.effective is None:
+        return None
     started = implementation_started(ctx)
     assert started is not None  # _years yields only once implementation started
     if started.year == year:
         approved = ctx.interpretation.implementation_start is ImplementationStart.APPROVED
-        fact = "approval.approved" if approved else "implementation.works_started"
-        return ctx.reaches(started, Label(fact, "实施开始", "start of implementation"), subject=subject)
-    return ctx.reaches_derived(
-        date(year, 1, 1),
-        f"{year}年度实施期间的开始",
-        f"the start of implementation in {year}",
-        subject=subject,
-    )
-
-
-def _submission(path: str, year: int) -> Label:
-    return Label(f"{path}.submitted_to_finance", f"{year}年度绩效评价报告提交", f"{year} report submitted")
+        return ctx.reaches(started, _START[approved], subject=subject)
+    return ctx.reaches_derived(date(year, 1, 1), *say.year_began(year), subject=subject)
 
 
 # 第二十三条第一款 ————————————————————————————————————————————————————————————————————————————————————————————
@@ -148,19 +153,16 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
         if (skip := _year_reached(ctx, year, subject)) is not None:
             yield skip
             continue
-        limit, explanation_zh, explanation_en = ctx.year_end(year)
-        due, provisional = limit.due, limit.provisional
-        fact = f"{_R}[{index}].submitted_to_finance" if index is not None else _R
+        explained = ctx.year_end(year)
+        limit = explained.deadline
+        fact = f"{_P[index]}.submitted_to_finance" if index is not None else _R
         yield ctx.due_by(
-            due,
+            limit.due,
             _submitted(ctx, report),
-            Label(
-                fact, f"{year}年度绩效评价报告提交区财政局", f"{year} performance report submitted to finance"
-            ),
+            _TO_FINANCE[fact, year],
             subject=subject,
-            provisional=provisional,
-            note_zh=explanation_zh,
-            note_en=explanation_en,
+            provisional=limit.provisional,
+            note=(wording.explanation, explained),
         )
     if not found:
         yield _not_started(ctx)
@@ -190,38 +192,21 @@ def report_distribution(ctx: Context) -> Iterator[Outcome]:
         owed_any = True
         submitted = _submitted(ctx, report)
         if report is None or submitted is None:
-            yield ctx.not_applicable(
-                f"{year}年度报告尚未提交", f"the {year} report is not submitted yet", subject=str(year)
-            )
+            yield ctx.not_applicable((say.not_submitted, year), subject=str(year))
             continue
-        p = f"{_R}[{index}]"
-        if (skip := ctx.reaches(submitted, _submission(p, year), subject=str(year))) is not None:
+        assert index is not None  # a report filed for the year
+        if ctx.effective is not None and (
+            skip := ctx.reaches(submitted, _SUBMITTED[index, year], subject=str(year))
+        ):
             yield skip
             continue
+        classified = ctx.project.classified
         yield ctx.condition(
-            ctx.expect(
-                Label(f"{p}.copied_to_data_bureau", "抄送区数据局", "copied to the data bureau"),
-                report.copied_to_data_bureau,
-            ),
-            ctx.expect(
-                Label(f"{p}.copied_to_development_reform", "抄送区发改委", "copied to development-reform"),
-                report.copied_to_development_reform,
-            ),
-            *(
-                ()
-                if ctx.project.classified
-                else (
-                    ctx.expect(
-                        Label(f"{p}.filed_on_platform", "在管理平台中报送", "filed on the platform"),
-                        report.filed_on_platform,
-                    ),
-                )
-            ),
+            ctx.expect(_COPIED_DATA[index], report.copied_to_data_bureau),
+            ctx.expect(_COPIED_DR[index], report.copied_to_development_reform),
+            *(() if classified else (ctx.expect(_ON_PLATFORM[index], report.filed_on_platform),)),
             subject=str(year),
-            note_zh="涉密项目不在管理平台报送（第十三条）" if ctx.project.classified else "",
-            note_en="a classified project is not filed on the platform (art. 13)"
-            if ctx.project.classified
-            else "",
+            note=say.NOT_ON_PLATFORM if classified else None,
         )
     if not found:
         yield _not_started(ctx)
@@ -254,44 +239,19 @@ def report_content(ctx: Context) -> Iterator[Outcome]:
         owed_any = True
         submitted = _submitted(ctx, report)
         if report is None or submitted is None:
-            yield ctx.not_applicable(
-                f"{year}年度报告尚未提交", f"the {year} report is not submitted yet", subject=str(year)
-            )
+            yield ctx.not_applicable((say.not_submitted, year), subject=str(year))
             continue
-        p = f"{_R}[{index}]"
-        if (skip := ctx.reaches(submitted, _submission(p, year), subject=str(year))) is not None:
+        assert index is not None  # a report filed for the year
+        if ctx.effective is not None and (
+            skip := ctx.reaches(submitted, _SUBMITTED[index, year], subject=str(year))
+        ):
             yield skip
             continue
-        checks = [
-            ctx.expect(
-                Label(
-                    f"{p}.covers_progress_and_funds",
-                    "包括实施进度和资金执行情况",
-                    "covers progress and funds",
-                ),
-                report.covers_progress_and_funds,
-            )
-        ]
+        checks = [ctx.expect(_PROGRESS[index], report.covers_progress_and_funds)]
         in_trial = trial is not None and trial <= min(submitted, date(year, 12, 31))
         if in_trial:
-            checks.append(
-                ctx.expect(
-                    Label(
-                        f"{p}.covers_trial_operation",
-                        "说明试运行效果及存在问题",
-                        "covers the trial operation",
-                    ),
-                    report.covers_trial_operation,
-                )
-            )
-        yield ctx.condition(
-            *checks,
-            subject=str(year),
-            note_zh=f"系统已于 {trial} 投入试运行" if in_trial else "报告时系统尚未投入试运行",
-            note_en=f"trial operation since {trial}"
-            if in_trial
-            else "no trial operation when the report was made",
-        )
+            checks.append(ctx.expect(_TRIAL[index], report.covers_trial_operation))
+        yield ctx.condition(*checks, subject=str(year), note=(say.trial, trial) if in_trial else say.NO_TRIAL)
     if not found:
         yield _not_started(ctx)
     elif not owed_any:

@@ -59,26 +59,59 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from tinghu_policy.engine import Check, CheckRole, Context, Explained, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import (
+    CheckRole,
+    Comparison,
+    Context,
+    Explained,
+    Label,
+    Labels,
+    Note,
+    Outcome,
+    Relation,
+    Status,
+    rule,
+)
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.facts import Adjustment, DelayTrigger, ReviewOutcome
 from tinghu_policy.interpretation import OverBoundary
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
+from tinghu_policy.rules.wording import art24_delays as say
 
 _I = "implementation"
 _SIX_MONTHS = Months(6)
+_APPROVED_COMPLETION = Label(f"{_I}.approved_completion", "批复工期", "approved completion")
+_COMPLETED = Label(
+    "acceptance.completed", "项目建成日期（未建成的按评估日）", "completion (as_of while not completed)"
+)
+_COMPLETED_LATE = Label(
+    "acceptance.completed", "项目建成日期（对照批复工期）", "completion (against the schedule)"
+)
+_DESIGN = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
+_WORKS = Label(
+    f"{_I}.works_started", "开工建设日期（未开工的按评估日）", "start of works (as_of while not started)"
+)
+_FISCAL = Label("funding", "由财政预算资金安排", "funded from the fiscal budget")
+_LOSS = Label(f"{_I}.major_loss_on", "造成重大损失", "major loss")
+_REPORTED = Labels(lambda key: Label(key[0], *say.reported_on(key[1])))  # (fact, trigger)
+_PLAN = Labels(lambda path: Label(f"{path}.remediation_plan", "提出整改方案", "remediation plan"))
+_NOT_STARTED_REPORTED = Label(
+    f"{_I}.not_started_reported",
+    "报区数据局、区发改委、区财政局",
+    "reported to data, development-reform, finance",
+)
 
 
 class Schedule(NamedTuple):
     """The end of the approved schedule (批复工期) in force on ``as_of``, and the fact it comes from."""
 
     day: date
-    label: Label
+    label: Label | Worded
     """The fact the day is, or is derived from (the start of works for a duration)."""
     shown: date
     """That fact's own date (the day itself, or the start of works)."""
-    note_zh: str
-    note_en: str
+    note: Note
     derived: bool = False
 
 
@@ -107,38 +140,22 @@ def schedule_end(ctx: Context) -> Schedule | None:
         adjusted, n, after = latest
         return Schedule(
             after,
-            Label(
-                f"{_I}.adjustments[{n}].approved_completion_after",
-                f"调整后的批复工期届满日（第{n + 1}项调整）",
-                f"approved completion as adjusted (adjustment {n + 1})",
-            ),
+            Worded(f"{_I}.adjustments[{n}].approved_completion_after", (say.adjusted_completion, n)),
             after,
-            f"批复工期经第{n + 1}项调整（{adjusted}实施）改为{after}届满",
-            f"the schedule as adjusted by adjustment {n + 1} (carried out {adjusted}) ends on {after}",
+            (say.adjusted_schedule, n, adjusted, after),
         )
     approved = ctx.approved_term(impl.approved_completion)
     if approved is not None:
-        return Schedule(
-            approved,
-            Label(f"{_I}.approved_completion", "批复工期", "approved completion"),
-            approved,
-            f"批复工期届满日为{approved}",
-            f"the approved schedule ends on {approved}",
-        )
+        return Schedule(approved, _APPROVED_COMPLETION, approved, (say.approved_schedule, approved))
     months, started = ctx.approved_term(impl.approved_duration_months), ctx.known(impl.works_started)
     if months is None or started is None:
         return None
     end = ctx.limit(started, Months(months))
     return Schedule(
         end.deadline.due,
-        Label(
-            f"{_I}.works_started",
-            f"开工建设（批复工期{months}个月自此起算）",
-            f"start of works (the approved {months} months run from it)",
-        ),
+        Worded(f"{_I}.works_started", (say.duration_start, months)),
         started,
-        f"批复工期{months}个月，自开工之日（{started}）起算：{end.zh.rstrip('。')}",
-        f"the approved duration of {months} months runs from the start of works ({started}): {end.en.rstrip('.')}",
+        (say.duration_schedule, months, started, end),
         derived=True,
     )
 
@@ -164,30 +181,16 @@ def _first_day_over(ctx: Context, limit: date) -> date:
     return limit if _at_least(ctx) else limit + timedelta(days=1)
 
 
-def _boundary_note(ctx: Context, limit: Explained) -> tuple[str, str]:
-    first = _first_day_over(ctx, limit.deadline.due)
-    reading_zh = (
-        "“以上”包括本数，届满之日即属超过" if _at_least(ctx) else "“超过”不包括本数，届满之日尚不属超过"
-    )
-    reading_en = (
-        "'or more' includes the limit day" if _at_least(ctx) else "'more than' excludes the limit day"
-    )
-    return (
-        f"{limit.zh.rstrip('。')}；D5：{reading_zh}，自 {first} 起属超过6个月",
-        f"{limit.en.rstrip('.')}; D5: {reading_en}; over the limit from {first}",
-    )
-
-
 def _within_limit(ctx: Context, start: date, done: date | None, label: Label) -> Outcome:
     """HOLDS if ``done`` (or, while not done, ``as_of``) is not beyond 6 months after ``start``; else FAILS."""
     limit = _limit(ctx, start)
     done = ctx.known(done)
-    relation = Relation.BEFORE if _at_least(ctx) else Relation.ON_OR_BEFORE
-    note_zh, note_en = _boundary_note(ctx, limit)
+    at_least = _at_least(ctx)
+    relation = Relation.BEFORE if at_least else Relation.ON_OR_BEFORE
+    first = _first_day_over(ctx, limit.deadline.due)
     return ctx.condition(
         ctx.check(label, relation, limit.deadline.due, done or ctx.as_of),
-        note_zh=note_zh,
-        note_en=note_en,
+        note=(say.boundary, limit, at_least, first),
     )
 
 
@@ -217,13 +220,17 @@ def _not_started_since(ctx: Context) -> tuple[date, date] | None:
     return first, approved
 
 
-def _derived_from(ctx: Context, label: Label, day: date) -> Check:
+def _derived_from(ctx: Context, label: Label | Worded, day: date) -> Comparison:
     """The clock of a delay report runs from the first day over a limit, derived from this fact (its date)."""
-    return ctx.clock_start(Label(label.fact, f"{label.zh}（满6个月后起算）", f"{label.en} (+6 months)"), day)
+    return ctx.clock_start(Worded(label.fact, (say.plus_six_months, label)), day)
 
 
 def _report(
-    ctx: Context, trigger: DelayTrigger, start: date | None, start_label: Label, started: Check | None = None
+    ctx: Context,
+    trigger: DelayTrigger,
+    start: date | None,
+    start_label: Label,
+    started: Comparison | None = None,
 ) -> Outcome:
     """The report on ``trigger`` to 区数据局 with a remediation plan: a report without the plan does not discharge
     the duty, nor does a report on the other trigger."""
@@ -236,18 +243,11 @@ def _report(
         with_plan,
         start_label=start_label,
         started=started,
-        done_label=Label(
-            f"{path}.reported" if report is not None else path,
-            f"就{trigger.name_zh}向区数据局报告并提出整改方案",
-            f"report on the {trigger.name_en} with a remediation plan",
-        ),
+        done_label=_REPORTED[f"{path}.reported" if report is not None else path, trigger],
     )
     if report is not None and ctx.known(report.reported) is not None and not report.remediation_plan:
-        outcome.checks += (
-            ctx.expect(Label(f"{path}.remediation_plan", "提出整改方案", "remediation plan"), False),
-        )
-        outcome.note_zh += f"；{report.reported}的报告未提出整改方案，不视为已报告"
-        outcome.note_en += f"; the report of {report.reported} has no remediation plan and does not count"
+        outcome.checks += (ctx.expect(_PLAN[path], False),)
+        outcome.note = (say.without_plan, outcome.note, report.reported)
     return outcome
 
 
@@ -272,57 +272,23 @@ def schedule(ctx: Context) -> Outcome:
     if found is None:
         months = ctx.approved_term(impl.approved_duration_months)
         if months is not None:
-            return ctx.not_applicable(
-                f"批复工期{months}个月自开工之日起算，项目尚未开工建设",
-                f"the approved {months} months run from the start of works, which has not happened",
-            )
-        return ctx.not_applicable("未提供批复工期", "no approved completion date")
+            return ctx.not_applicable((say.duration_not_started, months))
+        return ctx.not_applicable(say.NO_SCHEDULE)
     if (skip := _schedule_reached(ctx, found)) is not None:
         return skip
     completed = ctx.known(ctx.project.acceptance.completed)
-    outcome = _within_limit(
-        ctx,
-        found.day,
-        completed,
-        Label(
-            "acceptance.completed",
-            "项目建成日期（未建成的按评估日）",
-            "completion (as_of while not completed)",
-        ),
-    )
-    outcome.note_zh = f"{found.note_zh}；{outcome.note_zh}"
-    outcome.note_en = f"{found.note_en}; {outcome.note_en}"
+    outcome = _within_limit(ctx, found.day, completed, _COMPLETED)
     late = (completed or ctx.as_of) - found.day
+    late_days = None
     if outcome.status is Status.HOLDS and late.days > 0:
+        late_days = late.days
         if completed is not None:
             outcome.checks += (
                 ctx.check(
-                    Label(
-                        "acceptance.completed",
-                        "项目建成日期（对照批复工期）",
-                        "completion (against the schedule)",
-                    ),
-                    Relation.ON_OR_BEFORE,
-                    found.day,
-                    completed,
-                    role=CheckRole.CONTEXT,
+                    _COMPLETED_LATE, Relation.ON_OR_BEFORE, found.day, completed, role=CheckRole.CONTEXT
                 ),
             )
-            outcome.note_zh += (
-                f"；项目于{completed}建成，超出批复工期{late.days}天，未超过6个月，不属严重逾期"
-            )
-            outcome.note_en += (
-                f"; completed on {completed}, {late.days} days beyond the schedule: late, but not 6 months, so not "
-                "seriously overdue"
-            )
-        else:
-            outcome.note_zh += (
-                f"；截至{ctx.as_of}尚未建成，已超出批复工期{late.days}天，尚未超过6个月，不属严重逾期"
-            )
-            outcome.note_en += (
-                f"; not completed on {ctx.as_of}, {late.days} days beyond the schedule: late, but not yet 6 months, "
-                "so not seriously overdue"
-            )
+    outcome.note = (say.schedule, found.note, outcome.note, completed, ctx.as_of, late_days)
     return outcome
 
 
@@ -342,7 +308,7 @@ def overdue_report(ctx: Context) -> Outcome:
     """
     overdue = _serious_overdue_since(ctx)
     if overdue is None:
-        return ctx.not_applicable("项目未严重逾期", "the project is not seriously overdue")
+        return ctx.not_applicable(say.NOT_OVERDUE)
     since, found = overdue
     if skip := _schedule_reached(ctx, found):
         return skip
@@ -368,15 +334,10 @@ def major_loss_report(ctx: Context) -> Outcome:
     """项目实施过程中出现…造成重大损失等问题的，项目单位应当及时向区数据局报告并提出整改方案."""
     impl = ctx.project.implementation
     if not impl.major_loss:
-        return ctx.not_applicable("未造成重大损失", "no major loss")
+        return ctx.not_applicable(say.NO_LOSS)
     if impl.major_loss_on is not None and ctx.known(impl.major_loss_on) is None:
-        return ctx.not_applicable("重大损失尚未发生", "the major loss has not happened yet")
-    return _report(
-        ctx,
-        DelayTrigger.MAJOR_LOSS,
-        impl.major_loss_on,
-        Label(f"{_I}.major_loss_on", "造成重大损失", "major loss"),
-    )
+        return ctx.not_applicable(say.LOSS_LATER)
+    return _report(ctx, DelayTrigger.MAJOR_LOSS, impl.major_loss_on, _LOSS)
 
 
 # 第二十四条 限期整改、暂停实施 ——————————————————————————————————————————————————————————————————————————————
@@ -397,7 +358,7 @@ def rectification(ctx: Context) -> Outcome:
     """
     order = ctx.project.implementation.rectification
     if order is None or ctx.known(order.ordered) is None:
-        return ctx.not_applicable("区数据局未要求限期整改", "no rectification ordered")
+        return ctx.not_applicable(say.NO_RECTIFICATION)
     ordered = Label(f"{_I}.rectification.ordered", "区数据局要求限期整改", "rectification ordered")
     if (skip := ctx.reaches(order.ordered, ordered)) is not None:
         return skip
@@ -406,9 +367,7 @@ def rectification(ctx: Context) -> Outcome:
         order.completed,
         Label(f"{_I}.rectification.completed", "完成整改", "rectification completed"),
         started=ctx.clock_start(ordered, order.ordered),
-        note_zh=f"区数据局于{order.ordered}要求限期整改，整改期限为{order.deadline}（区数据局确定的日期，不顺延）",
-        note_en=f"rectification ordered on {order.ordered}, to be completed by {order.deadline} (the date the "
-        "data bureau set, not rolled over)",
+        note=(say.rectification, order.ordered, order.deadline),
     )
 
 
@@ -428,15 +387,11 @@ def suspension(ctx: Context) -> Outcome:
     """
     order = ctx.project.implementation.suspension
     if order is None or ctx.known(order.ordered) is None:
-        return ctx.not_applicable("区数据局未要求暂停项目实施", "no suspension ordered")
+        return ctx.not_applicable(say.NO_SUSPENSION)
     ordered = Label(f"{_I}.suspension.ordered", "区数据局要求暂停项目实施", "suspension ordered")
     if (skip := ctx.reaches(order.ordered, ordered)) is not None:
         return skip
     lifted = ctx.known(order.lifted)
-    span_zh = f"{order.ordered}起暂停实施，" + (f"{lifted}恢复实施" if lifted else f"截至{ctx.as_of}尚未恢复")
-    span_en = f"suspended from {order.ordered}, " + (
-        f"resumed on {lifted}" if lifted else f"not resumed by {ctx.as_of}"
-    )
     return ctx.condition(
         ctx.check(ordered, Relation.ON_OR_BEFORE, ctx.as_of, order.ordered, role=CheckRole.CONTEXT),
         ctx.expect(
@@ -444,8 +399,7 @@ def suspension(ctx: Context) -> Outcome:
             order.works_continued,
             required=False,
         ),
-        note_zh=span_zh,
-        note_en=span_en,
+        note=(say.suspension, order.ordered, lifted, ctx.as_of),
     )
 
 
@@ -462,27 +416,15 @@ def start_of_works(ctx: Context) -> Outcome:
     """由财政预算资金安排未按时开工建设的项目（超过初步设计批复时间6个月以上）."""
     approved = ctx.known(ctx.project.implementation.preliminary_design_approved)
     if approved is None:
-        return ctx.not_applicable("初步设计尚未批复", "the preliminary design is not approved yet")
+        return ctx.not_applicable(say.DESIGN_NOT_APPROVED)
     fiscal = ctx.project.fiscal_funded
     if fiscal is None:
-        return ctx.condition(
-            ctx.expect(Label("funding", "由财政预算资金安排", "funded from the fiscal budget"), None)
-        )
+        return ctx.condition(ctx.expect(_FISCAL, None))
     if not fiscal:
-        return ctx.not_applicable("非财政预算资金安排的项目", "not funded from the fiscal budget")
-    design = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
-    if (skip := ctx.reaches(approved, design)) is not None:
+        return ctx.not_applicable(say.NOT_FISCAL)
+    if (skip := ctx.reaches(approved, _DESIGN)) is not None:
         return skip
-    return _within_limit(
-        ctx,
-        approved,
-        ctx.project.implementation.works_started,
-        Label(
-            f"{_I}.works_started",
-            "开工建设日期（未开工的按评估日）",
-            "start of works (as_of while not started)",
-        ),
-    )
+    return _within_limit(ctx, approved, ctx.project.implementation.works_started, _WORKS)
 
 
 @rule(
@@ -503,50 +445,24 @@ def not_started_report(ctx: Context) -> Outcome:
     """
     late = _not_started_since(ctx)
     if late is None:
-        return ctx.not_applicable(
-            "不属于未按时开工建设的财政项目", "not a fiscal project late in starting works"
-        )
+        return ctx.not_applicable(say.NOT_LATE)
     since, approved = late
-    design = Label(f"{_I}.preliminary_design_approved", "初步设计批复", "preliminary design approval")
-    if skip := ctx.reaches(approved, design):
+    if skip := ctx.reaches(approved, _DESIGN):
         return skip
-    started = _derived_from(ctx, design, approved)
-    label = Label(
-        f"{_I}.not_started_reported",
-        "报区数据局、区发改委、区财政局",
-        "reported to data, development-reform, finance",
-    )
+    started = _derived_from(ctx, _DESIGN, approved)
+    label = _NOT_STARTED_REPORTED
     reported = ctx.known(ctx.project.implementation.not_started_reported)
-    since_zh, since_en = (
-        f"超过初步设计批复时间6个月未开工：自{since}起",
-        f"not started 6 months after approval: from {since}",
-    )
-    rule_zh = "“适时”修饰三部门的调整，不修饰项目单位的报告；报告本条未规定期限，D11配置的期限不适用"
-    rule_en = (
-        "'适时' (in due course) qualifies the bureaus' adjustment, not the unit's report; the report has no period "
-        "in the text and a period configured under D11 does not apply"
-    )
     if reported is not None and reported >= since:
         return Outcome(
             Status.HOLDS,
             checks=(started, ctx.check(label, Relation.ON_OR_AFTER, since, reported)),
-            note_zh=f"{since_zh}；已于{reported}报告；{rule_zh}",
-            note_en=f"{since_en}; reported on {reported}; {rule_en}",
+            note=(say.late_start_reported, since, reported),
         )
     early = (
         (ctx.check(label, Relation.ON_OR_AFTER, since, reported, role=CheckRole.CONTEXT),)
         if reported is not None
         else ()
     )
-    early_zh = f"{reported}的报告早于未按时开工之日，不能视为已报告；" if reported is not None else ""
-    early_en = (
-        f"the report of {reported} predates the late start and does not count; "
-        if reported is not None
-        else ""
-    )
     return Outcome(
-        Status.PENDING,
-        checks=(started, *early),
-        note_zh=f"{since_zh}；{early_zh}尚未报告；{rule_zh}：无到期日、不认定逾期",
-        note_en=f"{since_en}; {early_en}not reported yet; {rule_en}: no due date, never overdue",
+        Status.PENDING, checks=(started, *early), note=(say.late_start_unreported, since, reported)
     )

@@ -45,21 +45,27 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from tinghu_policy.engine import Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import Context, Label, Note, Outcome, Relation, Status, rule
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.interpretation import SurplusAfterAdjustment, SurplusFiscalShare, SurplusSettlement
 from tinghu_policy.parties import Party
-from tinghu_policy.rules.art26_adjustments import Budget, budget_in_force
+from tinghu_policy.rules.art26_adjustments import budget_in_force
 from tinghu_policy.rules.art27_acceptance import completion
 from tinghu_policy.rules.art31_37_supervision import known_expenditure
 from tinghu_policy.rules.project_acts import decision
+from tinghu_policy.rules.wording import art25_surplus as say
 
 _FINAL_ACCOUNTS = Label("acceptance.final_accounts_submitted", "编报竣工财务决算", "final accounts submitted")
 _PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
 _SPENT = Label("implementation.actual_expenditure", "项目实际支出（元）", "actual expenditure (yuan)")
 _CENT = Decimal("0.01")
+_EXPENDITURE_DATE = Label(
+    "implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date"
+)
+_RETURNED = Label("implementation.surplus_returned", "结余资金上缴财政", "surplus returned to the treasury")
 
 
-def settled(ctx: Context) -> tuple[date | None, Label]:
+def settled(ctx: Context) -> tuple[date | None, Label | Worded]:
     """D25: the day the surplus is settled, if known on ``as_of``, and the fact it comes from."""
     reading = ctx.interpretation.surplus_settlement
     if reading is SurplusSettlement.ACCEPTANCE_PASSED:
@@ -72,11 +78,7 @@ def settled(ctx: Context) -> tuple[date | None, Label]:
 def _missing(*pairs: tuple[str, object]) -> Outcome:
     """UNDETERMINED, naming the facts (of ``pairs``: path, value) that are not given."""
     return Outcome(
-        Status.UNDETERMINED,
-        missing=tuple(fact for fact, value in pairs if value is None),
-        note_zh="缺少批复概算、实际支出或资金来源，无法确定应上缴的结余",
-        note_en="the approved budget, the actual expenditure or the funding is missing: the surplus owed cannot be "
-        "computed",
+        Status.UNDETERMINED, missing=tuple(fact for fact, value in pairs if value is None), note=say.MISSING
     )
 
 
@@ -97,55 +99,28 @@ def within_budget(ctx: Context) -> Outcome:
     The study and design themselves are not computed (``encoded_in_part``).
     """
     if ctx.approved_term(True) is None:
-        return ctx.not_applicable(
-            f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
-            f"approved on {ctx.project.approval.approved}: no approved budget yet",
-        )
+        return ctx.not_applicable((say.no_budget_yet, ctx.project.approval.approved))
     impl = ctx.project.implementation
     spent = known_expenditure(ctx)
     on = ctx.known(impl.expenditure_as_of) or ctx.as_of
     budget = budget_in_force(ctx, on=on)
     if budget.amount is None:
         if budget.reapproved is None:
-            return ctx.not_applicable("未提供批复概算", "no approved budget given")
+            return ctx.not_applicable(say.NO_BUDGET)
         return Outcome(
-            Status.UNDETERMINED,
-            missing=(budget.label.fact,),
-            note_zh=f"缺少{budget.label.zh}，无法确定现行批复概算",
-            note_en=f"the {budget.label.en} is missing: the budget in force is not known",
+            Status.UNDETERMINED, missing=(budget.label.fact,), note=(say.budget_missing, budget.label)
         )
     if spent is None and ctx.known(ctx.project.acceptance.final_accounts_submitted) is None:
-        return ctx.not_applicable(
-            "尚无实际支出数额，也未编报竣工财务决算：是否超出概算尚待支出确定",
-            "no expenditure figure and no final accounts yet: whether spending exceeds the budget is not yet known",
-        )
+        return ctx.not_applicable(say.NO_FIGURE)
     if spent is not None:
         if impl.expenditure_as_of is not None:
-            dated = Label(
-                "implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date"
-            )
-            skip = ctx.reaches(impl.expenditure_as_of, dated)
+            skip = ctx.reaches(impl.expenditure_as_of, _EXPENDITURE_DATE)
         else:
             skip = decision(ctx)
         if skip is not None:
             return skip
-    where_zh, where_en = _budget_words(budget)
     return ctx.condition(
-        ctx.check(_SPENT, Relation.ON_OR_BEFORE, budget.amount, spent),
-        note_zh=f"现行批复概算为{where_zh}（按 {on} 的批复）",
-        note_en=f"the budget in force is {where_en} (as approved on {on})",
-    )
-
-
-def _budget_words(budget: Budget) -> tuple[str, str]:
-    if budget.reapproved is None:
-        return f"批复概算总投资 {budget.amount} 元", f"the approved total {budget.amount} yuan"
-    n = budget.reapproved + 1
-    if budget.amount is None:
-        return f"第{n}项调整重新报批的概算总投资", f"the total approved anew with adjustment {n}"
-    return (
-        f"第{n}项调整重新报批的概算总投资 {budget.amount} 元",
-        f"the total approved anew with adjustment {n}, {budget.amount} yuan",
+        ctx.check(_SPENT, Relation.ON_OR_BEFORE, budget.amount, spent), note=(say.budget_in_force, budget, on)
     )
 
 
@@ -153,47 +128,28 @@ class Owed(NamedTuple):
     """The unspent fiscal money art. 25 asks to be returned (D35), and how it was worked out."""
 
     amount: Decimal
-    zh: str
-    en: str
+    note: Note
 
 
 def _fiscal_owed(ctx: Context, surplus: Decimal, spent: Decimal, fiscal: Decimal, other: Decimal) -> Owed:
     """The unspent fiscal money, never more than ``surplus`` (D35 for mixed funding)."""
+    reading: SurplusFiscalShare | None = None
+    extra: tuple[Decimal, Decimal, Decimal] | None = None
     if other == 0:
         left = max(Decimal(0), fiscal - spent).quantize(_CENT)
-        zh = f"财政资金 {fiscal} 元 − 实际支出 {spent} 元 = 未支出的财政资金 {left} 元"
-        en = f"fiscal money {fiscal} − expenditure {spent} = unspent fiscal money {left}"
     else:
         reading = ctx.interpretation.surplus_fiscal_share
         funded = fiscal + other
-        mixed_zh = f"财政资金 {fiscal} 元、其他资金 {other} 元共同出资"
-        mixed_en = f"funded by {fiscal} fiscal and {other} other money"
         if reading is SurplusFiscalShare.FISCAL_SPENT_FIRST:
             left = max(Decimal(0), fiscal - spent).quantize(_CENT)
-            zh = f"{mixed_zh}；D35 先用财政资金：未支出的财政资金 = max(0, {fiscal} − {spent}) = {left} 元"
-            en = f"{mixed_en}; D35 fiscal money spent first: unspent fiscal money max(0, {fiscal} − {spent}) = {left}"
         elif reading is SurplusFiscalShare.OTHER_SPENT_FIRST:
             left = (fiscal - min(fiscal, max(Decimal(0), spent - other))).quantize(_CENT)
-            zh = f"{mixed_zh}；D35 先用其他资金：未支出的财政资金 = {fiscal} − 其他资金不足部分 = {left} 元"
-            en = f"{mixed_en}; D35 other money spent first: unspent fiscal money {fiscal} less what the other money did not cover = {left}"
         else:
             unspent = max(Decimal(0), funded - spent).quantize(_CENT)
             exact = unspent * fiscal / funded if funded else Decimal(0)
             left = exact.quantize(_CENT, rounding=ROUND_HALF_UP)
-            about_zh, about_en = ("", "") if left == exact else ("约", "about ")
-            zh = (
-                f"{mixed_zh}；D35 按出资比例：未支出的资金 {unspent} 元 × 财政资金占比 {fiscal}/{funded} = "
-                f"{about_zh}{left} 元"
-            )
-            en = (
-                f"{mixed_en}; D35 in proportion: unspent money {unspent} × fiscal share {fiscal}/{funded} = "
-                f"{about_en}{left}"
-            )
-    owed = min(left, surplus)
-    if owed < left:
-        zh += f"，以结余 {surplus} 元为限"
-        en += f", at most the surplus {surplus}"
-    return Owed(owed, zh, en)
+            extra = (unspent, funded, exact)
+    return Owed(min(left, surplus), (say.fiscal_owed, reading, surplus, spent, fiscal, other, left, extra))
 
 
 def _changed(ctx: Context) -> Outcome | None:
@@ -205,25 +161,11 @@ def _changed(ctx: Context) -> Outcome | None:
     ]
     if not carried:
         return None
-    listed = "、".join(f"第{n + 1}项（{a.adjusted}）" for n, a in carried)
-    listed_en = ", ".join(f"adjustment {n + 1} ({a.adjusted})" for n, a in carried)
     if ctx.interpretation.surplus_after_adjustment is SurplusAfterAdjustment.GENERAL_RULES:
-        return ctx.not_applicable(
-            f"项目内容已调整（已实施{listed}），不属目标和内容不变的项目；其结余资金按预算法及结转结余资金管理的一般"
-            "规定处理，不适用本条（D34）",
-            f"the content was adjusted ({listed_en} carried out): not unchanged; its surplus follows the general budget "
-            "rules, outside this article (D34)",
-        )
-    goals = [(n, a) for n, a in carried if not a.goals_unchanged]
+        return ctx.not_applicable((say.adjusted_general_rules, tuple((n, a.adjusted) for n, a in carried)))
+    goals = tuple(n for n, a in carried if not a.goals_unchanged)
     if goals:
-        return ctx.not_applicable(
-            "建设目标已调整（"
-            + "、".join(f"第{n + 1}项" for n, _ in goals)
-            + "），不属目标不变的项目（D34）",
-            "the goals were changed ("
-            + ", ".join(f"adjustment {n + 1}" for n, _ in goals)
-            + "): not unchanged (D34)",
-        )
+        return ctx.not_applicable((say.goals_changed, goals))
     return None
 
 
@@ -250,69 +192,40 @@ def surplus_returned(ctx: Context) -> Outcome:
     """
     impl = ctx.project.implementation
     if ctx.project.fiscal_funded is False:
-        return ctx.not_applicable(
-            "非财政资金安排的项目，结余资金不涉及上缴财政",
-            "no fiscal money: there is no surplus to return to the treasury",
-        )
+        return ctx.not_applicable(say.NO_FISCAL_MONEY)
     if (changed := _changed(ctx)) is not None:
         return changed
     if ctx.approved_term(True) is None:
-        return ctx.not_applicable(
-            f"项目于 {ctx.project.approval.approved} 批复，尚无批复概算",
-            f"approved on {ctx.project.approval.approved}: no approved budget yet",
-        )
+        return ctx.not_applicable((say.no_budget_yet, ctx.project.approval.approved))
     budget, spent = budget_in_force(ctx), known_expenditure(ctx)
     funding = ctx.project.funding
     settled_on, settled_label = settled(ctx)
     returned = ctx.known(impl.surplus_returned)
     if settled_on is None and returned is None:
-        return ctx.not_applicable(
-            f"尚未{settled_label.zh}，结余尚未确定（D25）",
-            f"no {settled_label.en} yet: no surplus settled (D25)",
-        )
+        return ctx.not_applicable((say.not_settled, settled_label))
     if budget.amount is None or spent is None or not funding:
         return _missing(
             (budget.label.fact, budget.amount),
             ("implementation.actual_expenditure", spent),
             ("funding", funding or None),
         )
-    where_zh, where_en = _budget_words(budget)
     surplus = budget.amount - spent
     if surplus <= 0:
-        return ctx.not_applicable(
-            f"无结余：{where_zh} − 实际支出 {spent} 元 = {surplus} 元",
-            f"no surplus: {where_en} − actual expenditure {spent} = {surplus} yuan",
-        )
+        return ctx.not_applicable((say.no_surplus, budget, spent, surplus))
     fiscal = sum((f.amount for f in funding if f.source.is_fiscal), Decimal(0))
     other = sum((f.amount for f in funding if not f.source.is_fiscal), Decimal(0))
     owed = _fiscal_owed(ctx, surplus, spent, fiscal, other)
-    amount_zh = (
-        f"结余资金 = {where_zh} − 实际支出 {spent} 元 = {surplus} 元；{owed.zh}；应上缴财政 {owed.amount} 元"
-    )
-    amount_en = (
-        f"surplus = {where_en} − actual expenditure {spent} = {surplus} yuan; {owed.en}; owed to the treasury "
-        f"{owed.amount} yuan"
-    )
+    amount = (say.amount, budget, spent, surplus, owed.note, owed.amount)
     if owed.amount <= 0:
-        return ctx.not_applicable(
-            f"{amount_zh}：结余中没有未支出的财政资金，无须上缴",
-            f"{amount_en}: no unspent fiscal money in the surplus, nothing to return",
-        )
+        return ctx.not_applicable((say.nothing_owed, amount))
     if settled_on is None:
-        return Outcome(
-            Status.HOLDS,
-            note_zh=f"{amount_zh}；已于 {returned} 上缴财政（尚未{settled_label.zh}，期限未起算）",
-            note_en=f"{amount_en}; returned on {returned}, before any clock started (no {settled_label.en} yet)",
-        )
+        return Outcome(Status.HOLDS, note=(say.returned_early, amount, returned, settled_label))
     outcome = ctx.timely(
         settled_on,
         returned,
         start_label=settled_label,
-        done_label=Label(
-            "implementation.surplus_returned", "结余资金上缴财政", "surplus returned to the treasury"
-        ),
+        done_label=_RETURNED,
         must_follow=False,  # money returned before the accounts settle it is returned all the same
     )
-    outcome.note_zh = f"{amount_zh}；{outcome.note_zh}"
-    outcome.note_en = f"{amount_en}; {outcome.note_en}"
+    outcome.note = (say.then, amount, outcome.note)
     return outcome

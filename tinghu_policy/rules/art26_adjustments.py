@@ -47,68 +47,117 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NamedTuple
 
-from tinghu_policy.engine import Check, CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import (
+    CheckRole,
+    Comparison,
+    Context,
+    Kept,
+    Label,
+    Labels,
+    Note,
+    Outcome,
+    Relation,
+    Status,
+    rule,
+)
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.facts import Adjustment, AdjustmentGround, ReviewOutcome
 from tinghu_policy.interpretation import AdjustmentLimitBasis
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art26_adjustments as say
+from tinghu_policy.rules.wording.art26_adjustments import share_note
 
-_TEN_PERCENT = Decimal("0.1")
-_CENT = Decimal("0.01")
+__all__ = ["Budget", "budget_in_force", "counted_before", "share_note"]
 
-_GROUNDS = {
-    AdjustmentGround.LAW_OR_POLICY: (
-        "第（一）项 根据法律法规、工作部署确需改变实施内容",
-        "ground (i)",
-    ),
-    AdjustmentGround.TECHNICAL_OPTIMISATION: (
-        "第（二）项 确需完善优化技术方案",
-        "ground (ii)",
-    ),
-    AdjustmentGround.BUSINESS_NEED: (
-        "第（三）项 业务发展需要、在已批复规划框架下调整",
-        "ground (iii)",
-    ),
-}
+_P = Kept(lambda n: f"implementation.adjustments[{n}]")
+_ADJUSTED = Labels(lambda n: Label(f"{_P[n]}.adjusted", "实施调整", "adjustment carried out"))
+_REQUESTED = Labels(lambda n: Label(f"{_P[n]}.requested", "提出调整", "adjustment requested"))
+_TOTAL_AFTER = Labels(
+    lambda n: Label(
+        f"{_P[n]}.total_after", "调整后投资规模（元，不超出概算批复）", "investment after adjustment (yuan)"
+    )
+)
+_GOALS = Labels(lambda n: Label(f"{_P[n]}.goals_unchanged", "建设目标不变", "goals unchanged"))
+_AMOUNT = Labels(
+    lambda n: Label(
+        f"{_P[n]}.amount",
+        "资金调整数额（元，不超过概算总投资10%）",
+        "adjusted amount (yuan, ≤ 10% of the total)",
+    )
+)
+_BASIS = Labels(
+    lambda n: Label(
+        f"{_P[n]}.basis", "说明所依据的法律法规或工作部署", "the law or deployment relied on is named"
+    )
+)
+_WITHIN_PLAN = Labels(
+    lambda n: Label(
+        f"{_P[n]}.within_approved_plan", "在已批复项目建设规划的框架下调整", "within the approved plan"
+    )
+)
+_CLAIMED = Labels(
+    lambda n: Label(
+        f"{_P[n]}.ground",
+        "符合第一款第（一）至（三）项所列情形之一",
+        "one of the grounds (i)–(iii) is claimed",
+    )
+)
+_FILED = Labels(
+    lambda n: Label(
+        f"{_P[n]}.filed_with_development_reform", "报区发改委备案", "filed with development-reform"
+    )
+)
+_REAPPROVED = Labels(
+    lambda n: Label(f"{_P[n]}.reapproved", "按有关规定重新报批获批", "approved anew under the general rules")
+)
+_REVIEWS = (
+    ("reviewed_by_data_bureau", say.DATA_BUREAU_REVIEW),
+    ("reviewed_by_finance", say.FINANCE_REVIEW),
+)
+_REVIEW_DAY = Labels(lambda key: Label(f"{_P[key[0]]}.{key[1]}.day", *say.review_day(key[2])))
+_REVIEW_OUTCOME = Labels(lambda key: Label(f"{_P[key[0]]}.{key[1]}.outcome", *say.review_conclusion(key[2])))
+_APPROVED_BUDGET = Label(
+    "approval.approved_budget", "批复概算总投资（元）", "approved total investment (yuan)"
+)
 
 
-def _adjustments(ctx: Context) -> Iterator[tuple[int, Adjustment]]:
-    """The adjustments requested on or before ``as_of``, with their index."""
-    for n, adjustment in enumerate(ctx.project.implementation.adjustments):
-        if ctx.known(adjustment.requested) is not None:
-            yield n, adjustment
+def _adjustments(ctx: Context) -> tuple[tuple[int, Adjustment], ...]:
+    """The adjustments requested on or before ``as_of``, with their index (found once per evaluation)."""
+    found: tuple[tuple[int, Adjustment], ...] | None = ctx.memo.get(_adjustments)
+    if found is None:
+        found = ctx.memo[_adjustments] = tuple(
+            (n, adjustment)
+            for n, adjustment in enumerate(ctx.project.implementation.adjustments)
+            if ctx.known(adjustment.requested) is not None
+        )
+    return found
 
 
 def _reached(ctx: Context, n: int, adjustment: Adjustment, *, executed: bool = False) -> Outcome | None:
     """D13: the adjustment's request (or, with ``executed``, its execution when known) before the effective date."""
-    p = f"implementation.adjustments[{n}]"
+    if ctx.effective is None:
+        return None
     adjusted = ctx.known(adjustment.adjusted)
     if executed and adjusted is not None:
-        return ctx.reaches(
-            adjusted, Label(f"{p}.adjusted", "实施调整", "adjustment carried out"), subject=_subject(n)
-        )
-    return ctx.reaches(
-        adjustment.requested, Label(f"{p}.requested", "提出调整", "adjustment requested"), subject=_subject(n)
-    )
+        return ctx.reaches(adjusted, _ADJUSTED[n], subject=_subject(n))
+    return ctx.reaches(adjustment.requested, _REQUESTED[n], subject=_subject(n))
 
 
 def _subject(n: int) -> str:
     return f"adjustment {n + 1}"
 
 
-def _limit(budget: Decimal) -> Decimal:
-    """10% of the approved total, exact; shown to the fen when that is exact."""
-    limit = budget * _TEN_PERCENT
-    return limit.quantize(_CENT) if limit == limit.quantize(_CENT) else limit
+_limit = say.limit
 
 
 class Budget(NamedTuple):
     """The approved total in force (概算总投资) and the fact it is."""
 
     amount: Decimal | None
-    label: Label
+    label: Label | Worded
     reapproved: int | None
     """The index of the adjustment whose new approval set it; None: the original approval."""
 
@@ -128,19 +177,11 @@ def budget_in_force(ctx: Context, *, before: int | None = None, on: date | None 
         if latest is None or day >= latest[0]:
             latest = (day, k)
     if latest is None:
-        return Budget(
-            ctx.project.approval.approved_budget,
-            Label("approval.approved_budget", "批复概算总投资（元）", "approved total investment (yuan)"),
-            None,
-        )
+        return Budget(ctx.project.approval.approved_budget, _APPROVED_BUDGET, None)
     day, k = latest
     return Budget(
         ctx.project.implementation.adjustments[k].total_after,
-        Label(
-            f"implementation.adjustments[{k}].total_after",
-            f"重新报批的概算总投资（元，第{k + 1}项调整{day}获批）",
-            f"total approved anew (yuan, adjustment {k + 1}, {day})",
-        ),
+        Worded(f"implementation.adjustments[{k}].total_after", (say.reapproved_total, k, day)),
         k,
     )
 
@@ -149,9 +190,8 @@ class Measured(NamedTuple):
     """The amount art. 26's 10% limit is held to for one adjustment (D31), and how a check and a note name it."""
 
     amount: Decimal
-    label: Label
-    name_zh: str
-    name_en: str
+    label: Label | Worded
+    name: Note
 
 
 def counted_before(ctx: Context, n: int) -> tuple[list[int], int | None]:
@@ -173,155 +213,76 @@ def _measured(ctx: Context, n: int) -> Measured:
     if ctx.interpretation.adjustment_limit_basis is AdjustmentLimitBasis.CUMULATIVE:
         counted, restart = counted_before(ctx, n)
         amounts = [adjustments[k].amount for k in counted] + [adjustments[n].amount]
-        since_zh = "" if restart is None else f"，自第{restart + 1}项调整重新报批后起算"
-        since_en = "" if restart is None else f", since adjustment {restart + 1} was approved anew"
         return Measured(
             sum(amounts, Decimal(0)),
-            Label(
-                "implementation.adjustments",  # the running total of their amounts up to n
-                f"累计资金调整数额（元，本次及此前已实施的{len(counted)}次{since_zh}，不超过概算总投资10%；D31 累计）",
-                f"adjusted amount so far (yuan, this and {len(counted)} earlier carried out{since_en}, ≤ 10% of "
-                "the total; D31 cumulative)",
-            ),
-            f"本次及此前已实施的{len(counted)}次调整累计资金调整数额（D31{since_zh}）",
-            f"the amount adjusted so far (this and {len(counted)} earlier carried out, D31{since_en})",
+            # the running total of their amounts up to n
+            Worded("implementation.adjustments", (say.cumulative_label, len(counted), restart)),
+            (say.cumulative_name, len(counted), restart),
         )
-    return Measured(
-        adjustments[n].amount,
-        Label(
-            f"implementation.adjustments[{n}].amount",
-            "资金调整数额（元，不超过概算总投资10%）",
-            "adjusted amount (yuan, ≤ 10% of the total)",
-        ),
-        "资金调整数额",
-        "the adjusted amount",
-    )
-
-
-def _share(measured: Measured, budget: Decimal) -> tuple[str, str]:
-    """:func:`share_note` of the amount D31 measures."""
-    return share_note(measured.amount, budget, name_zh=measured.name_zh, name_en=measured.name_en)
-
-
-def share_note(
-    amount: Decimal,
-    budget: Decimal,
-    *,
-    name_zh: str = "资金调整数额",
-    name_en: str = "the adjusted amount",
-) -> tuple[str, str]:
-    """``amount`` (named ``name_zh``/``name_en``) as a percentage of the approved total, to two decimals ("约" when
-    rounded)."""
-    if budget == 0:
-        return "概算总投资为0，无法计算比例", "the approved total is 0: no percentage"
-    exact = amount * 100 / budget
-    shown = exact.quantize(_CENT, rounding=ROUND_HALF_UP)
-    about_zh, about_en = ("", "") if shown == exact else ("约", "about ")
-    verdict_zh, verdict_en = (
-        ("不超过10%", "not more than 10%")
-        if amount <= budget * _TEN_PERCENT
-        else ("超过10%", "more than 10%")
-    )
-    return (
-        f"{name_zh} {amount} 元占概算总投资 {budget} 元的{about_zh}{shown}%，{verdict_zh}（10%为 {_limit(budget)} 元）",
-        f"{name_en} {amount} is {about_en}{shown}% of the approved total {budget}: {verdict_en} "
-        f"(10% is {_limit(budget)} yuan)",
-    )
+    return Measured(adjustments[n].amount, _AMOUNT[n], say.AMOUNT)
 
 
 def _lead_in(
     ctx: Context, n: int, adjustment: Adjustment, budget: Decimal, measured: Measured
-) -> list[Check]:
+) -> list[Comparison]:
     """第一款: 投资规模未超出概算批复、建设目标不变、资金调整数额不超过概算总投资10% (D31: each, or in total)."""
-    p = f"implementation.adjustments[{n}]"
     return [
         ctx.check(
-            Label(
-                f"{p}.total_after",
-                "调整后投资规模（元，不超出概算批复）",
-                "investment after adjustment (yuan)",
-            ),
-            Relation.ON_OR_BEFORE,
-            budget,
-            adjustment.total_after,
-            provision="art26.p1",
+            _TOTAL_AFTER[n], Relation.ON_OR_BEFORE, budget, adjustment.total_after, provision="art26.p1"
         ),
-        ctx.expect(
-            Label(f"{p}.goals_unchanged", "建设目标不变", "goals unchanged"),
-            adjustment.goals_unchanged,
-            provision="art26.p1",
-        ),
+        ctx.expect(_GOALS[n], adjustment.goals_unchanged, provision="art26.p1"),
         ctx.check(
             measured.label, Relation.ON_OR_BEFORE, _limit(budget), measured.amount, provision="art26.p1"
         ),
     ]
 
 
-def _ground_checks(ctx: Context, n: int, adjustment: Adjustment) -> list[Check]:
+def _ground_checks(ctx: Context, n: int, adjustment: Adjustment) -> list[Comparison]:
     """The claimed ground's own condition: (一) a named law or deployment; (三) within the approved plan."""
-    p = f"implementation.adjustments[{n}]"
     if adjustment.ground is AdjustmentGround.LAW_OR_POLICY:
-        return [
-            ctx.expect(
-                Label(
-                    f"{p}.basis", "说明所依据的法律法规或工作部署", "the law or deployment relied on is named"
-                ),
-                None if adjustment.basis is None else True,
-                provision="art26.p1.i1",
-            )
-        ]
+        return [ctx.expect(_BASIS[n], None if adjustment.basis is None else True, provision="art26.p1.i1")]
     if adjustment.ground is AdjustmentGround.BUSINESS_NEED:
-        return [
-            ctx.expect(
-                Label(
-                    f"{p}.within_approved_plan",
-                    "在已批复项目建设规划的框架下调整",
-                    "within the approved plan",
-                ),
-                adjustment.within_approved_plan,
-                provision="art26.p1.i3",
-            )
-        ]
+        return [ctx.expect(_WITHIN_PLAN[n], adjustment.within_approved_plan, provision="art26.p1.i3")]
     return []
 
 
 def _route(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
-    """第一款 as a whole: the lead-in's conditions, one ground claimed, and that ground's own condition."""
+    """第一款 as a whole: the lead-in's conditions, one ground claimed, and that ground's own condition (found once
+    per adjustment and evaluation: four rules ask)."""
+    key = (_route, n)
+    made: Outcome | None = ctx.memo.get(key)
+    if made is None:
+        made = ctx.memo[key] = _route_of(ctx, n, adjustment)
+    return made
+
+
+def _route_of(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     in_force = budget_in_force(ctx, before=n)
     budget = in_force.amount
     if budget is None:
+        label = in_force.label
         return Outcome(
             Status.UNDETERMINED,
-            missing=(in_force.label.fact,),
+            missing=(label.fact,),
             subject=_subject(n),
-            note_zh=f"缺少{in_force.label.zh}，无法判断调整是否在概算和10%以内",
-            note_en=f"the {in_force.label.en} is missing: the budget and 10% tests cannot be made",
+            note=(say.budget_missing, label.zh, label.en),
         )
-    claimed = ctx.expect(
-        Label(
-            f"implementation.adjustments[{n}].ground",
-            "符合第一款第（一）至（三）项所列情形之一",
-            "one of the grounds (i)–(iii) is claimed",
-        ),
-        adjustment.ground is not None,
-    )
+    claimed = ctx.expect(_CLAIMED[n], adjustment.ground is not None)
     measured = _measured(ctx, n)
-    note_zh, note_en = _share(measured, budget)
-    if adjustment.ground is not None:
-        ground_zh, ground_en = _GROUNDS[adjustment.ground]
-        note_zh, note_en = f"{note_zh}；主张{ground_zh}", f"{note_en}; claims {ground_en}"
-    if adjustment.basis is not None:
-        note_zh, note_en = f"{note_zh}（依据：{adjustment.basis}）", f"{note_en} (basis: {adjustment.basis})"
-    if in_force.reapproved is not None:
-        note_zh = f"概算总投资按第{in_force.reapproved + 1}项调整重新报批的{budget}元计；{note_zh}"
-        note_en = f"the approved total is {budget} as approved anew with adjustment {in_force.reapproved + 1}; {note_en}"
     return ctx.condition(
         *_lead_in(ctx, n, adjustment, budget, measured),
         claimed,
         *_ground_checks(ctx, n, adjustment),
         subject=_subject(n),
-        note_zh=note_zh,
-        note_en=note_en,
+        note=(
+            say.route,
+            measured.name,
+            measured.amount,
+            budget,
+            adjustment.ground,
+            adjustment.basis,
+            in_force.reapproved,
+        ),
     )
 
 
@@ -341,7 +302,7 @@ def adjustment_route(ctx: Context) -> Iterator[Outcome]:
         found = True
         yield _reached(ctx, n, adjustment) or _route(ctx, n, adjustment)
     if not found:
-        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+        yield ctx.not_applicable(say.NO_ADJUSTMENT)
 
 
 def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
@@ -353,23 +314,21 @@ def _ground(ctx: Context, ground: AdjustmentGround) -> Iterator[Outcome]:
             yield skip
             continue
         if adjustment.ground is not ground:
-            yield ctx.not_applicable("未主张本项情形", "this ground is not claimed", subject=_subject(n))
+            yield ctx.not_applicable(say.NOT_CLAIMED, subject=_subject(n))
             continue
         budget = budget_in_force(ctx, before=n).amount
         if budget is None:
-            yield _route(ctx, n, adjustment)
+            yield _route_of(ctx, n, adjustment)
             continue
         measured = _measured(ctx, n)
-        note_zh, note_en = _share(measured, budget)
         yield ctx.condition(
             *_lead_in(ctx, n, adjustment, budget, measured),
             *_ground_checks(ctx, n, adjustment),
             subject=_subject(n),
-            note_zh=note_zh,
-            note_en=note_en,
+            note=(say.share, measured.name, measured.amount, budget),
         )
     if not found:
-        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+        yield ctx.not_applicable(say.NO_ADJUSTMENT)
 
 
 @rule(
@@ -460,20 +419,15 @@ def _on_route(ctx: Context, duty: Callable[[Context, int, Adjustment], Outcome])
         if (skip := _reached(ctx, n, adjustment, executed=True)) is not None:
             yield skip
         elif _route(ctx, n, adjustment).status is not Status.HOLDS:
-            yield ctx.not_applicable(
-                "不符合或无法确认符合第一款调整情形（见本款调整情形的结论）",
-                "the adjustment is not shown to be on the route of para. 1 (see art26.adjustment_route)",
-                subject=_subject(n),
-            )
+            yield ctx.not_applicable(say.OFF_ROUTE, subject=_subject(n))
         else:
             yield duty(ctx, n, adjustment)
     if not found:
-        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+        yield ctx.not_applicable(say.NO_ADJUSTMENT)
 
 
 def _filing(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
-    p = f"implementation.adjustments[{n}]"
-    filing = Label(f"{p}.filed_with_development_reform", "报区发改委备案", "filed with development-reform")
+    filing = _FILED[n]
     adjusted, filed = ctx.known(adjustment.adjusted), ctx.known(adjustment.filed_with_development_reform)
     if adjusted is None:
         if filed is not None:
@@ -481,108 +435,67 @@ def _filing(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
                 Status.HOLDS,
                 checks=(ctx.check(filing, Relation.ON_OR_BEFORE, ctx.as_of, filed, role=CheckRole.CONTEXT),),
                 subject=_subject(n),
-                note_zh=f"已于{filed}报区发改委备案；调整尚未实施",
-                note_en=f"filed with development-reform on {filed}; the adjustment is not carried out yet",
+                note=(say.filed_before_adjusting, filed),
             )
-        return ctx.not_applicable(
-            "尚未实施调整；备案与调整同时进行，不晚于调整之日",
-            "not adjusted yet: the filing goes with the adjustment, no later than its day",
-            subject=_subject(n),
-        )
+        return ctx.not_applicable(say.NOT_ADJUSTED, subject=_subject(n))
     return ctx.due_by(
         adjusted,
         filed,
         filing,
         subject=_subject(n),
-        started=ctx.clock_start(Label(f"{p}.adjusted", "实施调整", "adjustment carried out"), adjusted),
-        note_zh=f"“同时报区发改委备案”：备案不晚于调整之日（{adjusted}），当日备案即属同时；本条不要求备案先于调整",
-        note_en=f"'同时' (at the same time): the filing is due no later than the day of the adjustment ({adjusted}), "
-        "the same day is in time; it need not precede the adjustment",
+        started=ctx.clock_start(_ADJUSTED[n], adjusted),
+        note=(say.filing_due, adjusted),
     )
 
 
 def _review(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
     """FAILS if adjusted before both reviews passed it; UNDETERMINED when a review's conclusion is not stated;
     PENDING while a review is still to come; else HOLDS."""
-    p = f"implementation.adjustments[{n}]"
     adjusted = ctx.known(adjustment.adjusted)
     reviews = [
-        (name, zh, en, act, ctx.known(act.day) if act is not None else None)
-        for name, zh, en, act in (
-            (
-                "reviewed_by_data_bureau",
-                "区数据局审核",
-                "data bureau review",
-                adjustment.reviewed_by_data_bureau,
-            ),
-            ("reviewed_by_finance", "区财政局审核", "finance review", adjustment.reviewed_by_finance),
+        (name, review, act, ctx.known(act.day) if act is not None else None)
+        for (name, review), act in zip(
+            _REVIEWS, (adjustment.reviewed_by_data_bureau, adjustment.reviewed_by_finance), strict=True
         )
     ]
-    checks: list[Check] = []
-    for name, zh, en, act, day in reviews:
+    checks: list[Comparison] = []
+    dated: list[Comparison] = []
+    concluded: list[Comparison] = []
+    for name, review, act, day in reviews:
         if adjusted is not None:
-            checks.append(
-                ctx.check(Label(f"{p}.{name}.day", f"{zh}日期", f"{en} date"), ctx.before, adjusted, day)
-            )
+            dated.append(ctx.check(_REVIEW_DAY[n, name, review], ctx.before, adjusted, day))
+            checks.append(dated[-1])
         if act is not None and day is not None:
             outcome = None if act.outcome is None else act.outcome.value
-            checks.append(
+            concluded.append(
                 ctx.check(
-                    Label(f"{p}.{name}.outcome", f"{zh}结论", f"{en} conclusion"),
-                    Relation.EQUALS,
-                    ReviewOutcome.APPROVED.value,
-                    outcome,
+                    _REVIEW_OUTCOME[n, name, review], Relation.EQUALS, ReviewOutcome.APPROVED.value, outcome
                 )
             )
-    dated = [c for c in checks if c.fact.endswith(".day")]
+            checks.append(concluded[-1])
     if (adjusted is not None and any(c.ok is not True for c in dated)) or any(c.ok is False for c in checks):
         if adjusted is None:
-            return Outcome(
-                Status.HOLDS,
-                checks=tuple(checks),
-                subject=_subject(n),
-                note_zh="审核未通过，不得按第一款调整；尚未调整",
-                note_en="a review did not pass the adjustment, so it may not be made under para. 1; not adjusted",
-            )
+            return Outcome(Status.HOLDS, checks=tuple(checks), subject=_subject(n), note=say.REVIEW_REFUSED)
         return Outcome(
-            Status.FAILS,
-            checks=tuple(checks),
-            subject=_subject(n),
-            note_zh=f"已于{adjusted}调整，调整前未经区数据局、区财政局审核通过",
-            note_en=f"adjusted on {adjusted} without both reviews passing it first",
+            Status.FAILS, checks=tuple(checks), subject=_subject(n), note=(say.adjusted_unreviewed, adjusted)
         )
-    if any(c.ok is None for c in checks if c.fact.endswith(".outcome")):
+    if any(c.ok is None for c in concluded):
         return Outcome(
             Status.UNDETERMINED,
             checks=tuple(checks),
             missing=tuple(c.fact for c in checks if c.ok is None),
             subject=_subject(n),
-            note_zh="审核结论未载明，无法判断是否经审核通过",
-            note_en="a review's conclusion is not stated: whether it passed the adjustment is unknown",
+            note=say.CONCLUSION_MISSING,
         )
-    still = [(zh, en) for _, zh, en, _, day in reviews if day is None]
+    still = tuple(review for _, review, _, day in reviews if day is None)
     if still:
         return Outcome(
-            Status.PENDING,
-            checks=tuple(checks),
-            subject=_subject(n),
-            note_zh="尚待：" + "、".join(zh for zh, _ in still) + "（本条未规定期限）",
-            note_en="still to come: " + ", ".join(en for _, en in still) + " (no time limit in the text)",
+            Status.PENDING, checks=tuple(checks), subject=_subject(n), note=(say.reviews_to_come, still)
         )
     if adjusted is None:
-        return Outcome(
-            Status.HOLDS,
-            checks=tuple(checks),
-            subject=_subject(n),
-            note_zh="区数据局、区财政局已审核通过，尚未实施调整",
-            note_en="passed by the data bureau and finance; not adjusted yet",
-        )
+        return Outcome(Status.HOLDS, checks=tuple(checks), subject=_subject(n), note=say.PASSED_NOT_ADJUSTED)
     return Outcome(
-        Status.HOLDS,
-        checks=tuple(checks),
-        subject=_subject(n),
-        note_zh=f"区数据局、区财政局审核通过后，于{adjusted}调整",
-        note_en=f"reviewed and passed by the data bureau and finance, then adjusted on {adjusted}",
+        Status.HOLDS, checks=tuple(checks), subject=_subject(n), note=(say.passed_then_adjusted, adjusted)
     )
 
 
@@ -611,48 +524,33 @@ def general_rules(ctx: Context) -> Iterator[Outcome]:
             continue
         route = _route(ctx, n, adjustment)
         if route.status is Status.HOLDS:
-            yield ctx.not_applicable(
-                "符合第一款调整情形", "the adjustment is on the route of para. 1", subject=_subject(n)
-            )
+            yield ctx.not_applicable(say.ON_ROUTE, subject=_subject(n))
             continue
         if route.status is Status.UNDETERMINED:
             yield Outcome(
-                Status.UNDETERMINED,
-                missing=route.missing,
-                subject=_subject(n),
-                note_zh="无法判断是否符合第一款情形",
-                note_en="cannot tell whether para. 1 applies",
+                Status.UNDETERMINED, missing=route.missing, subject=_subject(n), note=say.ROUTE_UNKNOWN
             )
             continue
         yield _reapproval(ctx, n, adjustment)
     if not found:
-        yield ctx.not_applicable("未提出项目调整", "no adjustment requested")
+        yield ctx.not_applicable(say.NO_ADJUSTMENT)
 
 
 def _reapproval(ctx: Context, n: int, adjustment: Adjustment) -> Outcome:
-    p = f"implementation.adjustments[{n}]"
     adjusted, reapproved = ctx.known(adjustment.adjusted), ctx.known(adjustment.reapproved)
-    label = Label(f"{p}.reapproved", "按有关规定重新报批获批", "approved anew under the general rules")
-    in_order = ctx.check(label, ctx.before, adjusted, reapproved)
+    in_order = ctx.check(_REAPPROVED[n], ctx.before, adjusted, reapproved)
     if reapproved is not None and (adjusted is None or in_order.ok):
         return Outcome(
             Status.HOLDS,
             checks=(in_order,) if adjusted else (),
             subject=_subject(n),
-            note_zh=f"不符合第一款情形，已于 {reapproved} 按一般规定重新报批获批",
-            note_en=f"outside para. 1; approved anew on {reapproved}",
+            note=(say.approved_anew, reapproved),
         )
     if adjusted is not None:
         return Outcome(
             Status.FAILS,
             checks=(in_order,),
             subject=_subject(n),
-            note_zh=f"不符合第一款情形，却于 {adjusted} 调整，调整前未按一般规定重新报批",
-            note_en=f"outside para. 1, yet adjusted on {adjusted} without a new approval first",
+            note=(say.adjusted_without_approval, adjusted),
         )
-    return Outcome(
-        Status.PENDING,
-        subject=_subject(n),
-        note_zh="不符合第一款情形，须按一般规定重新报批后方可调整（本办法未规定期限）",
-        note_en="outside para. 1: a new approval under the general rules is needed before adjusting (no time limit)",
-    )
+    return Outcome(Status.PENDING, subject=_subject(n), note=say.APPROVAL_NEEDED)

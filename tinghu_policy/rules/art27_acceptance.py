@@ -67,13 +67,15 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from tinghu_policy.engine import (
-    Check,
     CheckRole,
+    Comparison,
     Context,
     Label,
+    Note,
     Outcome,
     Relation,
     Status,
+    Text,
     rule,
     table,
 )
@@ -89,6 +91,7 @@ from tinghu_policy.interpretation import (
 )
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
+from tinghu_policy.rules.wording import art27_acceptance as say
 
 ACCEPTANCE_PERIOD = Months(6)
 """项目建成后6个月内 (para. 1)."""
@@ -136,32 +139,37 @@ _FILING_CONTENTS = (
     ("to_data_bureau", "报送区数据局", "filed with the data bureau"),
     ("to_finance", "报送区财政局", "filed with the finance bureau"),
 )
-_SECURITY_TESTS = (
-    ("classified_protection", "网络安全等级保护测评", "the 等保 test"),
-    ("cryptography_assessment", "密码应用安全性评估", "the 密评 assessment"),
-)
+_SECURITY_TESTS = tuple(say.SECURITY_TESTS)
+_TEST_PASSED = {
+    field: Label(f"acceptance.{field}.result", *say.test_passed(field)) for field in _SECURITY_TESTS
+}
+_TEST_RESULT = {
+    field: Label(f"acceptance.{field}.result", *say.test_result(field)) for field in _SECURITY_TESTS
+}
+_TEST_FAILED = {field: say.test_failed(field) for field in _SECURITY_TESTS}
+_FILING_LABELS = {field: Label(f"acceptance.filing.{field}", zh, en) for field, zh, en in _FILING_CONTENTS}
+_CLASSIFIED = Label("classified", "涉密项目", "classified project")
+_APPLIED = Label("acceptance.applied", "申请竣工验收", "application for acceptance")
+_CONCLUDED = {
+    fact: Label(fact, "竣工验收结论", "acceptance concluded")
+    for fact in ("acceptance.failed[0]", "acceptance.passed")
+}
+_ARCHIVE_FAILED = Label("acceptance.archive_acceptance.result", "档案验收合格", "archive acceptance passed")
+_ARCHIVE_NOT_HELD = Label("acceptance.archive_acceptance.result", "经档案验收", "archive acceptance held")
+_ARCHIVE_DAY = Label("acceptance.archive_acceptance.day", "档案验收日期", "archive acceptance date")
+_RECORDED = Label("acceptance.passed", "记录的竣工验收合格（依法不得通过）", "recorded pass (barred)")
 
 
 def _classified(ctx: Context, provision: str) -> Outcome | None:
     """涉密项目的竣工验收按有关规定执行 (para. 5): NOT_APPLICABLE when a classified project leaves ``provision``
     under D26 (:data:`CLASSIFIED_ACCEPTANCE`), showing the fact and citing para. 5."""
-    reading = ctx.interpretation.classified_acceptance
-    if not ctx.project.classified or provision not in CLASSIFIED_ACCEPTANCE[reading]:
+    if not ctx.project.classified:
         return None
-    outcome = ctx.not_applicable(
-        "涉密项目的竣工验收按有关规定执行（第二十七条第五款）"
-        + ("，竣工财务决算亦然（D26）" if provision == "art27.p4" else ""),
-        "a classified project's acceptance follows other rules (art. 27(5))"
-        + (", final accounts included (D26)" if provision == "art27.p4" else ""),
-    )
-    outcome.checks = (
-        ctx.expect(
-            Label("classified", "涉密项目", "classified project"),
-            True,
-            provision="art27.p5",
-            role=CheckRole.CONTEXT,
-        ),
-    )
+    reading = ctx.interpretation.classified_acceptance
+    if provision not in CLASSIFIED_ACCEPTANCE[reading]:
+        return None
+    outcome = ctx.not_applicable(say.CLASSIFIED_ACCOUNTS if provision == "art27.p4" else say.CLASSIFIED)
+    outcome.checks = (ctx.expect(_CLASSIFIED, True, provision="art27.p5", role=CheckRole.CONTEXT),)
     return outcome
 
 
@@ -175,10 +183,9 @@ def completion(ctx: Context) -> tuple[date | None, Label]:
     return completed, _COMPLETED
 
 
-def _append(outcome: Outcome, note_zh: str, note_en: str) -> None:
+def _append(outcome: Outcome, *more: Note | None) -> None:
     """Add to a deadline's note, whose explanation ends a sentence."""
-    outcome.note_zh = outcome.note_zh.removesuffix("。") + note_zh
-    outcome.note_en = outcome.note_en.removesuffix(".") + note_en
+    outcome.note = (say.appended, outcome.note, *more)
 
 
 def _application(ctx: Context) -> tuple[date, Label, bool] | None:
@@ -187,16 +194,12 @@ def _application(ctx: Context) -> tuple[date, Label, bool] | None:
     a = ctx.project.acceptance
     applied = ctx.known(a.applied)
     if applied is not None:
-        return applied, Label("acceptance.applied", "申请竣工验收", "application for acceptance"), False
+        return applied, _APPLIED, False
     concluded = [d for d in (*a.failed, a.passed) if d is not None and ctx.known(d) is not None]
     if not concluded:
         return None
     first = min(concluded)
-    label = Label(
-        "acceptance.failed[0]" if a.failed and first == a.failed[0] else "acceptance.passed",
-        "竣工验收结论",
-        "acceptance concluded",
-    )
+    label = _CONCLUDED["acceptance.failed[0]" if a.failed and first == a.failed[0] else "acceptance.passed"]
     return first, label, True
 
 
@@ -204,9 +207,8 @@ class BarredPass(NamedTuple):
     """A recorded pass that art. 27(2) or art. 28(2) forbade: the day, the facts that bar it, and why."""
 
     passed: date
-    checks: tuple[Check, ...]
-    zh: str
-    en: str
+    checks: tuple[Comparison, ...]
+    reasons: tuple[Note, ...]
 
 
 def barred_pass(ctx: Context) -> BarredPass | None:
@@ -214,96 +216,60 @@ def barred_pass(ctx: Context) -> BarredPass | None:
 
     Art. 27(2) (not for a classified project, D26): a failed 等保 or 密评 result, on an application the regulation
     reaches (D13). Art. 28(2): an archive acceptance failed, not held, or dated after the pass (a same-day one is
-    art. 28's own finding, D17), on a pass the regulation reaches. A result not stated bars nothing here.
+    art. 28's own finding, D17), on a pass the regulation reaches. A result not stated bars nothing here. (Found
+    once per evaluation: three rules of art. 27 and art. 30 ask.)
     """
+    memo = ctx.memo
+    if barred_pass in memo:
+        known: BarredPass | None = memo[barred_pass]
+        return known
+    made = memo[barred_pass] = _barred_pass(ctx)
+    return made
+
+
+def _barred_pass(ctx: Context) -> BarredPass | None:
     a = ctx.project.acceptance
     passed = ctx.known(a.passed)
     if passed is None:
         return None
-    checks: list[Check] = []
-    reasons: list[tuple[str, str]] = []
+    checks: list[Comparison] = []
+    reasons: list[Note] = []
     application = _application(ctx)
     if (
         _classified(ctx, "art27.p2") is None
         and application is not None
         and ctx.reaches(application[0], application[1]) is None
     ):
-        for field, zh, en in _SECURITY_TESTS:
+        for field in _SECURITY_TESTS:
             assessment: Assessment | None = getattr(a, field)
             if assessment is not None and assessment.result is AssessmentResult.FAILED:
-                checks.append(
-                    ctx.expect(
-                        Label(f"acceptance.{field}.result", f"{zh}结果合格", f"{en} passed"),
-                        False,
-                        role=CheckRole.CONTEXT,
-                    )
-                )
-                reasons.append(
-                    (
-                        f"{zh}结果不合格，依第二十七条第二款不得申请竣工验收",
-                        f"{en} failed, and art. 27(2) bars the application",
-                    )
-                )
+                checks.append(ctx.expect(_TEST_PASSED[field], False, role=CheckRole.CONTEXT))
+                reasons.append(_TEST_FAILED[field])
     archive = a.archive_acceptance
     if archive is not None and ctx.reaches(passed, _PASSED) is None:
         if archive.result in (AssessmentResult.FAILED, AssessmentResult.NOT_HELD):
             failed = archive.result is AssessmentResult.FAILED
             checks.append(
-                ctx.expect(
-                    Label(
-                        "acceptance.archive_acceptance.result",
-                        "档案验收合格" if failed else "经档案验收",
-                        "archive acceptance passed" if failed else "archive acceptance held",
-                    ),
-                    False,
-                    role=CheckRole.CONTEXT,
-                )
+                ctx.expect(_ARCHIVE_FAILED if failed else _ARCHIVE_NOT_HELD, False, role=CheckRole.CONTEXT)
             )
-            reasons.append(
-                (
-                    ("档案验收不合格" if failed else "未经档案验收") + "，依第二十八条第二款不得通过竣工验收",
-                    ("the archive acceptance failed" if failed else "no archive acceptance was held")
-                    + ", and art. 28(2) bars the pass",
-                )
-            )
+            reasons.append(say.ARCHIVE_FAILED if failed else say.ARCHIVE_NOT_HELD)
         elif archive.day is not None and archive.day > passed:
             checks.append(
-                ctx.check(
-                    Label("acceptance.archive_acceptance.day", "档案验收日期", "archive acceptance date"),
-                    Relation.ON_OR_BEFORE,
-                    passed,
-                    archive.day,
-                    role=CheckRole.CONTEXT,
-                )
+                ctx.check(_ARCHIVE_DAY, Relation.ON_OR_BEFORE, passed, archive.day, role=CheckRole.CONTEXT)
             )
-            reasons.append(
-                (
-                    f"档案验收于{archive.day}才进行，竣工验收合格时尚未经档案验收，依第二十八条第二款不得通过竣工验收",
-                    f"the archive acceptance came only on {archive.day}, after the pass, and art. 28(2) bars it",
-                )
-            )
+            reasons.append((say.archive_late, archive.day))
     if not reasons:
         return None
-    return BarredPass(
-        passed,
-        tuple(checks),
-        "；".join(zh for zh, _ in reasons),
-        "; ".join(en for _, en in reasons),
-    )
+    return BarredPass(passed, tuple(checks), tuple(reasons))
 
 
-def barred_note(ctx: Context, *, then_zh: str, then_en: str) -> tuple[str, str]:
-    """The note a later clock (para. 4, art. 30) adds when the pass it runs from was barred: ``then_zh``/``then_en``
-    say how the clock still takes the recorded pass."""
+def barred_note(ctx: Context, then: Text) -> Note | None:
+    """The note a later clock (para. 4, art. 30) adds when the pass it runs from was barred: ``then`` says how the
+    clock still takes the recorded pass."""
     barred = barred_pass(ctx)
     if barred is None:
-        return "", ""
-    return (
-        f"；{barred.passed} 记录的竣工验收合格结论依法不得作出（{barred.zh}），不能视为已履行第二十七条第一款，"
-        f"但{then_zh}",
-        f"; the pass recorded on {barred.passed} was barred ({barred.en}) and does not discharge art. 27(1), but "
-        f"{then_en}",
-    )
+        return None
+    return (say.barred, barred.passed, barred.reasons, then)
 
 
 def _acceptance_clock(ctx: Context) -> Outcome:
@@ -313,27 +279,17 @@ def _acceptance_clock(ctx: Context) -> Outcome:
     outcome = ctx.within(start, ACCEPTANCE_PERIOD, a.passed, start_label=start_label, done_label=_PASSED)
     barred = barred_pass(ctx)
     if barred is not None and outcome.status in (Status.MET, Status.LATE) and outcome.due is not None:
-        recorded = Label("acceptance.passed", "记录的竣工验收合格（依法不得通过）", "recorded pass (barred)")
         outcome.status = Status.OVERDUE if ctx.as_of > outcome.due else Status.PENDING
         outcome.checks = (
             *(c for c in outcome.checks if c.role is CheckRole.START),
-            ctx.check(recorded, Relation.ON_OR_BEFORE, outcome.due, barred.passed, role=CheckRole.CONTEXT),
+            ctx.check(_RECORDED, Relation.ON_OR_BEFORE, outcome.due, barred.passed, role=CheckRole.CONTEXT),
             *barred.checks,
         )
-        _append(
-            outcome,
-            f"；{barred.passed} 记录竣工验收合格，但{barred.zh}：该验收不能视为已依本款组织竣工验收，须整改后重新验收",
-            f"; a pass is recorded on {barred.passed}, but {barred.en}: it does not discharge this paragraph, "
-            "acceptance must be had again after remediation",
-        )
+        _append(outcome, (say.barred_pass, barred.passed, barred.reasons))
     failures = [day for day in a.failed if ctx.known(day) is not None]
     failed = failures[-1] if failures else None
     if failed is not None and outcome.status.is_open:
-        _append(
-            outcome,
-            f"；{failed} 竣工验收不合格，须整改后重新验收",
-            f"; acceptance failed on {failed}: it must be passed after remediation",
-        )
+        _append(outcome, (say.failed_again, failed))
     return outcome
 
 
@@ -393,22 +349,10 @@ def _filing_without_period(ctx: Context) -> Outcome:
     """D27 ``no_period``: the filing follows the acceptance with no due date of its own."""
     filed, passed = ctx.known(ctx.project.acceptance.filing.filed), ctx.known(ctx.project.acceptance.passed)
     if filed is not None:
-        return Outcome(
-            Status.HOLDS,
-            note_zh=f"已于 {filed} 报送备案；备案无独立期限（D27）",
-            note_en=f"filed on {filed}; the filing has no period of its own (D27)",
-        )
+        return Outcome(Status.HOLDS, note=(say.filed_without_period, filed))
     if passed is None:
-        return ctx.not_applicable(
-            "尚未通过竣工验收，验收相关材料尚待形成（D27 备案无独立期限）",
-            "acceptance not yet passed: no acceptance materials to file yet (D27: no period of its own)",
-        )
-    return Outcome(
-        Status.PENDING,
-        note_zh=f"{passed} 竣工验收合格，尚未报送备案；备案无独立期限（D27），无到期日、不认定逾期",
-        note_en=f"acceptance passed on {passed}, not yet filed; the filing has no period of its own (D27): no due "
-        "date, never overdue",
-    )
+        return ctx.not_applicable(say.NOT_PASSED_YET)
+    return Outcome(Status.PENDING, note=(say.passed_not_filed, passed))
 
 
 @rule(
@@ -432,7 +376,7 @@ def acceptance_filing_set(ctx: Context) -> Outcome:
     filing = a.filing
     filed = ctx.known(filing.filed)
     if filed is None:
-        return ctx.not_applicable("验收相关材料尚未报送备案", "the acceptance materials have not been filed")
+        return ctx.not_applicable(say.NOT_FILED)
     if (skip := ctx.reaches(filed, _FILED)) is not None:
         return skip
     exempt = {
@@ -443,19 +387,22 @@ def acceptance_filing_set(ctx: Context) -> Outcome:
         )
         if assessment is not None and not assessment.required
     }
-    notes = [
-        (f"{zh}：无需进行（{e.reason}）", f"{en}: not required ({e.reason})")
+    if not exempt:
+        return ctx.condition(
+            *[ctx.expect(label, getattr(filing, field)) for field, label in _FILING_LABELS.items()]
+        )
+    notes = tuple(
+        (say.not_required, (zh, en), e.reason)
         for field, zh, en in _FILING_CONTENTS
         if (e := exempt.get(field))
-    ]
+    )
     return ctx.condition(
-        *(
-            ctx.expect(Label(f"acceptance.filing.{field}", zh, en), getattr(filing, field))
-            for field, zh, en in _FILING_CONTENTS
+        *[
+            ctx.expect(label, getattr(filing, field))
+            for field, label in _FILING_LABELS.items()
             if field not in exempt
-        ),
-        note_zh="；".join(zh for zh, _ in notes),
-        note_en="; ".join(en for _, en in notes),
+        ],
+        note=(say.reasons, notes),
     )
 
 
@@ -478,54 +425,40 @@ def security_results_bar(ctx: Context) -> Outcome:
     if (skip := _classified(ctx, "art27.p2")) is not None:
         return skip
     a = ctx.project.acceptance
-    notes: list[tuple[str, str]] = []
+    notes: list[Note] = []
     application = _application(ctx)
     if application is None:
-        return ctx.not_applicable("尚未申请竣工验收", "acceptance has not been applied for")
+        return ctx.not_applicable(say.NOT_APPLIED)
     applied, label, inferred = application
     if inferred:
-        notes.append(
-            (
-                f"未记录申请日期，以{applied}的验收结论视为已申请竣工验收",
-                f"no application date given: the acceptance concluded on {applied} shows it was applied for",
-            )
-        )
+        notes.append((say.inferred_application, applied))
     if (skip := ctx.reaches(applied, label)) is not None:
         return skip
     checks = []
-    for field, zh, en in _SECURITY_TESTS:
-        check, note = _result_check(ctx, f"acceptance.{field}", zh, en, getattr(a, field))
+    for field in _SECURITY_TESTS:
+        check, note = _result_check(ctx, field, getattr(a, field))
         if check is not None:
             checks.append(check)
         if note is not None:
             notes.append(note)
-    return ctx.condition(
-        *checks,
-        note_zh="；".join(zh for zh, _ in notes),
-        note_en="; ".join(en for _, en in notes),
-    )
+    return ctx.condition(*checks, note=(say.reasons, tuple(notes)) if notes else None)
 
 
 def _result_check(
-    ctx: Context, path: str, zh: str, en: str, assessment: Assessment | None
-) -> tuple[Check | None, tuple[str, str] | None]:
-    """The check of one result (``zh``/``en`` name the test) against para. 2's bar, and a note where the test was
-    not held or not required."""
-    passed = Label(f"{path}.result", f"{zh}结果合格", f"{en} passed")
+    ctx: Context, field: str, assessment: Assessment | None
+) -> tuple[Comparison | None, Note | None]:
+    """The check of one result (of the test ``field``) against para. 2's bar, and a note where the test was not
+    held or not required."""
     if assessment is None:
-        return ctx.expect(passed, None), None
+        return ctx.expect(_TEST_PASSED[field], None), None
     if assessment.result is AssessmentResult.NOT_REQUIRED:
-        return None, (f"{zh}：无需进行（{assessment.reason}）", f"{en}: not required ({assessment.reason})")
+        return None, (say.test_not_required, field, assessment.reason)
     if assessment.result is AssessmentResult.NOT_HELD:
-        held = Label(f"{path}.result", f"{zh}结果", f"{en} result")
         return (
-            ctx.check(held, Relation.EQUALS, "passed", "not_held", role=CheckRole.CONTEXT),
-            (
-                f"{zh}未进行，不属于“结果不合格”；测评报告的欠缺见第一款备案材料",
-                f"{en} was not held: not a failed result; the missing report is para. 1's concern",
-            ),
+            ctx.check(_TEST_RESULT[field], Relation.EQUALS, "passed", "not_held", role=CheckRole.CONTEXT),
+            (say.test_not_held, field),
         )
-    return ctx.expect(passed, assessment.passed), None
+    return ctx.expect(_TEST_PASSED[field], assessment.passed), None
 
 
 # 第二十七条第三款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -556,19 +489,10 @@ def delay_explanation(ctx: Context) -> Outcome:
     if clock.status in (Status.NOT_APPLICABLE, Status.UNDETERMINED):
         return clock
     if clock.status is Status.MET:
-        return ctx.not_applicable(
-            f"已于期限 {clock.due} 前通过竣工验收，无需延期说明",
-            f"acceptance passed by its due date {clock.due}: no explanation needed",
-        )
+        return ctx.not_applicable((say.accepted_in_time, clock.due))
     explained = ctx.known(ctx.project.acceptance.delay_explanation)
     if clock.status is Status.PENDING and explained is None:
-        by_zh, by_en = (f"应不晚于 {clock.due} ", f" by {clock.due}") if clock.due else ("", "")
-        return ctx.not_applicable(
-            "验收期限尚未届满，仍可按期验收，尚不属于“不能按期验收”；"
-            f"如不能按期验收，{by_zh}向区数据局提出延期验收说明",
-            "the acceptance period is still running and acceptance can still be on time: the explanation is owed "
-            f"only by a unit that cannot accept on time, and then{by_en}",
-        )
+        return ctx.not_applicable((say.explanation_not_owed, clock.due))
     if clock.due is None:  # beyond the calendar data (D12): the acceptance clock says what is known
         return clock
     return ctx.due_by(
@@ -576,9 +500,7 @@ def delay_explanation(ctx: Context) -> Outcome:
         explained,
         _EXPLANATION,
         provisional=clock.provisional,
-        note_zh=f"竣工验收{clock.status.label_zh}，延期验收说明应不晚于验收期限；验收期限：{clock.note_zh.removesuffix('。')}",
-        note_en=f"acceptance is {clock.status.value}; the explanation is due by the acceptance due date; "
-        f"acceptance: {clock.note_en.removesuffix('.')}",
+        note=(say.explanation_due, clock.status, clock.note),
     )
 
 
@@ -611,10 +533,7 @@ def _beyond_calendar(
         Status.UNDETERMINED,
         checks=(ctx.clock_start(_PASSED, passed),),
         missing=(f"calendar:{gap.year}",),
-        note_zh=f"竣工验收合格后3个月的期限落在{gap.year}年，缺少该年官方节假日安排，无法确定原期限，"
-        f"也就无法判断区财政局批准的延长如何计算（D12、D28、D37）；{gap}",
-        note_en=f"the 3 months after the pass end in {gap.year}, whose official arrangement is missing: the original "
-        f"due date, and so how the approved extension counts, cannot be told (D12, D28, D37); {gap}",
+        note=(say.accounts_beyond_calendar, gap.year, str(gap)),
     )
 
 
@@ -622,8 +541,7 @@ class _Extension(NamedTuple):
     """How far an extension lengthens para. 4's period: the months it adds (0: none) and the note."""
 
     months: int
-    zh: str
-    en: str
+    note: Note | None
 
 
 def _extension(ctx: Context, original: date) -> _Extension:
@@ -631,55 +549,36 @@ def _extension(ctx: Context, original: date) -> _Extension:
     3-month due date ``original`` counts."""
     extension = ctx.project.acceptance.final_accounts_extension
     if extension is None:
-        return _Extension(0, "", "")
+        return _Extension(0, None)
     approved, requested = ctx.known(extension.approved), ctx.known(extension.requested)
     reading = ctx.interpretation.late_extension
     asked_in_time = requested is not None and requested <= original
     if approved is None:
         if asked_in_time and reading is LateExtension.REQUESTED_IN_TIME:
-            return _Extension(
-                0,
-                f"；已于 {requested} 在期限内报请延长，区财政局尚未批准：尚未延长（批准后计入，D28）",
-                f"; an extension was requested in time on {requested} and is not yet approved: no extension yet "
-                "(it counts once approved, D28)",
-            )
-        return _Extension(0, "", "")
+            return _Extension(0, (say.requested_not_approved, requested))
+        return _Extension(0, None)
     late = approved > original
     if late and (
         reading is LateExtension.IGNORED or (reading is LateExtension.REQUESTED_IN_TIME and not asked_in_time)
     ):
-        if reading is LateExtension.IGNORED:
-            why_zh, why_en = "", ""
-        elif requested is None:
-            why_zh, why_en = "，未记录报请日期", "; no request date is given"
-        else:
-            why_zh, why_en = (
-                f"，报请于 {requested}，亦晚于原期限",
-                f"; it was requested on {requested}, also late",
-            )
-        return _Extension(
-            0,
-            f"；区财政局 {approved} 批准延长，晚于原期限 {original}{why_zh}，不计入（D28）",
-            f"; the extension approved on {approved} came after the due date {original}{why_en}: ignored (D28)",
-        )
+        ignored = reading is LateExtension.IGNORED
+        return _Extension(0, (say.late_extension_ignored, approved, original, requested, ignored))
     cap = FINAL_ACCOUNTS_MAX_MONTHS[ctx.interpretation.final_accounts_cap]
     months = min(extension.months, cap - FINAL_ACCOUNTS_PERIOD)
-    if not late:
-        late_zh = late_en = ""
-    elif reading is LateExtension.COUNTED:
-        late_zh, late_en = (
-            f"（晚于原期限 {original}，仍计入，D28）",
-            f" (after the due date {original}, counted: D28)",
-        )
-    else:
-        late_zh = f"（晚于原期限 {original}，但已于 {requested} 在期限内报请，计入，D28）"
-        late_en = f" (after the due date {original}, but requested in time on {requested}: counted, D28)"
+    counted = reading is LateExtension.COUNTED
     return _Extension(
         months,
-        f"；区财政局 {approved} 批准延长{extension.months}个月{late_zh}，连同3个月最长{cap}个月（D7），"
-        f"按{FINAL_ACCOUNTS_PERIOD + months}个月计",
-        f"; the finance bureau approved {extension.months} more month(s) on {approved}{late_en}; with the 3 months "
-        f"at most {cap} months in all (D7): {FINAL_ACCOUNTS_PERIOD + months} months",
+        (
+            say.extension_counted,
+            approved,
+            extension.months,
+            late,
+            counted,
+            original,
+            requested,
+            cap,
+            FINAL_ACCOUNTS_PERIOD + months,
+        ),
     )
 
 
@@ -718,7 +617,7 @@ def final_accounts(ctx: Context) -> Outcome:
             start_label=_PASSED,
             done_label=_SUBMITTED,
         )
-    extension = _Extension(0, "", "")
+    extension = _Extension(0, None)
     original: date | None = None
     if a.final_accounts_extension is not None:
         try:
@@ -730,11 +629,7 @@ def final_accounts(ctx: Context) -> Outcome:
             extension = counted or extension
         else:
             extension = _extension(ctx, original)
-    barred_zh, barred_en = barred_note(
-        ctx,
-        then_zh="竣工财务决算期限仍自记录的合格之日起算",
-        then_en="the final-accounts period still runs from the recorded pass",
-    )
+    barred = barred_note(ctx, say.THEN_ACCOUNTS)
     if (
         extension.months
         and original is not None
@@ -744,30 +639,25 @@ def final_accounts(ctx: Context) -> Outcome:
             original,
             Months(extension.months),
             a.final_accounts_submitted,
-            start_label=Label(
-                "acceptance.passed",
-                "原3个月期限届满（竣工验收合格后3个月）",
-                "the end of the original 3 months",
-            ),
+            start_label=_ORIGINAL_END,
             done_label=_SUBMITTED,
             started=ctx.clock_start(_PASSED, passed),
         )
-        counting_zh = f"；原期限 {original} 届满后再计{extension.months}个月（D37）"
-        counting_en = (
-            f"; {extension.months} more month(s) from the end of the original period {original} (D37)"
-        )
+        counting: Note | None = (say.after_original, original, extension.months)
     else:
         outcome = ctx.within(
             passed,
-            Months(FINAL_ACCOUNTS_PERIOD + extension.months),
+            _ACCOUNTS_PERIODS[extension.months],
             a.final_accounts_submitted,
             start_label=_PASSED,
             done_label=_SUBMITTED,
         )
-        counting_zh = counting_en = ""
-        if extension.months:
-            counting_zh = f"；自竣工验收合格起共{FINAL_ACCOUNTS_PERIOD + extension.months}个月（D37）"
-            counting_en = f"; {FINAL_ACCOUNTS_PERIOD + extension.months} months in all from the pass (D37)"
+        counting = (say.from_pass, FINAL_ACCOUNTS_PERIOD + extension.months) if extension.months else None
     if outcome.status is not Status.NOT_APPLICABLE:
-        _append(outcome, extension.zh + counting_zh + barred_zh, extension.en + counting_en + barred_en)
+        _append(outcome, extension.note, counting, barred)
     return outcome
+
+
+_ORIGINAL_END = Label("acceptance.passed", *say.ORIGINAL_END)
+_ACCOUNTS_PERIODS = {n: Months(FINAL_ACCOUNTS_PERIOD + n) for n in range(7)}
+"""The period of para. 4 with each extension D7 allows (0–6 months more)."""

@@ -14,6 +14,11 @@ from __future__ import annotations
 from tinghu_policy.engine import Context, Label, Outcome, Relation, rule
 from tinghu_policy.facts import AssessmentResult
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art28_archives as say
+
+_PASSED = Label("acceptance.passed", "竣工验收合格", "acceptance passed")
+_RESULT = Label("acceptance.archive_acceptance.result", "档案验收结果", "archive acceptance result")
+_DAY = Label("acceptance.archive_acceptance.day", "档案验收日期", "archive acceptance date")
 
 
 # 第二十八条第二款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -37,30 +42,12 @@ def archive_acceptance(ctx: Context) -> Outcome:
     a = ctx.project.acceptance
     passed = ctx.known(a.passed)
     if passed is None:
-        return ctx.not_applicable("尚未通过竣工验收", "acceptance has not been passed")
-    if (
-        skip := ctx.reaches(passed, Label("acceptance.passed", "竣工验收合格", "acceptance passed"))
-    ) is not None:
+        return ctx.not_applicable(say.NOT_PASSED)
+    if (skip := ctx.reaches(passed, _PASSED)) is not None:
         return skip
     archive = a.archive_acceptance
     result = None if archive is None or archive.result is None else archive.result.value
-    checks = [
-        ctx.check(
-            Label("acceptance.archive_acceptance.result", "档案验收结果", "archive acceptance result"),
-            Relation.EQUALS,
-            AssessmentResult.PASSED.value,
-            result,
-        )
-    ]
+    checks = [ctx.check(_RESULT, Relation.EQUALS, AssessmentResult.PASSED.value, result)]
     if archive is not None and archive.day is not None:
-        checks.append(
-            ctx.check(
-                Label("acceptance.archive_acceptance.day", "档案验收日期", "archive acceptance date"),
-                ctx.before,
-                passed,
-                archive.day,
-            )
-        )
-    return ctx.condition(
-        *checks, note_zh=f"竣工验收合格日期：{passed}", note_en=f"acceptance passed on {passed}"
-    )
+        checks.append(ctx.check(_DAY, ctx.before, passed, archive.day))
+    return ctx.condition(*checks, note=(say.passed_on, passed))

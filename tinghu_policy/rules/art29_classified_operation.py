@@ -11,6 +11,7 @@ from datetime import date
 
 from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.parties import Party
+from tinghu_policy.rules.wording import art29_classified_operation as say
 
 
 def _running(ctx: Context) -> tuple[str, date] | None:
@@ -26,20 +27,21 @@ def _running(ctx: Context) -> tuple[str, date] | None:
 def _not_reached(ctx: Context) -> Outcome | None:
     """Only a classified project (涉密项目) that has begun to run, on or after the effective date (D13)."""
     if not ctx.project.classified:
-        return ctx.not_applicable("非涉密项目", "not a classified project")
+        return ctx.not_applicable(say.NOT_CLASSIFIED)
     running = _running(ctx)
     if running is None:
-        return ctx.not_applicable(
-            "涉密项目尚未投入运行（含试运行）", "the classified project is not running yet"
-        )
+        return ctx.not_applicable(say.NOT_RUNNING)
     fact, day = running
-    return ctx.reaches(day, Label(f"operation.{fact}", _NAMES[fact][0], _NAMES[fact][1]))
+    return ctx.reaches(day, _RUNNING[fact])
 
 
-_NAMES = {
-    "trial_started": ("投入试运行", "trial operation started"),
-    "started": ("投入运行", "operation started"),
-}
+_RUNNING = {fact: Label(f"operation.{fact}", *names) for fact, names in say.NAMES.items()}
+_REVIEW = Label("operation.secrecy_review_passed", "保密行政管理部门审查合格日期", "secrecy review passed on")
+_OPERATOR = Label(
+    "operation.operator_designated",
+    "指定专门机构或者人员负责运行使用管理",
+    "body or person designated for operation",
+)
 
 
 # 第二十九条第一款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -65,16 +67,8 @@ def secrecy_review(ctx: Context) -> Outcome:
     assert running is not None  # _not_reached answered otherwise
     fact, day = running
     return ctx.condition(
-        ctx.check(
-            Label(
-                "operation.secrecy_review_passed", "保密行政管理部门审查合格日期", "secrecy review passed on"
-            ),
-            ctx.before,
-            day,
-            ctx.known(ctx.project.operation.secrecy_review_passed),
-        ),
-        note_zh=f"{_NAMES[fact][0]}日期：{day}",
-        note_en=f"{_NAMES[fact][1]} on {day}",
+        ctx.check(_REVIEW, ctx.before, day, ctx.known(ctx.project.operation.secrecy_review_passed)),
+        note=(say.running_since, fact, day),
     )
 
 
@@ -89,13 +83,4 @@ def operator_designated(ctx: Context) -> Outcome:
     """项目单位应指定专门机构或者人员负责运行使用管理 (checked once the classified project runs)."""
     if (skip := _not_reached(ctx)) is not None:
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label(
-                "operation.operator_designated",
-                "指定专门机构或者人员负责运行使用管理",
-                "body or person designated for operation",
-            ),
-            ctx.project.operation.operator_designated,
-        ),
-    )
+    return ctx.condition(ctx.expect(_OPERATOR, ctx.project.operation.operator_designated))

@@ -20,6 +20,7 @@ from tinghu_policy.interpretation import SelfEvaluationClockStart
 from tinghu_policy.parties import Party
 from tinghu_policy.periods import Months
 from tinghu_policy.rules.art27_acceptance import barred_note
+from tinghu_policy.rules.wording import art30_self_evaluation as say
 
 SELF_EVALUATION_PERIOD = Months(12)
 """通过验收并投入运行后12个月内."""
@@ -29,6 +30,12 @@ _STARTED = Label("operation.started", "投入运行", "operation started")
 _SUBMITTED = Label(
     "operation.self_evaluation_submitted", "自我评价报告报送区数据局", "self-evaluation report submitted"
 )
+_COPIED_DR = Label(
+    "operation.self_evaluation_copied_to_development_reform",
+    "抄送区发改委",
+    "copied to development and reform",
+)
+_COPIED_FINANCE = Label("operation.self_evaluation_copied_to_finance", "抄送区财政局", "copied to finance")
 
 
 def clock_start(ctx: Context) -> tuple[date | None, Label]:
@@ -78,42 +85,10 @@ def self_evaluation(ctx: Context) -> Outcome:
         if day is not None and label is not start_label
     )
     outcome.checks = (*outcome.checks, *shown)
-    note_zh, note_en = _comparison(ctx, passed, started)
-    barred_zh, barred_en = (
-        ("", "")
-        if start is None
-        else barred_note(
-            ctx,
-            then_zh="自我评价期限仍以记录的合格之日为“通过验收”之日（D10、D16）",
-            then_en="the self-evaluation period still takes the recorded pass as 通过验收 (D10, D16)",
-        )
-    )
-    outcome.note_zh = outcome.note_zh.removesuffix("。") + f"；{note_zh}{barred_zh}"
-    outcome.note_en = outcome.note_en.removesuffix(".") + f"; {note_en}{barred_en}"
+    barred = None if start is None else barred_note(ctx, say.THEN_SELF_EVALUATION)
+    acceptance_only = ctx.interpretation.self_evaluation_clock_start is SelfEvaluationClockStart.ACCEPTANCE
+    outcome.note = (say.self_evaluation, outcome.note, passed, started, acceptance_only, barred)
     return outcome
-
-
-def _comparison(ctx: Context, passed: date | None, started: date | None) -> tuple[str, str]:
-    """D10 as the reader sees it: both dates and the one the clock runs from."""
-    shown_zh = f"通过验收：{passed or '尚未发生'}；投入运行：{started or '尚未发生'}"
-    shown_en = f"acceptance passed: {passed or 'not yet'}; operation started: {started or 'not yet'}"
-    if ctx.interpretation.self_evaluation_clock_start is SelfEvaluationClockStart.ACCEPTANCE:
-        return (
-            f"{shown_zh}；按D10选项自通过验收之日起算，投入运行日期不影响起算",
-            f"{shown_en}; under the D10 option the clock runs from the pass, whenever operation starts",
-        )
-    if passed is None or started is None:
-        return (
-            f"{shown_zh}；D10：自两者中较晚者起算，两者均发生后方起算",
-            f"{shown_en}; D10: the clock runs from the later of the two, once both have happened",
-        )
-    if started > passed:
-        which_zh, which_en = f"较晚的投入运行之日 {started}", f"the later, operation on {started}"
-    elif started < passed:
-        which_zh, which_en = f"较晚的通过验收之日 {passed}", f"the later, the pass on {passed}"
-    else:
-        which_zh, which_en = f"两者同日 {passed}", f"both on {passed}"
-    return f"{shown_zh}；D10：自{which_zh}起算", f"{shown_en}; D10: the clock runs from {which_en}"
 
 
 @rule(
@@ -130,20 +105,10 @@ def self_evaluation_copies(ctx: Context) -> Outcome:
     op = ctx.project.operation
     submitted = ctx.known(op.self_evaluation_submitted)
     if submitted is None:
-        return ctx.not_applicable("自我评价报告尚未报送", "the self-evaluation report has not been submitted")
+        return ctx.not_applicable(say.NOT_SUBMITTED)
     if (skip := ctx.reaches(submitted, _SUBMITTED)) is not None:
         return skip
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "operation.self_evaluation_copied_to_development_reform",
-                "抄送区发改委",
-                "copied to development and reform",
-            ),
-            op.self_evaluation_copied_to_development_reform,
-        ),
-        ctx.expect(
-            Label("operation.self_evaluation_copied_to_finance", "抄送区财政局", "copied to finance"),
-            op.self_evaluation_copied_to_finance,
-        ),
+        ctx.expect(_COPIED_DR, op.self_evaluation_copied_to_development_reform),
+        ctx.expect(_COPIED_FINANCE, op.self_evaluation_copied_to_finance),
     )

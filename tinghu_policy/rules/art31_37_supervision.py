@@ -34,15 +34,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from types import MappingProxyType
 from typing import NamedTuple
 
 from tinghu_policy.engine import (
-    Check,
     CheckRole,
+    Comparison,
     Context,
     Label,
+    Labels,
+    Note,
     Outcome,
     Relation,
     Status,
@@ -50,10 +52,12 @@ from tinghu_policy.engine import (
     rule,
     table,
 )
+from tinghu_policy.engine.context import Worded
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art05_responsibilities import Duty, Responsibility, responsibility
 from tinghu_policy.rules.project_acts import decision
+from tinghu_policy.rules.wording import art31_37_supervision as say
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,24 +175,18 @@ def information_sharing(ctx: Context) -> Outcome:
     under the regulation (its approval, or before it the latest application).
     """
     if ctx.project.classified:
-        return ctx.not_applicable(
-            "涉密项目不在管理平台办理（第十三条）", "a classified project is not on the platform (art. 13)"
-        )
+        return ctx.not_applicable(say.CLASSIFIED)
     if (skip := decision(ctx)) is not None:
         return skip
-    units = "、".join(p.name_zh for p in SUPERVISORY_POWERS)
     return ctx.condition(
-        ctx.expect(
-            Label(
-                "supervision.shared_on_platform",
-                "通过管理平台共享项目信息",
-                "information shared on the platform",
-            ),
-            ctx.project.supervision.shared_on_platform,
-        ),
-        note_zh=f"负有监督管理职责的单位：{units}",
-        note_en="units with supervisory duties: " + ", ".join(p.name_en for p in SUPERVISORY_POWERS),
+        ctx.expect(_SHARED, ctx.project.supervision.shared_on_platform),
+        note=(say.supervisors, tuple(SUPERVISORY_POWERS)),
     )
+
+
+_SHARED = Label(
+    "supervision.shared_on_platform", "通过管理平台共享项目信息", "information shared on the platform"
+)
 
 
 # 第三十七条 ———————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -208,23 +206,18 @@ def materials_truthful(ctx: Context) -> Outcome:
     """
     supervision = ctx.project.supervision
     if supervision.materials_withheld and (
-        skip := ctx.reaches(
-            ctx.known(supervision.materials_withheld_on),
-            Label("supervision.materials_withheld_on", "拒绝、隐匿、瞒报", "materials withheld"),
-        )
+        skip := ctx.reaches(ctx.known(supervision.materials_withheld_on), _WITHHELD_ON)
     ):
         return skip
-    return ctx.condition(
-        ctx.expect(
-            Label(
-                "supervision.materials_withheld",
-                "拒绝、隐匿、瞒报项目有关资料和情况",
-                "materials refused, hidden or misreported",
-            ),
-            ctx.project.supervision.materials_withheld,
-            required=False,
-        ),
-    )
+    return ctx.condition(ctx.expect(_WITHHELD, ctx.project.supervision.materials_withheld, required=False))
+
+
+_WITHHELD_ON = Label("supervision.materials_withheld_on", "拒绝、隐匿、瞒报", "materials withheld")
+_WITHHELD = Label(
+    "supervision.materials_withheld",
+    "拒绝、隐匿、瞒报项目有关资料和情况",
+    "materials refused, hidden or misreported",
+)
 
 
 def known_expenditure(ctx: Context) -> Decimal | None:
@@ -243,9 +236,24 @@ def _expenditure_reached(ctx: Context) -> Outcome | None:
     day = ctx.project.implementation.expenditure_as_of
     if day is None:
         return decision(ctx)
-    return ctx.reaches(
-        day, Label("implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date")
+    return ctx.reaches(day, _EXPENDITURE_DATE)
+
+
+_EXPENDITURE_DATE = Label(
+    "implementation.expenditure_as_of", "实际支出的统计日期", "the expenditure figure's date"
+)
+_REAPPROVED_ON = Labels(
+    lambda n: Label(
+        f"implementation.adjustments[{n}].reapproved", "按有关规定重新报批获批日期", "approved anew"
     )
+)
+_TOTAL_ANEW = Labels(
+    lambda n: Label(
+        f"implementation.adjustments[{n}].total_after",
+        "重新报批后的概算总投资（元）",
+        "total investment as approved anew (yuan)",
+    )
+)
 
 
 class Budget(NamedTuple):
@@ -254,9 +262,8 @@ class Budget(NamedTuple):
     amount: Decimal | None
     """None: re-approved with the new total not given."""
     label: Label
-    checks: tuple[Check, ...]
-    note_zh: str
-    note_en: str
+    checks: tuple[Comparison, ...]
+    note: Note
 
 
 def latest_budget(ctx: Context) -> Budget | None:
@@ -273,30 +280,11 @@ def latest_budget(ctx: Context) -> Budget | None:
     if latest is None:
         if original is None:
             return None
-        return Budget(
-            original, _BUDGET, (), f"批复概算 {original} 元", f"the approved budget {original} yuan"
-        )
+        return Budget(original, _BUDGET, (), (say.approved_budget, original))
     n, day = latest
     total = ctx.project.implementation.adjustments[n].total_after
-    path = f"implementation.adjustments[{n}]"
-    reapproved = ctx.check(
-        Label(f"{path}.reapproved", "按有关规定重新报批获批日期", "approved anew"),
-        Relation.ON_OR_BEFORE,
-        ctx.as_of,
-        day,
-        role=CheckRole.CONTEXT,
-    )
-    was_zh = f"；原批复概算 {original} 元" if original is not None else ""
-    was_en = f"; the original approved budget was {original} yuan" if original is not None else ""
-    return Budget(
-        total,
-        Label(
-            f"{path}.total_after", "重新报批后的概算总投资（元）", "total investment as approved anew (yuan)"
-        ),
-        (reapproved,),
-        f"以{day}重新报批获批后的概算 {total} 元为准（第二十六条第二款）{was_zh}",
-        f"measured against the budget approved anew on {day}, {total} yuan (art. 26(2)){was_en}",
-    )
+    reapproved = ctx.check(_REAPPROVED_ON[n], Relation.ON_OR_BEFORE, ctx.as_of, day, role=CheckRole.CONTEXT)
+    return Budget(total, _TOTAL_ANEW[n], (reapproved,), (say.budget_anew, day, total, original))
 
 
 _ACTUAL = Label("implementation.actual_expenditure", "项目实际支出（元）", "actual expenditure (yuan)")
@@ -312,28 +300,6 @@ _CAUSE = Label(
     "overrun caused by mismanagement or fraud",
 )
 _SERIOUS = "interpretation.serious_overrun_percent"
-_CENT = Decimal("0.01")
-_ACCOUNTABLE_ZH = (
-    "相关监管部门应对负有直接责任的主管人员和其他责任人员依纪依法追究责任（是否追究、如何追究由监管部门决定）"
-)
-_ACCOUNTABLE_EN = (
-    "the supervisors concerned are to hold the responsible managers and staff accountable under discipline and law "
-    "(whether and how is theirs to decide)"
-)
-
-
-def _percent(overrun: Decimal, budget: Decimal) -> tuple[str, str]:
-    """The overrun in percent of the budget, in Chinese and English: exact when short, else to 0.01% ("约"/"about")."""
-    if not budget:
-        return "—", "—"
-    exact = overrun * 100 / budget
-    shown = exact.quantize(_CENT, ROUND_HALF_UP)
-    if shown == exact:
-        return f"{shown}%", f"{shown}%"
-    exponent = exact.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= -8:  # a short exact figure, e.g. 10.0000005%
-        return f"{exact.normalize()}%", f"{exact.normalize()}%"
-    return f"约{shown}%", f"about {shown}%"
 
 
 @rule(
@@ -365,32 +331,24 @@ def cost_overrun(ctx: Context) -> Outcome:
     """
     budget = latest_budget(ctx)
     if budget is None:
-        return ctx.not_applicable("尚无批复概算", "no approved budget to compare with")
+        return ctx.not_applicable(say.NO_BUDGET)
     if budget.amount is None:
         return Outcome(
             Status.UNDETERMINED,
             checks=budget.checks,
             missing=(budget.label.fact,),
-            note_zh="概算已重新报批，但未提供重新报批后的概算总投资",
-            note_en="the budget was approved anew but the new total is not given",
+            note=say.NEW_TOTAL_MISSING,
         )
     actual = known_expenditure(ctx)
     if actual is None:
         submitted = ctx.known(ctx.project.acceptance.final_accounts_submitted)
         if submitted is None:
-            return ctx.not_applicable(
-                "实际支出尚未确定：未提供截至评估日的实际支出，且尚未编报竣工财务决算（实际支出以决算为准），"
-                "是否超概算尚无从判断",
-                "the actual expenditure is not settled yet: no figure as of this date and no final accounts (which "
-                "settle it), so there is no overrun to measure yet",
-            )
+            return ctx.not_applicable(say.NOT_SETTLED)
         return Outcome(
             Status.UNDETERMINED,
             checks=(*budget.checks, ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, budget.amount, None)),
             missing=(_ACTUAL.fact,),
-            note_zh=f"已于{submitted}编报竣工财务决算，但未提供实际支出；{budget.note_zh}",
-            note_en=f"the final accounts were submitted on {submitted} but no actual expenditure is given; "
-            f"{budget.note_en}",
+            note=(say.no_figure, submitted, budget.note),
         )
     if (skip := _expenditure_reached(ctx)) is not None:
         return skip
@@ -400,64 +358,27 @@ def cost_overrun(ctx: Context) -> Outcome:
         return ctx.condition(
             *budget.checks,
             ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, amount, actual),
-            note_zh=f"未超概算（{budget.note_zh}）",
-            note_en=f"within the budget ({budget.note_en})",
+            note=(say.within, budget.note),
         )
-    percent_zh, percent_en = _percent(overrun, amount)
-    note_zh = f"超概算 {overrun} 元（{percent_zh}；{budget.note_zh}）"
-    note_en = f"over the budget by {overrun} yuan ({percent_en}; {budget.note_en})"
     over = ctx.check(_ACTUAL, Relation.ON_OR_BEFORE, amount, actual, role=CheckRole.CONTEXT)
     cause = ctx.project.supervision.overrun_from_mismanagement_or_fraud
     cause_check = ctx.expect(_CAUSE, cause, required=False)
     threshold = ctx.interpretation.serious_overrun_percent
-    serious: Check | None = None
+    serious: Comparison | None = None
+    limit: Decimal | None = None
     if threshold is not None:
         with localcontext() as exact:
             exact.prec = 80  # budget × (100 + percent) / 100 without rounding
             limit = amount * (100 + threshold) / 100
         serious = ctx.check(_AGAINST_LIMIT, Relation.ON_OR_BEFORE, limit, actual)
-        note_zh += f"；严重超概算：超过概算的 {threshold}%（不含本数，D30），即超过 {limit} 元"
-        note_en += f"; serious: more than {threshold}% over the budget (the figure itself is not, D30), i.e. over {limit} yuan"
     if serious is not None and serious.ok is False and cause is True:
         return ctx.condition(
             *budget.checks,
             over,
             serious,
             cause_check,
-            note_zh=note_zh
-            + f"；因管理不善、弄虚作假造成严重超概算，属第三十七条追究责任的情形：{_ACCOUNTABLE_ZH}",
-            note_en=note_en
-            + f"; a serious overrun caused by mismanagement or fraud is a ground of accountability under "
-            f"art. 37: {_ACCOUNTABLE_EN}",
+            note=(say.overrun, amount, overrun, budget.note, threshold, limit, True, serious.ok, cause),
         )
-    if serious is not None and serious.ok:
-        why_zh, why_en = "未超过设定比例，不属严重超概算", "not more than the configured percent: not serious"
-    elif cause is False:
-        why_zh, why_en = (
-            "经认定非因管理不善、弄虚作假造成",
-            "established not to be caused by mismanagement or fraud",
-        )
-    else:
-        open_zh = [
-            zh
-            for zh, absent in (
-                ("“严重”无数字标准，未设定严重超概算比例（D30）", serious is None),
-                ("是否因管理不善、弄虚作假造成尚未认定（由监管部门认定）", cause is None),
-            )
-            if absent
-        ]
-        open_en = [
-            en
-            for en, absent in (
-                ("'serious' has no figure and none is configured (D30)", serious is None),
-                (
-                    "whether mismanagement or fraud caused it is not established (the supervisors' finding)",
-                    cause is None,
-                ),
-            )
-            if absent
-        ]
-        why_zh, why_en = "；".join(open_zh), "; ".join(open_en)
     missing = tuple(
         fact for fact, absent in ((_SERIOUS, serious is None), (_CAUSE.fact, cause is None)) if absent
     )
@@ -467,21 +388,29 @@ def cost_overrun(ctx: Context) -> Outcome:
             *budget.checks,
             over,
             *((serious,) if serious is not None else ()),  # the limit, as a requirement: is it passed?
-            cause_check.model_copy(update={"role": CheckRole.CONTEXT}),
+            cause_check.with_role(CheckRole.CONTEXT),
         ),
         missing=missing,
-        note_zh=note_zh
-        + f"；{why_zh}：超概算本身不构成第三十七条追究责任的情形，须严重且因管理不善、弄虚作假造成",
-        note_en=note_en
-        + f"; {why_en}: an overrun alone is no ground of accountability under art. 37, which needs "
-        "it to be serious and caused by mismanagement or fraud",
+        note=(
+            say.overrun,
+            amount,
+            overrun,
+            budget.note,
+            threshold,
+            limit,
+            False,
+            None if serious is None else serious.ok,
+            cause,
+        ),
     )
 
 
 _UNAPPROVED_ACTS = (
-    ("funds", "funds_arranged", "安排经费", "money arranged"),
-    ("works", "works_started", "实施（开工建设）", "implementation (works started)"),
+    ("funds", "funds_arranged", ("安排经费", "money arranged")),
+    ("works", "works_started", ("实施（开工建设）", "implementation (works started)")),
 )
+_ACTS = {field: Label(f"implementation.{field}", *act) for _, field, act in _UNAPPROVED_ACTS}
+_APPROVED_BY = Label("approval.approved_by", "审批单位", "approving party")
 
 
 @rule(
@@ -508,33 +437,24 @@ def skipped_approval(ctx: Context) -> Iterator[Outcome]:
     impl = ctx.project.implementation
     approval = ctx.project.approval
     approved = ctx.known(approval.approved)
-    for subject, field, zh, en in _UNAPPROVED_ACTS:
-        act = Label(f"implementation.{field}", zh, en)
+    for subject, field, act in _UNAPPROVED_ACTS:
         day = ctx.known(getattr(impl, field))
         if day is None:
-            yield ctx.not_applicable(f"尚未{zh}", f"no {en} yet", subject=subject)
+            yield ctx.not_applicable((say.not_yet, act), subject=subject)
             continue
-        if (skip := ctx.reaches(day, act, subject=subject)) is not None:
+        if (skip := ctx.reaches(day, _ACTS[field], subject=subject)) is not None:
             yield skip
             continue
-        checks: tuple[Check, ...]
+        checks: tuple[Comparison, ...]
         if approved is None:
-            checks = (
-                ctx.expect(
-                    Label("approval.approved", f"{zh}（{day}）前已经审批", f"approved before {en} ({day})"),
-                    False,
-                ),
-            )
+            checks = (ctx.expect(Worded("approval.approved", (say.approved_before, act, day)), False),)
         else:
             checks = (
                 ctx.check(
-                    Label("approval.approved", f"审批（批复）日期（{zh}前）", f"approval date (before {en})"),
-                    ctx.before,
-                    day,
-                    approved,
+                    Worded("approval.approved", (say.approval_date_before, act)), ctx.before, day, approved
                 ),
                 ctx.check(
-                    Label("approval.approved_by", "审批单位", "approving party"),
+                    _APPROVED_BY,
                     Relation.EQUALS,
                     Party.DATA_BUREAU.value,
                     None if approval.approved_by is None else approval.approved_by.value,
@@ -542,17 +462,7 @@ def skipped_approval(ctx: Context) -> Iterator[Outcome]:
             )
         outcome = ctx.condition(*checks, subject=subject)
         if outcome.status is Status.FAILS:
-            outcome.note_zh = (
-                f"{day}{zh}时未履行本办法规定的审核审批程序，属第三十七条追究责任的情形：{_ACCOUNTABLE_ZH}；"
-                "该行为本身违反第十二条（未按本办法履行审批程序的，不得安排经费或实施）"
-            )
-            outcome.note_en = (
-                f"{en} on {day} without the review and approval procedure of this regulation: a ground of "
-                f"accountability under art. 37 — {_ACCOUNTABLE_EN}; the act itself breaches art. 12"
-            )
+            outcome.note = (say.skipped, act, day)
         elif outcome.status is Status.HOLDS:
-            outcome.note_zh = f"{zh}（{day}）前已经区数据局审批（{approved}），不属未履行审核审批程序"
-            outcome.note_en = (
-                f"approved by the data bureau ({approved}) before {en} ({day}): the procedure was followed"
-            )
+            outcome.note = (say.followed, act, day, approved)
         yield outcome

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from tinghu_policy.engine import CheckRole, Context, Label, Outcome, Relation, Status, rule
+from tinghu_policy.engine import CheckRole, Context, Label, Labels, Outcome, Relation, Status, rule
 from tinghu_policy.facts import SocialCapital
 from tinghu_policy.interpretation import SameDayPrecedence
 from tinghu_policy.names import fact_zh
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art02_03_scope import assess, has_social_capital
+from tinghu_policy.rules.wording import art38_40_supplementary as say
 
 
 # 第三十八条 ——————————————————————————————————————————————————————————————————————————————————————————————————————
@@ -51,12 +52,23 @@ _CONTENTS = (
     ("filed_funding_source", "资金来源", "funding source"),
     ("filed_security_measures", "安全保障措施", "security measures"),
 )
+_CONTENT_LABELS = tuple((field, Label(f"social_capital.{field}", zh, en)) for field, zh, en in _CONTENTS)
+_INCIDENT = Labels(
+    lambda key: Label(f"social_capital.operation_incidents[{key[0]}].occurred", *say.in_operation(key[1]))
+)
+_INCIDENT_FILED = Labels(
+    lambda n: Label(
+        f"social_capital.operation_incidents[{n}].filed_with_data_bureau",
+        "向区数据局备案",
+        "filed with the data bureau",
+    )
+)
 
 
 def _no_social_capital(ctx: Context) -> Outcome | None:
     if has_social_capital(ctx.project):
         return None
-    return ctx.not_applicable("项目未与社会资本合作建设", "the project is not built with social capital")
+    return ctx.not_applicable(say.NO_SOCIAL_CAPITAL)
 
 
 @rule(
@@ -106,37 +118,13 @@ def filing_before_works(ctx: Context) -> Outcome:
     same_day = ctx.interpretation.same_day_precedence is SameDayPrecedence.SAME_DAY_COUNTS
     if started is None:
         if filed is not None:
-            return Outcome(
-                Status.MET,
-                note_zh=f"已于{filed}备案，尚未开工",
-                note_en=f"filed on {filed}; works not started",
-            )
-        return Outcome(
-            Status.PENDING,
-            note_zh="尚未开工；应于开工前（最迟开工当日）备案"
-            if same_day
-            else "尚未开工；应于开工前（最迟开工前一日，D17）备案",
-            note_en="works not started; to be filed before works start (at the latest on the start day)"
-            if same_day
-            else "works not started; to be filed before works start (at the latest the day before, D17)",
-        )
+            return Outcome(Status.MET, note=(say.filed_before_works, filed))
+        return Outcome(Status.PENDING, note=(say.not_started, same_day))
     if (skip := ctx.reaches(started, _WORKS)) is not None:
         return skip
     if same_day:
-        return ctx.due_by(
-            started,
-            filed,
-            _FILED,
-            note_zh=f"开工日期 {started}，开工当日备案视为开工前",
-            note_en=f"works started {started}; a filing on the start day counts as before it",
-        )
-    return ctx.due_by(
-        started - timedelta(days=1),
-        filed,
-        _FILED,
-        note_zh=f"开工日期 {started}，开工当日备案不视为开工前，最迟应于前一日备案（D17）",
-        note_en=f"works started {started}; a filing on the start day is not before it: due the day before (D17)",
-    )
+        return ctx.due_by(started, filed, _FILED, note=(say.same_day_counts, started))
+    return ctx.due_by(started - timedelta(days=1), filed, _FILED, note=(say.day_before, started))
 
 
 @rule(
@@ -154,15 +142,10 @@ def filing_contents(ctx: Context) -> Outcome:
         return skip
     filing = ctx.project.social_capital
     if filing is None or ctx.known(filing.filed_with_data_bureau) is None:
-        return ctx.not_applicable("尚未提交备案材料", "nothing filed yet")
+        return ctx.not_applicable(say.NOT_FILED)
     if (skip := ctx.reaches(filing.filed_with_data_bureau, _FILED)) is not None:
         return skip
-    return ctx.condition(
-        *(
-            ctx.expect(Label(f"social_capital.{field}", zh, en), getattr(filing, field))
-            for field, zh, en in _CONTENTS
-        )
-    )
+    return ctx.condition(*[ctx.expect(label, getattr(filing, field)) for field, label in _CONTENT_LABELS])
 
 
 @rule(
@@ -187,20 +170,14 @@ def operation_incidents(ctx: Context) -> Iterator[Outcome]:
     filing = ctx.project.social_capital or SocialCapital()
     known = [(n, i) for n, i in enumerate(filing.operation_incidents) if ctx.known(i.occurred) is not None]
     if not known:
-        yield ctx.not_applicable(
-            "运行中未发生重大变更或安全隐患", "no major change or security hazard in operation"
-        )
+        yield ctx.not_applicable(say.NO_INCIDENT)
         return
     for n, incident in known:
-        path = f"social_capital.operation_incidents[{n}]"
-        zh, en = incident.kind.name_zh, incident.kind.name_en
         yield ctx.timely(
             incident.occurred,
             incident.filed_with_data_bureau,
-            start_label=Label(f"{path}.occurred", f"运行中出现{zh}", f"{en} in operation"),
-            done_label=Label(
-                f"{path}.filed_with_data_bureau", "向区数据局备案", "filed with the data bureau"
-            ),
+            start_label=_INCIDENT[n, incident.kind],
+            done_label=_INCIDENT_FILED[n],
             subject=f"incident {n + 1}",
         )
 
@@ -224,18 +201,11 @@ def effective_date(ctx: Context) -> Outcome:
     """
     effective = ctx.interpretation.effective_date
     if effective is None:
-        return ctx.not_applicable(
-            "第四十条“本办法自印发之日起施行”未载明印发日期，使用者未提供施行日期（D13）：不以施行日期排除任何行为",
-            "art. 40 states no date of issue and none was given (D13): no act is excluded by the effective date",
-        )
+        return ctx.not_applicable(say.NO_EFFECTIVE_DATE)
     known = [f for f in ctx.project.dated_facts() if f.day <= ctx.as_of]
     before = sorted((f for f in known if f.day < effective), key=lambda f: f.day)
     if not before:
-        return Outcome(
-            Status.HOLDS,
-            note_zh=f"本办法自{effective}起施行；截至评估日的{len(known)}项日期事实均不早于施行日期（D13）",
-            note_en=f"in force from {effective}; none of the {len(known)} dated facts known on as_of precedes it (D13)",
-        )
+        return Outcome(Status.HOLDS, note=(say.none_before, effective, len(known)))
     checks = tuple(
         ctx.check(
             Label(f.path, fact_zh(f.path), f.path),
@@ -246,11 +216,4 @@ def effective_date(ctx: Context) -> Outcome:
         )
         for f in before
     )
-    return Outcome(
-        Status.NOTICE,
-        checks=checks,
-        note_zh=f"本办法自{effective}起施行；{len(before)}项事实早于施行日期，法律不溯及既往（立法法第一百零四条），"
-        "本办法不适用于这些行为，相关规则对其结论为不适用（D13）",
-        note_en=f"in force from {effective}; {len(before)} fact(s) precede it and, as law does not reach back "
-        "(Legislation Law art. 104), are not judged: the rules concerned find them not applicable (D13)",
-    )
+    return Outcome(Status.NOTICE, checks=checks, note=(say.facts_before, effective, len(before)))
