@@ -1,9 +1,10 @@
-"""The workbench names every interpretation option's values in Chinese (a code never reaches a reader)."""
+"""Every interpretation option value has a Chinese name in the one table of names (:mod:`tinghu_policy.names`),
+used by the site, the CLI and the workbench: a code never reaches a reader."""
 
 from __future__ import annotations
 
 from tinghu_policy.interpretation import DECISIONS
-from tinghu_policy.server.option_names import OPEN_VALUE_ZH, OPTION_ZH
+from tinghu_policy.names import OPEN_VALUE_ZH, OPTION_ZH
 
 
 def test_every_option_value_has_a_chinese_name() -> None:
@@ -39,3 +40,16 @@ def test_names_are_chinese() -> None:
     for names in OPTION_ZH.values():
         for name in names.values():
             assert any("\u4e00" <= ch <= "\u9fff" for ch in name), name
+
+
+def test_option_zh_names_a_value_of_any_type() -> None:
+    from tinghu_policy.interpretation import OverBoundary
+    from tinghu_policy.names import option_value, option_zh
+
+    assert (
+        option_zh("serious_overdue_boundary", OverBoundary.AT_LEAST)
+        == OPTION_ZH["serious_overdue_boundary"]["at_least"]
+    )
+    assert option_zh("year_end_rollover", True) == OPTION_ZH["year_end_rollover"]["true"]
+    assert option_zh("timely_within_working_days", 5) is None  # an open value has no name
+    assert option_value(None) == "null"

@@ -10,6 +10,7 @@ from rich.cells import cell_len
 from tinghu_policy.cli.explain import plain_doc
 from tinghu_policy.engine import catalogue
 from tinghu_policy.interpretation import DECISIONS, CountingStart, Rollover
+from tinghu_policy.names import OPTION_ZH
 from tinghu_policy.provisions import provision
 
 from .support import tinghu
@@ -30,6 +31,7 @@ def test_explain_shows_provision_text_party_decisions_and_source(capsys: pytest.
     assert "alternative: next_working_day" in text
     assert "D2 工作日" in text
     assert "alternative: weekdays_without_makeup" in text
+    assert OPTION_ZH["counting_start"]["next_day"] in dense  # each value with its Chinese name (names.py)
     assert "tinghu_policy.rules.art11_review_clock.initial_opinion" in text
 
 

@@ -6,6 +6,7 @@ it when it runs them): then a missing tool is a failure, never a silent pass.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import subprocess
@@ -13,11 +14,20 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+HOOKS = ROOT / "docs" / "hooks"
 DOCS_TOOLS = ("mkdocs", "material", "mkdocstrings_handlers.python", "jieba")
+
+
+def hooks_module(name: str) -> Any:
+    """A module of the site generator (``docs/hooks/sitegen``), imported as the build imports it."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    return importlib.import_module(name)
 
 
 def required() -> bool:

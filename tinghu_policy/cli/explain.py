@@ -19,6 +19,7 @@ from tinghu_policy.cli.render import print_wrapped
 from tinghu_policy.cli.rules import find_rule
 from tinghu_policy.engine.rule import Rule
 from tinghu_policy.interpretation import DECISIONS, Interpretation
+from tinghu_policy.names import OPEN_VALUE_ZH, option_zh
 from tinghu_policy.provisions import provision
 
 _ROLE = re.compile(r":(?:[\w-]+:)?[\w-]+:`(?P<body>[^`]+)`")
@@ -158,14 +159,23 @@ def _print_decision(decision_id: str) -> None:
         print_wrapped(console, plain_markup(" ".join(field.description.split())), indent="    ", style="dim")
     options = decision.options()
     for option in sorted(options, key=lambda o: not o.default):
-        kind = "default" if option.default else "alternative"
-        meaning = f" — {plain_markup(' '.join(option.meaning.split()))}" if option.meaning else ""
-        text = f"{kind}: {option.value}{meaning}"
+        kind = "默认 default" if option.default else "可选 alternative"
+        meanings = [option_zh(decision.field, option.value) or ""]
+        if option.meaning:
+            meanings.append(plain_markup(" ".join(option.meaning.split())))
+        meaning = "；".join(m for m in meanings if m)
+        text = f"{kind}: {option.value}" + (f" — {meaning}" if meaning else "")
         print_wrapped(
             console, text, indent="    ", subsequent="      ", style="green" if option.default else ""
         )
     if not options:
-        print_wrapped(console, f"default: {_shown(field.default)} (a caller may set a value)", indent="    ")
+        enter = OPEN_VALUE_ZH.get(decision.field)
+        print_wrapped(
+            console,
+            f"默认 default: {_shown(field.default)} (a caller may set a value)"
+            + (f" — {enter}" if enter else ""),
+            indent="    ",
+        )
     print_wrapped(
         console,
         f"override: --option {decision.id}=VALUE  (or --option {decision.field}=VALUE)",

@@ -116,7 +116,7 @@ def parse_options(pairs: Iterable[str]) -> dict[str, str | None]:
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             raise InputError(
                 f"--option {name}: unknown interpretation option{hint} "
-                f"(options: {', '.join(Interpretation.model_fields)}, or a decision id D1–D16)"
+                f"(options: {', '.join(Interpretation.model_fields)}, or a decision id D1–D{len(DECISIONS)})"
             )
         value = value.strip()
         out[field] = None if value.lower() in _NULLS else value

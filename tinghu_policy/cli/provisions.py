@@ -150,7 +150,8 @@ def show(provision_id: str) -> None:
         if detail.rules:
             print_wrapped(console, "rules: " + ", ".join(detail.rules), subsequent="  ")
         if detail.reason:
-            print_wrapped(console, "reason: " + detail.reason, subsequent="  ")
+            print_wrapped(console, "理由：" + detail.reason_zh, subsequent="  ")
+            print_wrapped(console, "reason: " + detail.reason, subsequent="  ", style="dim")
 
 
 @app.command("provisions")
@@ -189,7 +190,11 @@ def list_provisions(status_name: str | None, chapter: str | None, as_json: bool)
             }
             if p.level is not Level.ARTICLE:
                 detail = status_of(p.id)
-                record |= {"rules": list(detail.rules), "reason": detail.reason}
+                record |= {
+                    "rules": list(detail.rules),
+                    "reason": detail.reason,
+                    "reason_zh": detail.reason_zh,
+                }
             console.print_json(json.dumps(record, ensure_ascii=False), indent=None)
         return
     title = "《盐城市亭湖区政务信息化项目建设管理办法（试行）》 provisions"

@@ -27,6 +27,7 @@ from tinghu_policy.engine.explain import missing_zh
 from tinghu_policy.engine.rule import rule_by_id
 from tinghu_policy.facts import Project
 from tinghu_policy.interpretation import DECISIONS, DEFAULT_INTERPRETATION, CalendarCoverage, Interpretation
+from tinghu_policy.names import option_zh
 
 WIDE = 110
 """The narrowest console that gets tables; below it the compact layouts are used."""
@@ -169,14 +170,16 @@ def short_explanation(finding: Finding) -> str:
 
 
 def interpretation_changes(interpretation: Interpretation) -> list[str]:
-    """The options that differ from the defaults, as ``D5 serious_overdue_boundary=at_least``."""
+    """The options that differ from the defaults, as ``D5 serious_overdue_boundary=at_least（“以上”：届满当日即算超过）``:
+    the value's Chinese name (:func:`tinghu_policy.names.option_zh`) beside its code."""
     out = []
     for name in Interpretation.model_fields:
         value = getattr(interpretation, name)
         if value != getattr(DEFAULT_INTERPRETATION, name):
             decision = _FIELD_DECISION.get(name)
             shown = value.value if hasattr(value, "value") else value
-            out.append(f"{decision + ' ' if decision else ''}{name}={shown}")
+            zh = option_zh(name, value)
+            out.append(f"{decision + ' ' if decision else ''}{name}={shown}" + (f"（{zh}）" if zh else ""))
     return out
 
 

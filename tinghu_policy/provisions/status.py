@@ -4,16 +4,21 @@
 are declared in ``status.yaml``. A provision has exactly one status; :func:`status_problems` lists every breach.
 A paragraph its rules cover only in part is listed under ``encoded_in_part`` with the part no rule encodes and why
 it is not computable: it reads "encoded — in part: …", never plain "encoded".
+
+Every reason is declared in Chinese and English (``zh``/``en``): a reader meets the Chinese first
+(:attr:`ProvisionStatus.reason_zh`), the English beside it (:attr:`ProvisionStatus.reason`, unchanged for callers
+that read it). A reason without Chinese is refused when ``status.yaml`` is read.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from tinghu_policy.provisions.registry import Level, Provision, registry
 from tinghu_policy.yaml_input import decode, load_yaml, read_file
@@ -33,13 +38,46 @@ class ProvisionStatus:
     status: EncodingStatus | None
     rules: tuple[str, ...] = ()
     reason: str = ""
+    """Why it is not computable (or, encoded in part, which part is not), in English."""
+    reason_zh: str = ""
+    """The same in Chinese: what a reader sees first."""
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+class Reason(BaseModel):
+    """A declared reason, in Chinese and in English."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str
+    en: str
+
+    @field_validator("zh")
+    @classmethod
+    def _chinese(cls, value: str) -> str:
+        if not _HAN.search(value):
+            raise ValueError(f"the Chinese reason (zh) has no Chinese: {value!r}")
+        return value
+
+    @field_validator("en")
+    @classmethod
+    def _english(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the English reason (en) is empty")
+        return value
 
 
 class _Declared(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    not_computable: dict[str, str]
-    encoded_in_part: dict[str, str] = {}
+    not_computable: dict[str, Reason]
+    encoded_in_part: dict[str, Reason] = {}
     pending: tuple[str, ...]
 
 
@@ -67,11 +105,19 @@ def status_of(provision_id: str) -> ProvisionStatus:
     rules = _encoders().get(provision_id, ())
     if rules:
         part = declared.encoded_in_part.get(provision_id)
-        reason = f"in part — not computable: {part}" if part else ""
-        return ProvisionStatus(provision_id, EncodingStatus.ENCODED, rules=rules, reason=reason)
-    if provision_id in declared.not_computable:
+        if part is None:
+            return ProvisionStatus(provision_id, EncodingStatus.ENCODED, rules=rules)
         return ProvisionStatus(
-            provision_id, EncodingStatus.NOT_COMPUTABLE, reason=declared.not_computable[provision_id]
+            provision_id,
+            EncodingStatus.ENCODED,
+            rules=rules,
+            reason=f"in part — not computable: {part.en}",
+            reason_zh=f"部分编码，以下部分不可计算：{part.zh}",
+        )
+    if provision_id in declared.not_computable:
+        reason = declared.not_computable[provision_id]
+        return ProvisionStatus(
+            provision_id, EncodingStatus.NOT_COMPUTABLE, reason=reason.en, reason_zh=reason.zh
         )
     if provision_id in declared.pending:
         return ProvisionStatus(provision_id, EncodingStatus.PENDING)

@@ -24,12 +24,12 @@ from tinghu_policy.engine.provenance import provenance
 from tinghu_policy.engine.rule import Rule, catalogue
 from tinghu_policy.errors import TinghuPolicyError
 from tinghu_policy.interpretation import DECISIONS, Decision, Interpretation
+from tinghu_policy.names import OPEN_VALUE_ZH, OPTION_ZH
 from tinghu_policy.names import Named as NamedCode
 from tinghu_policy.periods import Days, Months, WorkCalendar, WorkingDays, Years, deadline, period_limit
 from tinghu_policy.periods.period import Period
 from tinghu_policy.server import answers
 from tinghu_policy.server.bodies import BODY, BodyError, EvaluateRequest, FieldError, parse_day, read_request
-from tinghu_policy.server.option_names import OPEN_VALUE_ZH, OPTION_ZH
 from tinghu_policy.server.settings import MAX_OVERLAYS_PER_REQUEST, Settings
 from tinghu_policy.yaml_input import InputError
 

@@ -6,7 +6,8 @@ import json
 import sys
 from typing import Any
 
-from sitegen import articles, data, overview, reference
+from sitegen import articles, cases, data, overview, reference, rules, source
+from sitegen.gists import GIST_ZH
 from sitegen.labels import article_page
 from sitegen.snippets import SNIPPETS
 from tinghu_policy.provisions import registry
@@ -28,8 +29,11 @@ def build() -> dict[str, Any]:
         for article_id in chapter.children:
             article = registry()[article_id]
             pages[article_page(article.id)] = articles.render(article)
-            entries.append({f"{article.cite_zh} {data.gist(article)}": article_page(article.id)})
+            entries.append({f"{article.cite_zh} {GIST_ZH[article.id]}": article_page(article.id)})
         article_nav.append({f"{chapter.cite_zh} {chapter.text}": entries})
+    pages.update(rules.pages())
+    pages.update(cases.pages())
+    pages.update(source.pages())
     pages.update(reference.pages())
     warnings = [f"corpus case {c.path} cannot be read: {c.error}" for c in data.cases() if c.error]
     warnings += [

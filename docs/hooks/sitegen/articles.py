@@ -1,97 +1,104 @@
-"""One page per article: each paragraph and item beside the rules that encode it, then decisions and cases."""
+"""One page per article: each paragraph and item beside the rules that encode it, its cases as a table, then the
+interpretation decisions. Every case has a page of its own (``sitegen/cases.py``); the article lists it."""
 
 from __future__ import annotations
 
-import inspect
-
-from sitegen import data
+from sitegen import data, rst
+from sitegen.cases import case_table
+from sitegen.gists import GIST_ZH
 from sitegen.labels import (
     ENCODING,
     ERRATUM_KIND,
     article_page,
-    case_anchor,
+    citation,
     encoding_badge,
     parties,
     party,
-    provision_link,
     relative,
     rule_anchor,
+    rule_page,
+    source_link,
     visible,
 )
-from sitegen.markup import code, fence, pre, table, text
+from sitegen.markup import fence, ident, table, text
+from sitegen.wording import spans
 from tinghu_policy.engine import Rule, Table
+from tinghu_policy.interpretation import DECISIONS
+from tinghu_policy.names import OPEN_VALUE_ZH, option_zh
 from tinghu_policy.provisions import Erratum, Provision, registry
 from tinghu_policy.provisions.status import EncodingStatus
+
+CASES_SHOWN = 8
+"""A provision's case table shows this many cases; a longer one folds the rest under "显示其余 N 个案例"."""
+
+ARTICLE_BOOST = 8
+"""Search: an article page outranks the pages that only mention it (a case page is boosted 0.2)."""
+
+
+def title(article: Provision) -> str:
+    """``第二十七条 竣工验收（建成后6个月内）与竣工财务决算``: the citation and the Chinese gist."""
+    return f"{article.cite_zh} {GIST_ZH[article.id]}"
 
 
 def render(article: Provision) -> str:
     here = article_page(article.id)
     chapter = registry()[article.chapter]
     parts = [
-        "---\nhide:\n  - toc\n---",
-        f"# {text(article.cite_zh)} <small>{text(article.cite_en)}</small>",
+        f"---\nhide:\n  - toc\nsearch:\n  boost: {ARTICLE_BOOST}\n---",
+        f"# {text(title(article))} <small>{text(article.cite_en)}</small>",
         '<div class="th-meta" markdown>\n\n'
         f"[{text(chapter.cite_zh)} {text(chapter.text)}]({relative('regulation.md', here)}#{chapter.id})"
         f" · {encoding_badge(data.article_status(article.id))}"
-        f' · <span lang="en">{text(data.summary_en(article.id))}</span>'
-        " <small>(English gist, not official text / 英文摘要，非正式文本)</small>"
-        f" · 命令行 CLI: {code('tinghu-policy show ' + article.id)}\n\n</div>",
-        "## 条文与代码 <small>Text and code</small> { #text-and-code }",
-        '<p class="th-legend">左栏为正式文本（每款、每项以其编号为锚点），右栏为对其编码的规则及其源代码。'
-        "<small>Left: the official text, each paragraph and item anchored by its id. "
-        "Right: the rules that encode it, with their source.</small></p>",
+        f" · 摘要 <small>gist</small>：{text(GIST_ZH[article.id])}"
+        f' <small lang="en">{text(data.summary_en(article.id))}</small>'
+        " <small>（摘要非正式文本 not official text）</small>"
+        f" · 命令行 <small>CLI</small>：{ident('tinghu-policy show ' + article.id)}\n\n</div>",
+        '<p class="th-legend">'
+        '<span class="th-wide">左栏为正式文本（每款、每项以其编号为锚点），右栏为编码它的规则及其源代码；</span>'
+        '<span class="th-narrow">每款、每项先列正式文本（以其编号为锚点），其下为编码它的规则及其源代码；</span>'
+        "条文中带下划线的词语是作出解释决定之处，点击可见该决定；每款项之下列出检验它的工作案例。"
+        '<small lang="en">The official text of each paragraph and item, and the rules that encode it with '
+        "their source; underlined words are where an interpretation decision reads the text; the worked cases "
+        "that test the provision follow it.</small></p>",
     ]
     parts += [_provision(unit, here) for unit in data.units(article.id)]
     parts.append(_decisions(article.id, here))
-    parts.append(_cases(article.id, here))
     return "\n\n".join(parts) + "\n"
 
 
 # ——— the text beside the code ——————————————————————————————————————————————————————————————————————————————————
 
 
-def case_ref(case: data.CaseInfo, here: str) -> str:
-    """A link to a case on the article page that shows it in full (its first provision's article)."""
-    home = data.home_article(case)
-    label = text(case.title or case.id)
-    if home is None:
-        return label
-    return f"[{label}]({relative(article_page(home), here)}#{case_anchor(case.id)})"
-
-
 def _provision(unit: Provision, here: str) -> str:
     status = data.status(unit.id)
-    article_id = unit.id.split(".", 1)[0]
-    encoded_by = {r.id for r in data.rules_for(unit.id)}
     left = [
         f"### {text(unit.cite_zh)} <small>{text(unit.cite_en)}</small> {{ #{unit.id} }}",
-        f'<p class="th-clause">{_marked_text(unit)}</p>',
-        f'<p class="th-status"><code>{text(unit.id)}</code> {encoding_badge(status.status)}'
-        + (f" <span>{text(status.reason)}</span>" if status.reason else "")
+        f'<p class="th-clause">{marked_text(unit)}</p>',
+        f'<p class="th-status">{ident(unit.id)} {encoding_badge(status.status)}'
+        + (
+            f' <span class="th-reason">{text(status.reason_zh)}'
+            f' <small lang="en">{text(status.reason_en)}</small></span>'
+            if status.reason
+            else ""
+        )
         + "</p>",
     ]
     left += [_erratum(e) for e in registry().errata(unit.id)]
     right = [_rule(rule, here) for rule in data.rules_for(unit.id)]
-    right += [_table(t) for t in data.tables_for(unit.id)]
+    right += [_table(t, here) for t in data.tables_for(unit.id)]
     if not right:
-        right.append(_no_rule(status.status, status.reason))
-    here_ids = {c.id for c in data.cases_citing(article_id)}
-    cited = [
-        f"[{text(case.title or case.id)}](#{case_anchor(case.id)})"
-        for case in data.cases()
-        if case.id in here_ids and (unit.id in case.provisions or set(case.rules) & encoded_by)
-    ]
-    if cited:
-        right.append('<p class="th-cases" markdown>案例 <small>cases</small>：' + "；".join(cited) + "</p>")
-    elsewhere = [
-        case_ref(case, here)
-        for case in data.cases()
-        if case.id not in here_ids and set(case.rules) & encoded_by
-    ]
-    if elsewhere:
-        right.append(
-            '<p class="th-cases-elsewhere" markdown>其他条文的案例也检验本款项的规则 '
-            "<small>also checked by cases of other articles</small>：" + "；".join(elsewhere) + "</p>"
+        right.append(_no_rule(status.status, status.reason_zh, status.reason_en))
+    found = data.cases_for_unit(unit.id)
+    rule_ids = {r.id for r in data.rules_for(unit.id)}
+    article_id = unit.id.split(".", 1)[0]
+    article_rules = {r.id for r in data.rules() if data.within(r.provision, article_id)}
+    below = ""
+    if found:
+        below = (
+            '\n<div class="th-unit-cases" markdown>\n\n'
+            f'<p class="th-label">检验本款项的工作案例 <small lang="en">worked cases</small>（{len(found)}）</p>\n\n'
+            + case_table(found, here, rules=rule_ids or article_rules, shown=CASES_SHOWN)
+            + "\n\n</div>"
         )
     return (
         '<div class="th-provision" markdown>\n<div class="th-text" markdown>\n\n'
@@ -99,25 +106,43 @@ def _provision(unit: Provision, here: str) -> str:
         + '\n\n</div>\n<div class="th-code" markdown>\n\n'
         + "\n\n".join(right)
         + "\n\n</div>\n</div>"
+        + below
     )
 
 
-def _marked_text(unit: Provision) -> str:
-    """The clause text; a correction that can be located without doubt is marked where it was made."""
+def marked_text(unit: Provision) -> str:
+    """The clause text with its open wording linked to the decisions that read it, and each correction that can
+    be located without doubt marked where it was made."""
     clause = data.clause_text(unit)
-    marks: list[tuple[str, str]] = []
+    marks: list[tuple[int, int, str]] = []
     for erratum in registry().errata(unit.id):
         corrected = erratum.corrected
-        if corrected.strip() and clause.count(corrected) == erratum.occurrences:
-            marks.append((corrected, erratum.id))
-    out = text(clause)
-    for corrected, erratum_id in marks:
-        shown = text(corrected)
-        if out.count(shown) == 1:
-            out = out.replace(
-                shown, f'<mark class="th-erratum" title="勘误 {erratum_id} erratum">{shown}</mark>'
+        if corrected.strip() and clause.count(corrected) == erratum.occurrences == 1:
+            start = clause.find(corrected)
+            marks.append((start, start + len(corrected), f"erratum:{erratum.id}"))
+    taken = [(s, e) for s, e, _ in marks]
+    for span in spans(unit.id, clause):
+        if not any(span.start < e and s < span.end for s, e in taken):
+            marks.append((span.start, span.end, "open:" + ",".join(span.decisions)))
+    marks.sort()
+    out, position = [], 0
+    for start, end, kind in marks:
+        out.append(text(clause[position:start]))
+        words = text(clause[start:end])
+        if kind.startswith("erratum:"):
+            erratum_id = kind.split(":", 1)[1]
+            out.append(f'<mark class="th-erratum" title="勘误 {erratum_id} erratum">{words}</mark>')
+        else:
+            ids = kind.split(":", 1)[1].split(",")
+            names = "；".join(f"{d} {DECISIONS[d].title_zh}" for d in ids)
+            refs = "".join(f'<a href="#decision-{d}">{d}</a>' for d in ids)
+            out.append(
+                f'<span class="th-open" title="解释决定 {text(names)}">{words}</span>'
+                f'<sup class="th-open-refs">{refs}</sup>'
             )
-    return out
+        position = end
+    out.append(text(clause[position:]))
+    return "".join(out)
 
 
 def _erratum(erratum: Erratum) -> str:
@@ -132,54 +157,73 @@ def _erratum(erratum: Erratum) -> str:
     )
 
 
+def decisions_line(rule: Rule, here: str) -> str:
+    return "、".join(
+        f"[{text(d)} {text(DECISIONS[d].title_zh)}]({relative('decisions.md', here)}#{d})"
+        for d in rule.decisions
+        if d in DECISIONS
+    )
+
+
 def _rule(rule: Rule, here: str) -> str:
-    decisions = "、".join(f"[{text(d)}]({relative('decisions.md', here)}#{d})" for d in rule.decisions)
-    facts = [
-        f"义务方 <small>owed by</small>：{party(rule.owed_by)}",
-        f"报送 <small>to</small>：{parties(rule.to)}",
-    ]
+    facts = [f"义务方 <small>owed by</small>：{party(rule.owed_by)}"]
+    if rule.to:
+        facts.append(f"报送 <small>to</small>：{parties(rule.to)}")
+    decisions = decisions_line(rule, here)
     if decisions:
         facts.append(f"解释决定 <small>decisions</small>：{decisions}")
-    facts.append(f"模块 <small>module</small>：{code(data.module_path(rule.module))}")
     if rule.decides_scope:
         facts.append("决定适用范围 <small>decides scope</small>")
-    docstring = inspect.cleandoc(rule.function.__doc__ or "")
-    doc = f'<blockquote class="th-doc">{text(docstring)}</blockquote>' if docstring else ""
+    line = data.source_line(rule.function)
+    links = (
+        f"[规则详情 <small>rule page</small>]({relative(rule_page(rule.id), here)})"
+        f" · 源代码 <small>source</small> {source_link(rule.module, line, here=here)}"
+    )
+    doc = rst.to_markdown(rule.function.__doc__ or "")
+    code = "\n".join(
+        fence(body, f'python linenums="{start}"') for body, start in data.rule_body(rule) if body.strip()
+    )
     return "\n\n".join(
         part
         for part in (
-            f"#### {code(rule.id)} {{ #{rule_anchor(rule.id)} }}",
-            f'<p class="th-rule-title"><strong>{text(rule.title_zh)}</strong><br>'
-            f"<small>{text(rule.title_en)}</small></p>",
+            f"#### {text(rule.title_zh)} {ident(rule.id)} {{ #{rule_anchor(rule.id)} }}",
+            f'<p class="th-rule-title" lang="en"><small>{text(rule.title_en)}</small></p>',
             '<p class="th-rule-facts" markdown>' + " · ".join(facts) + "</p>",
-            doc,
-            fence(data.rule_source(rule)),
+            f'<p class="th-rule-links" markdown>{links}</p>',
+            f'<div class="th-doc" markdown>\n\n{doc}\n\n</div>' if doc else "",
+            f'<section class="th-source" data-search-exclude="true" markdown>\n\n{code}\n\n</section>',
         )
         if part
     )
 
 
-def _table(encoding: Table) -> str:
+def _table(encoding: Table, here: str) -> str:
     statement = data.table_statement(encoding)
-    module_doc = data.module_doc(encoding.module)
+    module_doc = rst.to_markdown(data.module_doc(encoding.module))
     return "\n\n".join(
         part
         for part in (
-            f"#### {code(encoding.id)} <small>数据表 table</small> {{ #{rule_anchor(encoding.id)} }}",
-            f'<p class="th-rule-title"><strong>{text(encoding.title_zh)}</strong><br>'
-            f"<small>{text(encoding.title_en)}</small></p>",
-            f'<p class="th-rule-facts">模块 <small>module</small>：{code(data.module_path(encoding.module))}</p>',
-            f'<blockquote class="th-doc">{text(module_doc)}</blockquote>' if module_doc else "",
-            fence(statement) if statement else "",
+            f"#### {text(encoding.title_zh)} {ident(encoding.id)} <small>数据表 table</small> "
+            f"{{ #{rule_anchor(encoding.id)} }}",
+            f'<p class="th-rule-title" lang="en"><small>{text(encoding.title_en)}</small></p>',
+            f'<p class="th-rule-links" markdown>模块 <small>module</small>：'
+            f"{source_link(encoding.module, 1, here=here)}</p>",
+            f'<details class="th-doc"><summary>模块说明 <small lang="en">module notes</small></summary>\n\n'
+            f"{module_doc}\n\n</details>"
+            if module_doc
+            else "",
+            f'<section class="th-source" data-search-exclude="true" markdown>\n\n{fence(statement)}\n\n</section>'
+            if statement
+            else "",
         )
         if part
     )
 
 
-def _no_rule(status: EncodingStatus | None, reason: str) -> str:
+def _no_rule(status: EncodingStatus | None, reason_zh: str, reason_en: str) -> str:
     zh, en = ENCODING[status]
     if status is EncodingStatus.NOT_COMPUTABLE:
-        body = f"不可计算 <small>not computable</small>：{text(reason)}"
+        body = f'不可计算 <small>not computable</small>：{text(reason_zh)} <small lang="en">{text(reason_en)}</small>'
     elif status is EncodingStatus.PENDING:
         body = "待编码：尚无规则编码本条款。<small>Pending: no rule encodes this provision yet.</small>"
     else:
@@ -199,138 +243,66 @@ def _decisions(article_id: str, here: str) -> str:
             head
             + "\n\n本条不涉及解释决定。<small>No interpretation decision applies to this article.</small>"
         )
-    blocks = [head]
+    blocks = [
+        head,
+        "条文未写明、而计算必须作出的理解。默认取值即本项目的决定，可选取值供调用者改选。"
+        '<small lang="en">Readings the text leaves open: the default is the decision taken; a caller may '
+        "choose another value.</small>",
+    ]
     for info in infos:
         d = info.decision
         applies = "、".join(
-            provision_link(p, text(registry()[p].cite_zh), here=here)
+            f"[{text(citation(p))}](#{p})"
             for p in d.provisions
-            if data.within(p, article_id)
+            if data.within(p, article_id) and p in registry()
         )
-        rules = "、".join(
-            f"[{code(r.id)}](#{rule_anchor(r.id)})"
+        rules_here = "、".join(
+            f"[{text(r.title_zh)}](#{rule_anchor(r.id)})"
             for r in info.rules
             if data.within(r.provision, article_id)
         )
-        rows = [
-            (
-                code(o.value),
-                text(o.meaning),
-                "✔ 默认 default" if o.default else "可选 option",
+        where = " · ".join(
+            part
+            for part in (
+                f"适用于本条 <small>provisions here</small>：{applies}" if applies else "",
+                f"本条规则 <small>rules here</small>：{rules_here}" if rules_here else "",
+                f"[全文及案例 <small>full entry and cases</small>]({relative('decisions.md', here)}#{d.id})",
             )
-            for o in info.options
-        ]
+            if part
+        )
         blocks.append(
             "\n\n".join(
-                part
-                for part in (
+                (
                     f"### {text(d.id)} {text(d.title_zh)} <small>{text(d.title_en)}</small> "
                     f"{{ #decision-{d.id} }}",
-                    f'<blockquote class="th-basis">依据 <small>basis</small>：{text(d.basis)}</blockquote>',
-                    f"选项 <small>option</small>：{code('Interpretation.' + d.field)}（{text(info.kind)}）"
-                    f" · 默认 <small>default</small>：{code(info.default)}"
-                    f" · [全文 <small>full entry</small>]({relative('decisions.md', here)}#{d.id})",
-                    f"适用条款 <small>provisions</small>：{applies}" if applies else "",
-                    f"本条规则 <small>rules here</small>：{rules}" if rules else "",
-                    table(["取值 <small>value</small>", "含义 <small>meaning</small>", ""], rows)
-                    if rows
-                    else "",
+                    f'<p class="th-decision-where" markdown>{where}</p>',
+                    f'<details class="th-basis"><summary>依据 <small>basis</small></summary>{text(d.basis)}</details>',
+                    options_table(info),
                 )
-                if part
             )
         )
     return "\n\n".join(blocks)
 
 
-# ——— worked cases ———————————————————————————————————————————————————————————————————————————————————————————————
-
-
-def _cases(article_id: str, here: str) -> str:
-    shown = data.cases_citing(article_id)
-    others = data.cases_checking(article_id)
-    head = "## 工作案例 <small>Worked cases</small> { #cases }"
-    if not shown and not others:
-        return head + "\n\n尚无工作案例。<small>No worked case yet.</small>"
-    intro = (
-        f"{len(shown)} 个案例以本条为检验对象（取自 <code>corpus/</code>）。每个案例列出事实、评估日和预期结果"
-        "（含到期日）；手算过程取自案例文件开头的注释；“本库”一栏为本库对该案例的实际计算结果是否与预期一致。"
-        "<small>The cases that name this article: the facts, the as-of date and the expected findings with "
-        "their due dates; the hand-worked comment from the top of the case file; and whether this library's "
-        "result agrees.</small>"
+def options_table(info: data.DecisionInfo) -> str:
+    """The values of a decision: the Chinese name first, the English meaning beside it, the default marked."""
+    d = info.decision
+    if not info.options:
+        enter = OPEN_VALUE_ZH.get(d.field, "")
+        return (
+            f"取值 <small>value</small>：{text(enter)} <small>open value</small> {ident(info.kind, small=True)}"
+            f" · 默认 <small>default</small> {ident(info.default, small=True)}"
+        )
+    rows = [
+        (
+            "✔ 默认 <small>default</small>" if o.default else "可选 <small>option</small>",
+            text(option_zh(d.field, o.value) or o.value)
+            + (f'<br><small lang="en">{rst.inline(o.meaning)}</small>' if o.meaning else ""),
+            ident(o.value, small=True),
+        )
+        for o in info.options
+    ]
+    return table(
+        ["", "含义 <small>meaning</small>", "取值 <small>value</small>"],
+        rows,
     )
-    parts = [head, intro, *(render_case(case, here) for case in shown)]
-    if others:
-        parts.append(
-            "### 其他条文的案例 <small>Cases of other articles that check these rules</small> { #cases-elsewhere }"
-        )
-        parts.append("\n".join(f"- {case_ref(case, here)}（{code(case.path)}）" for case in others))
-    return "\n\n".join(parts)
-
-
-def render_case(case: data.CaseInfo, here: str) -> str:
-    """A worked case as tables: facts → expected findings with dates (also used by the corpus overview)."""
-    parts = [f"### {text(case.title or case.id)} {{ #{case_anchor(case.id)} }}"]
-    meta = [f"文件 <small>file</small>：{code(case.path)}"]
-    if case.as_of is not None:
-        meta.append(f"评估日 <small>as of</small>：{code(case.as_of.isoformat())}")
-    if case.provisions:
-        meta.append(
-            "条款 <small>provisions</small>："
-            + "、".join(
-                provision_link(p, text(registry()[p].cite_zh), here=here) if p in registry() else code(p)
-                for p in case.provisions
-            )
-        )
-    parts.append('<p class="th-case-meta" markdown>' + " · ".join(meta) + "</p>")
-    if case.error:
-        parts.append(f'!!! failure "案例无法读取 The case cannot be read"\n\n    {text(case.error)}')
-        return "\n\n".join(parts)
-    if case.overrides:
-        parts.append(
-            "解释选项（非默认） <small>interpretation overrides</small>："
-            + "、".join(f"{code(name)} = {code(value)}" for name, value in case.overrides)
-        )
-    if case.comment:
-        parts.append('<p class="th-label">手算过程 <small>worked by hand</small></p>')
-        parts.append(pre(case.comment, "th-worked"))
-    parts.append('<p class="th-label">事实 <small>facts</small></p>')
-    parts.append(
-        table(
-            ["事实 <small>fact</small>", "字段 <small>field</small>", "值 <small>value</small>"],
-            [(text(f.label), code(f.path), text(f.value)) for f in case.facts],
-        )
-    )
-    parts.append('<p class="th-label">预期结果 <small>expected findings</small></p>')
-    parts.append(
-        table(
-            [
-                "规则 <small>rule</small>",
-                "对象 <small>subject</small>",
-                "结果 <small>status</small>",
-                "期限 <small>due</small>",
-                "本库 <small>library</small>",
-            ],
-            [
-                (
-                    _rule_ref(e.rule, here),
-                    text(e.subject) if e.subject else "—",
-                    f"{text(e.status_zh)} <small>{text(e.status)}</small>",
-                    code(e.due) if e.due else ("无 <small>none</small>" if e.checks_due else "—"),
-                    {True: "✔ 一致", False: "✘ 不一致", None: "—"}[e.agrees],
-                )
-                for e in case.expected
-            ],
-        )
-    )
-    if case.run_error:
-        parts.append(
-            f'!!! failure "本库运行出错 The library failed on this case"\n\n    {text(case.run_error)}'
-        )
-    return "\n\n".join(parts)
-
-
-def _rule_ref(rule_id: str, here: str) -> str:
-    article = rule_id.split(".", 1)[0]
-    if article in registry() and any(r.id == rule_id for r in data.rules()):
-        return f"[{code(rule_id)}]({relative(article_page(article), here)}#{rule_anchor(rule_id)})"
-    return code(rule_id)

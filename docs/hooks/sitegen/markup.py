@@ -20,6 +20,16 @@ def code(value: object) -> str:
     return f"<code>{text(value)}</code>"
 
 
+def ident(value: object, *, small: bool = False) -> str:
+    """An identifier (a rule id, a field path, a file) as code that a narrow column breaks only after ``.``,
+    ``_``, ``/`` or ``-``, never mid-word."""
+    shown = text(value)
+    for mark in (".", "&#95;", "/", "-", "&#91;"):
+        shown = shown.replace(mark, mark + "<wbr>")
+    css = "th-id th-id-small" if small else "th-id"
+    return f'<code class="{css}">{shown}</code>'
+
+
 def attr(value: object) -> str:
     """``value`` as an HTML attribute value (without the quotes)."""
     return html.escape(str(value), quote=True)

@@ -38,10 +38,15 @@ def page_path(module: str) -> str:
     return f"reference/{module.removeprefix(PACKAGE + '.')}.md"
 
 
+FRONT = "---\nsearch:\n  exclude: true\n---\n\n"
+"""The API reference is for developers and is large: it stays out of the search index, which serves the readers of
+the regulation (and would otherwise be several times larger)."""
+
+
 def pages() -> dict[str, str]:
     out = {"reference/index.md": _index()}
     for name, subs in groups():
-        body = [f"# {text(name)}"]
+        body = [FRONT + f"# {text(name)}"]
         if subs:
             body.append(f"::: {name}\n    options:\n      members: false\n      show_root_heading: false")
             body += [f"::: {sub}\n    options:\n      heading_level: 2" for sub in subs]
@@ -58,7 +63,7 @@ def _index() -> str:
         for name, subs in groups()
     )
     return (
-        "# API 参考 <small>API reference</small>\n\n"
+        FRONT + "# API 参考 <small>API reference</small>\n\n"
         "由各模块的文档字符串在构建时生成。<small>Generated at build time from the docstrings.</small>\n\n"
         f"::: {PACKAGE}\n    options:\n      members: false\n      show_root_heading: false\n\n" + rows + "\n"
     )
