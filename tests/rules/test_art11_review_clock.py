@@ -1031,3 +1031,108 @@ def test_a_missing_year_prepared_before_the_effective_date_is_out_of_reach() -> 
         run(date(2026, 3, 31), interpretation=outside, **facts).finding("art11.om_plan", "2025").status
         is Status.NOT_APPLICABLE
     )
+
+
+# --- the revision window beyond the calendar data (D12), before the unit's receipt, under D15's option ----------------
+
+
+def _beyond(as_of: date, returned: str | None = None) -> Report:
+    # initial opinion Fri 2026-12-18 (revise): 9 working days left in 2026 (12-21…25, 12-28…31), 6 more in 2027,
+    # whose official arrangement is not in the calendar data; the 15 working days end no earlier than 2027-01-02
+    return one_round(as_of, received="2026-12-14", initial_opinion=opinion("2026-12-18"), returned=returned)
+
+
+def test_a_revision_window_ending_beyond_the_calendar_is_pending_without_a_due_date() -> None:
+    """Art. 11(1)(ii) 15个工作日内…完善修改: on 2026-12-28 the window still runs whatever 2027's holidays; its last
+    day needs 2027's arrangement (D12), so no due date."""
+    finding = _beyond(date(2026, 12, 28)).finding("art11.revision", "round 1")
+    assert (finding.status, finding.due, finding.missing) == (Status.PENDING, None, ())
+    assert [c.fact for c in finding.checks] == ["review[0].initial_opinion.issued", "review[0].revised"]
+    assert "2027" in finding.note_zh
+
+
+def test_whether_a_return_came_after_a_window_ending_beyond_the_calendar_can_be_undetermined() -> None:
+    """Returned Mon 2027-01-11. Weekends alone would end the window on Fri 01-08 (the return after it: allowed);
+    with New Year's Day 01-01 off it ends on 01-11 (the return not after it: cut short). Which holds needs 2027's
+    arrangement (D12, art. 11(1)(ii) 否则将退回申请): UNDETERMINED, naming the year."""
+    finding = _beyond(date(2027, 1, 15), returned="2027-01-11").finding("art11.application_return", "round 1")
+    assert (finding.status, finding.due, finding.missing) == (Status.UNDETERMINED, None, ("calendar:2027",))
+    assert [c.fact for c in finding.checks] == ["review[0].initial_opinion.issued"]
+    assert "2027" in finding.note_zh
+
+
+@pytest.mark.parametrize(
+    ("as_of", "returned", "expected"),
+    [
+        (date(2026, 12, 28), None, Status.NOT_APPLICABLE),  # the window cannot have ended yet: no return owed
+        (date(2026, 12, 30), "2026-12-25", Status.FAILS),  # returned before the window could end: cut short
+    ],
+)
+def test_the_return_is_judged_without_the_missing_year_where_it_does_not_depend_on_it(
+    as_of: date, returned: str | None, expected: Status
+) -> None:
+    """D12 (default ``error``): give the answer that does not depend on the missing year. The window ends no
+    earlier than 2027-01-02, so before then it still runs (art. 11(1)(ii): no return owed yet), and a return on
+    2026-12-25 came before it ended (否则将退回申请: only after the 15 working days). Failed before the fix
+    (UNDETERMINED in both); a blind reading of the clause agreed (not applicable; fails) and put the earliest end at
+    2027-01-06 — a tighter floor than the rule's 15 days, which only answers less often, never otherwise."""
+    finding = _beyond(as_of, returned=returned).finding("art11.application_return", "round 1")
+    assert (finding.status, finding.missing) == (expected, ())
+
+
+def test_a_return_before_a_window_ending_beyond_the_calendar_ends_the_units_duty() -> None:
+    """Art. 11(1)(ii) and the rule's docstring: a return recorded before the window ends (and before any revision)
+    ends the unit's duty: NOT_APPLICABLE. Returned 2026-12-25, before the earliest end (2027-01-02). PENDING before
+    the fix; a blind reading agreed (not applicable)."""
+    finding = _beyond(date(2026, 12, 30), returned="2026-12-25").finding("art11.revision", "round 1")
+    assert finding.status is Status.NOT_APPLICABLE
+
+
+def test_a_return_before_the_unit_received_the_opinion_fails_while_the_receipt_is_still_to_come() -> None:
+    """Opinion issued Thu 2026-03-05, to reach the unit on Tue 03-10; returned Fri 03-06; as_of Mon 03-09. The
+    window has not begun (D33: it runs from the receipt recorded), so the return came before the 15 working days
+    could end: item (ii) provides a return only after them (否则将退回申请) — FAILS, naming the receipt."""
+    report = one_round(
+        date(2026, 3, 9),
+        received="2026-03-02",
+        initial_opinion={"issued": "2026-03-05", "received_by_unit": "2026-03-10", "outcome": "revise"},
+        returned="2026-03-06",
+    )
+    finding = report.finding("art11.application_return", "round 1")
+    assert finding.status is Status.FAILS
+    assert [(c.fact, c.ok) for c in finding.checks] == [("review[0].initial_opinion.received_by_unit", False)]
+    assert "2026-03-06" in finding.note_zh
+    assert report.finding("art11.revision", "round 1").status is Status.NOT_APPLICABLE
+
+
+def test_d15_option_a_revision_in_time_does_not_return_the_round() -> None:
+    """D15 ``returned_on_expiry``: the round counts as returned only when the window ends without revised
+    materials. Revised 2026-03-12, within the 15 working days of 03-05, and sent on 03-13: art. 11(1)(iii)
+    项目单位…完善申报材料后，区数据局将…同步 holds."""
+    finding = one_round(
+        date(2026, 4, 30),
+        interpretation=EXPIRY,
+        received="2026-03-02",
+        initial_opinion=opinion("2026-03-05"),
+        revised="2026-03-12",
+        sent_to_departments="2026-03-13",
+    ).finding("art11.departments_after_revision", "round 1")
+    assert finding.status is Status.HOLDS
+    assert [(c.fact, c.required, c.actual) for c in finding.checks] == [
+        ("review[0].sent_to_departments", date(2026, 3, 12), date(2026, 3, 13))
+    ]
+
+
+def test_om_plan_rejected_by_the_data_bureau_and_not_in_the_budget_reports_the_rejection() -> None:
+    """Art. 11(2) 报区数据局审核，由区财政局复核后列入年度预算: a plan the bureau's review did not pass and not in the
+    budget has breached no step yet (the rule fails a rejecting review once the plan is budgeted); not applicable,
+    the note saying how far it came."""
+    plan = {
+        "year": 2026,
+        "submitted": "2025-10-09",
+        "reviewed_by_data_bureau": {"day": "2025-10-20", "outcome": "rejected"},
+    }
+    finding = run(date(2026, 1, 15), om_plans=[plan]).finding("art11.om_plan", "2026")
+    assert finding.status is Status.NOT_APPLICABLE
+    assert "区数据局于2025-10-20审核未通过" in finding.note_zh
+    assert "尚未列入年度预算" in finding.note_zh

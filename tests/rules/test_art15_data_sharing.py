@@ -157,3 +157,14 @@ def test_an_undated_catalogue_says_why_it_cannot_be_placed() -> None:
     )
     assert "未提供编制日期" in finding.note_zh
     assert "its date is not given" in finding.note_en
+
+
+def test_a_catalogue_dated_after_as_of_was_not_there_at_an_earlier_approval() -> None:
+    """Approved 2026-04-15; the catalogue's recorded date 2026-05-20 is after as_of (2026-04-30), so after the
+    approval too. Art. 15(2) 数据资源目录是审批…的必备条件: the approval went ahead without it."""
+    sharing = {"data_catalogue": True, "catalogue_compiled": "2026-05-20"}
+    finding = run(sharing, approval={"approved": "2026-04-15"}).finding("art15.catalogue_before_approval")
+    assert finding.status is Status.FAILS
+    assert [(c.fact, c.ok) for c in finding.checks] == [("approval.data_sharing.catalogue_compiled", False)]
+    assert finding.missing == ()
+    assert "2026-04-15" in finding.note_zh

@@ -473,3 +473,33 @@ def test_a_cumulative_check_names_the_adjustments_it_adds_up() -> None:
         assert f"本次及此前已实施的{earlier}次" in amount.label_zh
         assert f"this and {earlier} earlier carried out" in amount.label_en
         assert f"本次及此前已实施的{earlier}次调整累计资金调整数额（D31） {total} 元" in finding.note_zh
+
+
+def test_the_total_in_force_is_the_latest_re_approval_by_date_not_by_place_in_the_list() -> None:
+    """Adjustment 1 is approved anew on 2025-07-30 (total 1,200,000.00), after adjustment 2 on 2025-07-20 (total
+    1,100,000.00): the approval in force when adjustment 3 is requested is the later one. Art. 26(1) 投资规模未超出
+    概算批复 and 不超过概算总投资10% are measured against that approved total."""
+    first = {
+        **OK,
+        "requested": "2025-06-10",
+        "amount": "150000.00",
+        "total_after": "1200000.00",
+        "goals_unchanged": False,
+        "reapproved": "2025-07-30",
+    }
+    second = {
+        **OK,
+        "requested": "2025-06-20",
+        "amount": "100000.00",
+        "total_after": "1100000.00",
+        "goals_unchanged": False,
+        "reapproved": "2025-07-20",
+    }
+    third = {**OK, "requested": "2025-08-11", "amount": "120000.00", "total_after": "1200000.00"}
+    finding = evaluate(several(first, second, third), as_of=date(2025, 9, 1)).finding(ROUTE, "adjustment 3")
+    assert finding.status is Status.HOLDS  # 1,200,000.00 within 1,200,000.00; 120,000.00 = its 10%
+    total = next(c for c in finding.checks if c.fact == "implementation.adjustments[2].total_after")
+    assert (total.required, total.actual, total.ok) == (Decimal("1200000.00"), Decimal("1200000.00"), True)
+    amount = next(c for c in finding.checks if c.fact == "implementation.adjustments")
+    assert (amount.required, amount.actual) == (Decimal("120000.00"), Decimal("120000.00"))
+    assert "概算总投资按第1项调整重新报批的1200000.00元计" in finding.note_zh

@@ -855,3 +855,68 @@ def test_an_extension_whose_original_due_date_is_beyond_the_calendar(
         assert "按5个月计" in finding.note_zh
     else:
         assert finding.missing == ("calendar:2027",)
+
+
+# --- clocks that end beyond the calendar data (D12) and D37's option before the original period ends ------------
+
+
+def test_an_explanation_given_while_the_acceptance_due_date_is_beyond_the_calendar_is_met() -> None:
+    """Completed 2026-09-15: the 6 months end no earlier than 2027-03-15, the exact day needing 2027's calendar.
+    Art. 27(3) (module docstring: an explanation given before the due date is MET): given on 2026-11-20, before
+    any day the due date can fall on, so MET whatever 2027's holidays; D12 gives no exact due date. PENDING
+    before the fix; a blind reading agreed (met)."""
+    finding = find(
+        "art27.delay_explanation",
+        date(2026, 12, 1),
+        acceptance={"completed": "2026-09-15", "delay_explanation": "2026-11-20"},
+    )
+    assert (finding.status, finding.due, finding.missing) == (Status.MET, None, ())
+    explained = [c for c in finding.checks if c.fact == "acceptance.delay_explanation"]
+    assert [(c.actual, c.ok) for c in explained] == [(date(2026, 11, 20), True)]
+
+
+BEYOND = {
+    "passed": "2026-11-16",
+    "final_accounts_extension": {"requested": "2026-12-10", "approved": "2027-01-05", "months": 2},
+}
+"""A pass whose 3 months end in 2027 (beyond the calendar data), an extension asked for on 2026-12-10 and approved
+only after as_of (2026-12-20)."""
+
+
+def test_an_extension_not_yet_approved_extends_nothing_when_the_3_months_end_beyond_the_calendar() -> None:
+    """Art. 27(4) 需报区财政局批准: on 2026-12-20 the bureau has not approved the extension, so only the 3 months run;
+    they end no earlier than 2027-02-16, so the accounts are not yet due: PENDING, no exact due date (D12)."""
+    finding = find("art27.final_accounts", date(2026, 12, 20), acceptance=BEYOND)
+    assert (finding.status, finding.due, finding.missing) == (Status.PENDING, None, ())
+    assert [c.fact for c in finding.checks] == ["acceptance.passed", "acceptance.final_accounts_submitted"]
+    assert finding.checks[1].actual is None
+    assert "2027" in finding.note_zh
+
+
+def test_a_request_in_time_not_yet_approved_is_noted_when_the_3_months_end_beyond_the_calendar() -> None:
+    """D28 (default ``requested_in_time``; module docstring: an in-time request not yet answered extends nothing
+    yet, and the note says so). Asked on 2026-12-10, before the earliest day the 3 months can end (2027-02-16). The note omitted it before
+    the fix; a blind reading asked for exactly this sentence."""
+    finding = find("art27.final_accounts", date(2026, 12, 20), acceptance=BEYOND)
+    assert "2026-12-10" in finding.note_zh
+    assert "not yet approved" in finding.note_en
+
+
+def test_d37_option_the_accounts_are_pending_before_the_original_period_ends() -> None:
+    """Passed 2026-01-15, 2 months' extension approved 2026-03-01, as_of 2026-03-10. Art. 27(4) 竣工验收合格后…编报:
+    the duty runs from the pass; D37 ``after_original_period`` puts its end 2 months after the end of the original 3
+    months (2026-04-15), on 2026-06-15: PENDING on 2026-03-10. NOT_APPLICABLE ("clock not started") before the fix;
+    a blind reading agreed (pending, 2026-06-15)."""
+    original = months_later(date(2026, 1, 15), 3)
+    due = months_later(original, 2)
+    assert (original, due) == (date(2026, 4, 15), date(2026, 6, 15))
+    extension = {"requested": "2026-02-20", "approved": "2026-03-01", "months": 2}
+    finding = find(
+        "art27.final_accounts",
+        date(2026, 3, 10),
+        interpretation=AFTER_ORIGINAL,
+        acceptance={"passed": "2026-01-15", "final_accounts_extension": extension},
+    )
+    assert (finding.status, finding.due) == (Status.PENDING, due)
+    submitted = [c for c in finding.checks if c.fact == "acceptance.final_accounts_submitted"]
+    assert [(c.required, c.actual) for c in submitted] == [(due, None)]

@@ -61,7 +61,7 @@ start — is the least a unit in operation can owe.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from tinghu_policy.engine import (
@@ -259,6 +259,12 @@ def _window_due(ctx: Context, start: date) -> date | None:
         return None
 
 
+def _window_floor(start: date) -> date:
+    """A day the revision window's last day cannot precede, known without any calendar (D12): 15 working days take
+    at least 15 days."""
+    return start + timedelta(days=REVISION_WINDOW.n)
+
+
 class Returned(NamedTuple):
     """The day a review round was returned (退回) and how, in a clause each language can quote (a note)."""
 
@@ -424,17 +430,19 @@ def revision(ctx: Context) -> Iterator[Outcome]:
             yield ctx.not_applicable(_NO_REVISION[no_revision], subject=_subject(number))
             continue
         start, start_label = revision_window(ctx, number, round_)
-        due = None if start is None else _window_due(ctx, start)
         returned = ctx.known(round_.returned)
         revised = ctx.known(round_.revised)
+        # the window's last day, or beyond the calendar data a day it cannot precede (D12)
+        floor: tuple[date, bool] | None = None
+        if start is not None:
+            due = _window_due(ctx, start)
+            floor = (_window_floor(start), False) if due is None else (due, True)
         if (
             returned is not None
             and (revised is None or revised > returned)
-            and (start is None or (due is not None and returned <= due))
+            and (floor is None or returned <= floor[0])
         ):
-            yield ctx.not_applicable(
-                (say.returned_before_window, returned, due, start is not None), subject=_subject(number)
-            )
+            yield ctx.not_applicable((say.returned_before_window, returned, floor), subject=_subject(number))
             continue
         outcome = ctx.within(
             start,
@@ -481,7 +489,9 @@ def application_return(ctx: Context) -> Iterator[Outcome]:
     no period for it (late materials handed in before any return: the round went on, NOT_APPLICABLE); option
     ``returned_on_expiry``: the application counted as returned when the window ended, nothing is owed —
     NOT_APPLICABLE. D19: a classified project has no pre-review. D13: judged by the return (or, while it is due, by
-    the window's start).
+    the window's start). D12: a window ending beyond the calendar data ends no earlier than 15 days after its start;
+    what that settles is answered (revised or returned by then, or nothing returned while it runs), the rest is
+    UNDETERMINED, naming the year.
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
@@ -532,13 +542,7 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
     try:
         due = ctx.deadline(start, REVISION_WINDOW).due
     except CalendarCoverageError as gap:
-        return Outcome(
-            Status.UNDETERMINED,
-            checks=(started,),
-            missing=(f"calendar:{gap.year}",),
-            subject=subject,
-            note=(say.window_beyond_calendar, gap.year),
-        )
+        return _judge_return_beyond(ctx, idx, started, _window_floor(start), returned, revised, gap.year)
     if revised is not None and revised <= due and (returned is None or revised <= returned):
         return ctx.not_applicable((say.revised_in_time, revised, due, returned), subject=subject)
     if returned is None:
@@ -548,6 +552,39 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
         ctx.check(_RETURNED_AFTER[idx], Relation.AFTER, due, returned),
         subject=subject,
         note=(say.judged_return, due, returned, revised, returned > due),
+    )
+
+
+def _judge_return_beyond(
+    ctx: Context,
+    idx: int,
+    started: Comparison,
+    floor: date,
+    returned: date | None,
+    revised: date | None,
+    year: int,
+) -> Outcome:
+    """The window ends beyond the calendar data (D12), no earlier than ``floor``: what does not depend on the missing
+    year is answered — revised by then (and before any return): no return owed; nothing returned while ``as_of`` is
+    not past it: the window still runs; returned by then: before the window ended (FAILS). Otherwise UNDETERMINED."""
+    subject = _subject(idx + 1)
+    if revised is not None and revised <= floor and (returned is None or revised <= returned):
+        return ctx.not_applicable((say.revised_before_floor, floor, year, revised), subject=subject)
+    if returned is None and ctx.as_of <= floor:
+        return ctx.not_applicable((say.open_before_floor, floor, year), subject=subject)
+    if returned is not None and returned <= floor:
+        return ctx.condition(
+            started,
+            ctx.check(_RETURNED_AFTER[idx], Relation.AFTER, floor, returned),
+            subject=subject,
+            note=(say.returned_before_floor, floor, year, returned),
+        )
+    return Outcome(
+        Status.UNDETERMINED,
+        checks=(started,),
+        missing=(f"calendar:{year}",),
+        subject=subject,
+        note=(say.window_beyond_calendar, year),
     )
 
 

@@ -494,7 +494,7 @@ def delay_explanation(ctx: Context) -> Outcome:
     if clock.status is Status.PENDING and explained is None:
         return ctx.not_applicable((say.explanation_not_owed, clock.due))
     if clock.due is None:  # beyond the calendar data (D12): the acceptance clock says what is known
-        return clock
+        return _explained_before_bound(ctx, clock, explained)
     return ctx.due_by(
         clock.due,
         explained,
@@ -502,6 +502,20 @@ def delay_explanation(ctx: Context) -> Outcome:
         provisional=clock.provisional,
         note=(say.explanation_due, clock.status, clock.note),
     )
+
+
+def _explained_before_bound(ctx: Context, clock: Outcome, explained: date | None) -> Outcome:
+    """The acceptance due date is beyond the calendar data (D12) and acceptance still pending: the due date is no
+    earlier than the clock's bound (its last check), so an explanation given by then is MET whatever the missing
+    year's holidays (no exact due date); otherwise the clock says what is known."""
+    bound = clock.checks[-1].required
+    if explained is None or not isinstance(bound, date) or explained > bound:
+        return clock
+    outcome = ctx.due_by(
+        bound, explained, _EXPLANATION, started=clock.checks[0], note=(say.explained_before_bound, bound)
+    )
+    outcome.due = None
+    return outcome
 
 
 # 第二十七条第四款 ———————————————————————————————————————————————————————————————————————————————————————————————
@@ -519,9 +533,10 @@ def _beyond_calendar(
     extension = ctx.project.acceptance.final_accounts_extension
     assert extension is not None  # only called for an extension
     approved, requested = ctx.known(extension.approved), ctx.known(extension.requested)
-    if approved is None:
-        return None, None
     bound = ctx.limit(passed, Months(FINAL_ACCOUNTS_PERIOD)).deadline.due
+    # nothing extended yet: a request by the bound was in time, and the note says so (D28)
+    if approved is None:
+        return _extension(ctx, bound), None
     reading = ctx.interpretation.late_extension
     in_time = approved <= bound or (
         reading is LateExtension.REQUESTED_IN_TIME and requested is not None and requested <= bound
@@ -548,8 +563,7 @@ def _extension(ctx: Context, original: date) -> _Extension:
     """The months an extension adds to the 3 (capped by D7), and why: D28 decides whether an approval after the
     3-month due date ``original`` counts."""
     extension = ctx.project.acceptance.final_accounts_extension
-    if extension is None:
-        return _Extension(0, None)
+    assert extension is not None  # only called for an extension
     approved, requested = ctx.known(extension.approved), ctx.known(extension.requested)
     reading = ctx.interpretation.late_extension
     asked_in_time = requested is not None and requested <= original
@@ -635,14 +649,7 @@ def final_accounts(ctx: Context) -> Outcome:
         and original is not None
         and (ctx.interpretation.extension_counting is ExtensionCounting.AFTER_ORIGINAL_PERIOD)
     ):
-        outcome = ctx.within(
-            original,
-            Months(extension.months),
-            a.final_accounts_submitted,
-            start_label=_ORIGINAL_END,
-            done_label=_SUBMITTED,
-            started=ctx.clock_start(_PASSED, passed),
-        )
+        outcome = _after_original(ctx, passed, original, extension.months)
         counting: Note | None = (say.after_original, original, extension.months)
     else:
         outcome = ctx.within(
@@ -656,6 +663,40 @@ def final_accounts(ctx: Context) -> Outcome:
     if outcome.status is not Status.NOT_APPLICABLE:
         _append(outcome, extension.note, counting, barred)
     return outcome
+
+
+def _after_original(ctx: Context, passed: date, original: date, months: int) -> Outcome:
+    """D37 ``after_original_period``: the ``months`` run from the end of the original 3 months. The duty itself runs
+    from the pass (竣工验收合格后), so before that end it is already owed: MET if submitted, else PENDING, due
+    ``months`` after it."""
+    a = ctx.project.acceptance
+    started = ctx.clock_start(_PASSED, passed)
+    if original <= ctx.as_of:
+        return ctx.within(
+            original,
+            Months(months),
+            a.final_accounts_submitted,
+            start_label=_ORIGINAL_END,
+            done_label=_SUBMITTED,
+            started=started,
+        )
+    try:
+        due = ctx.deadline(original, Months(months))
+    except CalendarCoverageError as gap:  # the extended end is beyond the calendar data (D12)
+        return Outcome(
+            Status.UNDETERMINED,
+            checks=(started,),
+            missing=(f"calendar:{gap.year}",),
+            note=(say.accounts_beyond_calendar, gap.year, str(gap)),
+        )
+    return ctx.due_by(
+        due.due,
+        a.final_accounts_submitted,
+        _SUBMITTED,
+        started=started,
+        provisional=due.provisional,
+        estimated_years=due.estimated_years,
+    )
 
 
 _ORIGINAL_END = Label("acceptance.passed", *say.ORIGINAL_END)

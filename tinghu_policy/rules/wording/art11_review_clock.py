@@ -72,12 +72,17 @@ def ended_by_return(returned: Note, what: Text, due: date | None) -> Text:
 INITIAL_OPINION = ("初审意见", "the initial opinion")
 
 
-def returned_before_window(returned: date, due: date | None, started: bool) -> Text:
-    limit_zh, limit_en = (
-        (f"早于修改期限届满（{due}）", f"before the window ended ({due})")
-        if started
-        else ("修改期限尚未开始", "before the window began")
-    )
+def returned_before_window(returned: date, floor: tuple[date, bool] | None) -> Text:
+    if floor is None:
+        limit_zh, limit_en = "修改期限尚未开始", "before the window began"
+    elif floor[1]:
+        limit_zh, limit_en = f"早于修改期限届满（{floor[0]}）", f"before the window ended ({floor[0]})"
+    else:
+        limit_zh, limit_en = (
+            f"早于修改期限届满（最后一日需要尚未公布的日历年份，但不早于{floor[0]}，D12）",
+            f"before the window ended (its last day needs a calendar year not yet published but is no earlier "
+            f"than {floor[0]}, D12)",
+        )
     return (
         f"区数据局于{returned}退回申请，{limit_zh}；项目单位完善材料的义务随退回终止（退回是否符合本项，"
         "另见区数据局退回申请一项）",
@@ -173,6 +178,41 @@ def window_beyond_calendar(year: int) -> Text:
         f"修改期限的最后一日需要{year}年的官方节假日安排，无法判断退回是否在期满之后（D12）",
         f"the window's last day needs the {year} official arrangement: whether the return came "
         "after it cannot be told (D12)",
+    )
+
+
+def window_floor(floor: date, year: int) -> Text:
+    return (
+        f"修改期限的最后一日需要{year}年的官方节假日安排，但不早于{floor}（15个工作日至少15日，D12）",
+        f"the window's last day needs the {year} official arrangement but is no earlier than {floor} (15 working "
+        "days take at least 15 days, D12)",
+    )
+
+
+def open_before_floor(floor: date, year: int) -> Text:
+    zh, en = window_floor(floor, year)
+    return (
+        f"{zh}；截至评估日修改期限尚未届满，尚不发生退回",
+        f"{en}; the window is still running: no return is owed yet",
+    )
+
+
+def revised_before_floor(floor: date, year: int, revised: date) -> Text:
+    zh, en = window_floor(floor, year)
+    return (
+        f"{zh}；项目单位已于{revised}在此之前完善材料，不发生本项的退回",
+        f"{en}; the unit revised on {revised}, before it: no return for want of a revision",
+    )
+
+
+def returned_before_floor(floor: date, year: int, returned: date) -> Text:
+    zh, en = window_floor(floor, year)
+    return (
+        f"{zh}；区数据局于{returned}退回申请，未待期满。第（二）项只在期满未完善材料时退回申请（“否则将退回申请”），"
+        "期满前退回缩短了项目单位的修改期限",
+        f"{en}; 区数据局 returned the application on {returned}, before the window ended. Item (ii) returns an "
+        "application only once the window ended without revised materials; a return before then cuts the unit's "
+        "time short",
     )
 
 

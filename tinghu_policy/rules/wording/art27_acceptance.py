@@ -196,6 +196,14 @@ def accounts_beyond_calendar(year: int, gap: str) -> Text:
     )
 
 
+def explained_before_bound(bound: date) -> Text:
+    return (
+        f"验收期限届满日需要尚未公布的日历年份才能确定，但不早于 {bound}；延期验收说明在此之前已提出，按期（D12）",
+        f"the acceptance due date needs a calendar year not yet published but is no earlier than {bound}; the "
+        "explanation was given before it: in time (D12)",
+    )
+
+
 def requested_not_approved(requested: date | None) -> Text:
     return (
         f"；已于 {requested} 在期限内报请延长，区财政局尚未批准：尚未延长（批准后计入，D28）",
