@@ -11,7 +11,9 @@ when its inputs are the same:
   the conversion registered with ``autorefs`` are recorded and registered again on reuse;
 - the search entries of a page (``SearchIndex.add_entry_from_context``), keyed by the page's HTML;
 - the page written by the theme (``_build_page``), keyed by the page's HTML, title, front matter and the
-  navigation; the search plugin still sees the page (``on_page_context``).
+  navigation; the search plugin still sees the page (``on_page_context``). The site folder is not emptied
+  before a rebuild, so a page written by the last build with the same key is left as it is; the pages the
+  rebuild no longer has (a case removed) are deleted after it.
 
 ``mkdocs build`` never uses it (the hook enables it on ``on_startup(command="serve")``): a build is a single pass
 and renders everything. ``TINGHU_SERVE_CACHE=off`` turns it off under ``serve`` too.
@@ -28,8 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as build_module
 from mkdocs.structure.pages import Page
+from mkdocs_autorefs import AutorefsPlugin
 
 log = logging.getLogger("mkdocs.hooks.serve_cache")
 
@@ -56,7 +60,10 @@ class _Rendered:
 
 _RENDERED: dict[str, _Rendered] = {}
 _SEARCH: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-_WRITTEN: dict[str, tuple[str, bytes]] = {}
+_WRITTEN: dict[str, tuple[str, bytes, str]] = {}
+"""Per page: its key, the bytes written and where."""
+_built: dict[str, str] = {}
+"""The pages of the build under way, and where each is written."""
 
 
 def _digest(*parts: object) -> str:
@@ -79,6 +86,7 @@ def enable() -> None:
 def start_build(config: Any) -> None:
     """A new build: forget the per-build keys, count afresh."""
     _build.clear()
+    _built.clear()
     counts.clear()
     config_file = Path(config.config_file_path or ROOT / "mkdocs.yml")
     _build["config"] = _digest(config_file.read_bytes() if config_file.is_file() else "")
@@ -88,7 +96,14 @@ def set_files(files: Any) -> None:
     _build["files"] = _digest(*sorted(f"{f.src_uri}>{f.url}" for f in files))
 
 
-def report() -> None:
+def finish_build() -> None:
+    """Delete the pages the last build wrote and this one did not (the site folder is not emptied), and log what
+    was reused."""
+    written_now = set(_built.values())
+    for src_uri in [s for s in _WRITTEN if s not in _built]:
+        dest = _WRITTEN.pop(src_uri)[2]
+        if dest not in written_now:
+            Path(dest).unlink(missing_ok=True)
     if _enabled and counts:
         log.info(
             "Reused from the previous build: "
@@ -143,6 +158,7 @@ def _patch() -> None:
         return
     _patched = True
     original_render = Page.render
+    original_register = AutorefsPlugin.register_anchor
 
     def render(self: Page, config: Any, files: Any) -> None:
         if not _enabled:
@@ -175,7 +191,7 @@ def _patch() -> None:
             autorefs = config.plugins.get("autorefs")
             if autorefs is not None:
                 for identifier, anchor, title, primary in found.autorefs:
-                    _register_anchor(autorefs, self, identifier, anchor, title=title, primary=primary)
+                    original_register(autorefs, self, identifier, anchor, title=title, primary=primary)
             return None
         _recording = []
         try:
@@ -198,51 +214,49 @@ def _patch() -> None:
 
     Page.render = render  # type: ignore[method-assign]
 
-    try:
-        from mkdocs_autorefs import AutorefsPlugin
-    except ImportError:  # pragma: no cover - the docs extra installs it with mkdocstrings
-        AutorefsPlugin = None  # noqa: N806
+    original_clean = mkdocs_utils.clean_directory
 
-    global _register_anchor
-    if AutorefsPlugin is not None:
-        original_register = AutorefsPlugin.register_anchor
-        _register_anchor = original_register
+    def clean_directory(directory: str) -> None:
+        if not _enabled:
+            original_clean(directory)
 
-        def register_anchor(
-            self: Any,
-            page: Any,
-            identifier: str,
-            anchor: str | None = None,
-            *,
-            title: str | None = None,
-            primary: bool = True,
-        ) -> None:
-            if _recording is not None:
-                _recording.append((identifier, anchor, title, primary))
-            original_register(self, page, identifier, anchor, title=title, primary=primary)
+    mkdocs_utils.clean_directory = clean_directory
 
-        AutorefsPlugin.register_anchor = register_anchor  # type: ignore[method-assign]
+    def register_anchor(
+        self: AutorefsPlugin,
+        page: Page,
+        identifier: str,
+        anchor: str | None = None,
+        *,
+        title: str | None = None,
+        primary: bool = True,
+    ) -> None:
+        if _recording is not None:
+            _recording.append((identifier, anchor, title, primary))
+        original_register(self, page, identifier, anchor, title=title, primary=primary)
 
-    from material.plugins.search.plugin import SearchIndex
+    AutorefsPlugin.register_anchor = register_anchor  # type: ignore[method-assign]
+
+    from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 
     original_add = SearchIndex.add_entry_from_context
 
     def add_entry_from_context(self: Any, page: Page) -> None:
         if not _enabled:
-            return original_add(self, page)
+            original_add(self, page)
+            return
         key = _digest(page.url, page.content, repr(page.meta.get("search")), page.title, _toc(page.toc))
         counts["search"] += 1
         found = _SEARCH.get(page.url)
         if found is not None and found[0] == key:
             counts["search reused"] += 1
             self.entries.extend(copy.deepcopy(found[1]))
-            return None
+            return
         before = len(self.entries)
         original_add(self, page)
         _SEARCH[page.url] = (key, copy.deepcopy(self.entries[before:]))
-        return None
 
-    SearchIndex.add_entry_from_context = add_entry_from_context  # type: ignore[method-assign]
+    SearchIndex.add_entry_from_context = add_entry_from_context
 
     original_build_page = build_module._build_page
 
@@ -268,6 +282,7 @@ def _patch() -> None:
             excluded,
         )
         counts["page"] += 1
+        _built[page.file.src_uri] = page.file.abs_dest_path
         found = _WRITTEN.get(page.file.src_uri)
         if found is not None and found[0] == key:
             counts["page reused"] += 1
@@ -277,16 +292,14 @@ def _patch() -> None:
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             finally:
                 config._current_page = None
-            build_module.utils.write_file(found[1], page.file.abs_dest_path)
+            if found[2] != page.file.abs_dest_path or not Path(found[2]).is_file():
+                mkdocs_utils.write_file(found[1], page.file.abs_dest_path)
+                _WRITTEN[page.file.src_uri] = (key, found[1], page.file.abs_dest_path)
             return None
         original_build_page(page, config, doc_files, nav, env, dirty, excluded)
         written = Path(page.file.abs_dest_path)
         if written.is_file():
-            _WRITTEN[page.file.src_uri] = (key, written.read_bytes())
+            _WRITTEN[page.file.src_uri] = (key, written.read_bytes(), page.file.abs_dest_path)
         return None
 
-    build_module._build_page = build_page  # type: ignore[assignment]
-
-
-def _register_anchor(*args: Any, **kwargs: Any) -> None:  # replaced by autorefs' own in _patch
-    return None
+    build_module._build_page = build_page

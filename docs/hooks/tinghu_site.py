@@ -221,4 +221,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     patch_search_worker(site)
     compact_search_index(site)
-    serve_cache.report()
+    serve_cache.finish_build()

@@ -17,7 +17,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ import pytest
 from tinghu_policy.engine import rules_by_provision
 from tinghu_policy.provisions import registry
 
-from .support import ROOT, BuiltSite, skip_or_fail
+from .support import RAW_MARKUP, ROOT, BuiltSite, site_pages, skip_or_fail
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -45,6 +45,8 @@ WIDE = {"width": 1400, "height": 900}
 """The reader's screen: the issue's measurements are at 1400 px; a screen is 900 px tall."""
 NARROW = {"width": 390, "height": 844}
 MAX_SCREENS = 30
+AT_ONCE = 4
+"""Pages loading in the browser at the same time."""
 
 SEARCHES = [
     ("第二十七条", "art27"),
@@ -181,7 +183,8 @@ def test_article_page_stacks_on_a_narrow_screen(browser: Any, site_url: str) -> 
         text_box, code_box = _box(block.locator(".th-text")), _box(block.locator(".th-code"))
         assert code_box["y"] >= text_box["y"] + text_box["height"] - 1, "code goes under the text"
         legend = page.locator(".th-legend").inner_text()
-        assert "左栏" not in legend and "右栏" not in legend, "no columns on a phone: the legend says so"
+        assert "左栏" not in legend, "no columns on a phone: the legend says so"
+        assert "右栏" not in legend, "no columns on a phone: the legend says so"
         assert "其下" in legend
         block.evaluate("element => element.scrollIntoView({block: 'start'})")
         page.screenshot(path=str(_artifact("docs-art11-narrow.png")))
@@ -189,17 +192,43 @@ def test_article_page_stacks_on_a_narrow_screen(browser: Any, site_url: str) -> 
         page.close()
 
 
+def _open_each(context: Any, addresses: dict[str, str], read: Callable[[str, Any], None]) -> list[str]:
+    """Open each address in ``context``, ``AT_ONCE`` pages loading at the same time, and ``read(name, page)``
+    each page once it has loaded; the script errors of the pages, each with its page's name."""
+    errors: list[str] = []
+
+    def failed(name: str, error: Any) -> None:
+        errors.append(f"{name}: {error}")
+
+    names = list(addresses)
+    for first in range(0, len(names), AT_ONCE):
+        opened = []
+        for name in names[first : first + AT_ONCE]:
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            page.on("pageerror", functools.partial(failed, name))
+            page.goto(addresses[name], wait_until="commit")
+            opened.append((name, page))
+        for name, page in opened:
+            page.wait_for_load_state("load")
+            read(name, page)
+            page.close()
+    return errors
+
+
 def test_article_pages_are_at_most_30_screens_tall(browser: Any, site_url: str) -> None:
     """Measured at 1400 × 900: the cases are a table (each written out on a page of its own)."""
-    page = browser.new_page(viewport=WIDE)
-    page.set_default_timeout(60_000)
-    heights = {}
+    heights: dict[str, float] = {}
+
+    def measure(article_id: str, page: Any) -> None:
+        heights[article_id] = page.evaluate("document.documentElement.scrollHeight") / WIDE["height"]
+
+    context = browser.new_context(viewport=WIDE)
     try:
-        for article in registry().articles():
-            page.goto(f"{site_url}/articles/{article.id}/", wait_until="load")
-            heights[article.id] = page.evaluate("document.documentElement.scrollHeight") / WIDE["height"]
+        _open_each(context, {a.id: f"{site_url}/articles/{a.id}/" for a in registry().articles()}, measure)
     finally:
-        page.close()
+        context.close()
+    assert len(heights) == len(registry().articles())
     _artifact("docs-article-heights.json").write_text(
         json.dumps({k: round(v, 1) for k, v in heights.items()}, indent=1), encoding="utf-8"
     )
@@ -223,7 +252,9 @@ def _search(page: Any, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "article"), SEARCHES, ids=[q for q, _ in SEARCHES])
-def test_search_finds_the_article_and_highlights_it(browser: Any, site_url: str, query: str, article: str) -> None:
+def test_search_finds_the_article_and_highlights_it(
+    browser: Any, site_url: str, query: str, article: str
+) -> None:
     """The query is segmented as the index is (第十一条第一款 → 第十一条 第一款), the article is among the first
     three results, and the page its result opens highlights the query's words."""
     page = _open(browser, f"{site_url}/", WIDE)
@@ -236,7 +267,8 @@ def test_search_finds_the_article_and_highlights_it(browser: Any, site_url: str,
         page.screenshot(path=str(_artifact(f"docs-search-{article}-{len(query)}.png")))
         link = next(h for h in hrefs if urlparse(h).path == f"/articles/{article}/")
         words = unquote(urlparse(link).query).removeprefix("h=").split("+")
-        assert words and all(words), f"{query}: the result link highlights nothing ({link})"
+        assert words, f"{query}: the result link highlights nothing ({link})"
+        assert all(words), f"{query}: the result link highlights nothing ({link})"
         assert "".join(words) in query or all(w in query for w in words)
         page.goto(link, wait_until="load")
         marks = page.locator("mark[data-md-highlight]")
@@ -252,18 +284,62 @@ def test_search_finds_the_article_and_highlights_it(browser: Any, site_url: str,
 # ——— offline ————————————————————————————————————————————————————————————————————————————————————————————————————
 
 
-def test_every_page_renders_with_every_outside_request_blocked(
+CONTENT_LOADS = re.compile(r"<(?:script|img|figure|svg|iframe|object|embed|video|audio|canvas)\b")
+"""What makes a page's content more than text: it then opens in the browser whatever its kind."""
+
+
+def _kind(folder: str) -> str:
+    """A page's kind: the section of its address (``articles/``, ``rules/``, ``cases/``, ``source/``,
+    ``reference/``), the whole-life cases apart; each page at the top level is a kind of its own."""
+    parts = folder.split("/")
+    if parts[:2] == ["cases", "lifecycle"]:
+        return "cases/lifecycle/"
+    return parts[0] + "/" if len(parts) > 1 else folder
+
+
+def browser_sample(site: BuiltSite) -> list[str]:
+    """The pages the browser opens: of every kind the first and the largest, and every page whose content loads
+    a script, an image or a figure. The static test reads all of them for what they load."""
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    chosen: set[str] = set()
+    for folder in site_pages(site):
+        page = (site.root / folder / "index.html").read_text(encoding="utf-8")
+        by_kind.setdefault(_kind(folder), []).append((len(page), folder))
+        content = re.search(r"<article[^>]*>(.*)</article>", page, re.S)
+        if content and CONTENT_LOADS.search(content.group(1)):
+            chosen.add(folder)
+    for pages in by_kind.values():
+        chosen |= {pages[0][1], max(pages)[1]}
+    return sorted(chosen)
+
+
+def _address(site_url: str, folder: str) -> str:
+    return f"{site_url}/" if folder == "." else f"{site_url}/{folder}/"
+
+
+SHOWN_TEXT = """article => { const copy = article.cloneNode(true);
+                              copy.querySelectorAll('pre, code').forEach(node => node.remove());
+                              document.body.appendChild(copy);
+                              const shown = copy.innerText;
+                              copy.remove();
+                              return shown }"""
+"""The text a reader sees in a page's content, code blocks left out."""
+
+
+def test_every_kind_of_page_renders_with_every_outside_request_blocked(
     browser: Any, site_url: str, built_site: BuiltSite
 ) -> None:
-    """Every page of the site, opened with every request that leaves the site blocked: none is attempted, each
-    page shows its title, and no script fails."""
-    pages = sorted(
-        p.parent.relative_to(built_site.root).as_posix()
-        for p in built_site.root.rglob("index.html")
-        if p.parent.name != "404"
-    )
+    """Every kind of page (and every page whose content loads a script or a figure), opened with every request
+    that leaves the site blocked: none is attempted, no file of the site is missing, each page shows its title,
+    no script fails, and the text shown has no raw markup. Pages load four at a time."""
+    sample = browser_sample(built_site)
+    kinds = {_kind(folder) for folder in site_pages(built_site)}
+    assert {_kind(folder) for folder in sample} == kinds
+    assert "deadlines" in sample, "the deadlines figure"
     outside: list[str] = []
-    errors: list[str] = []
+    missing: list[str] = []
+    untitled: list[str] = []
+    raw: list[str] = []
     context = browser.new_context(viewport=WIDE)
     local = re.compile(rf"^{re.escape(site_url)}/")
 
@@ -271,19 +347,25 @@ def test_every_page_renders_with_every_outside_request_blocked(
         outside.append(route.request.url)
         route.abort()
 
+    def answered(response: Any) -> None:
+        if response.status >= 400:
+            missing.append(response.url)
+
+    def read(folder: str, page: Any) -> None:
+        if not page.locator("article h1").first.is_visible():
+            untitled.append(folder)
+        shown = page.locator("article").first.evaluate(SHOWN_TEXT)
+        raw.extend(f"{folder}: {name}" for name, pattern in RAW_MARKUP.items() if pattern.search(shown))
+
     context.route(lambda url: not local.match(url) and not url.startswith(("data:", "blob:")), block)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    untitled = []
+    context.on("response", answered)
     try:
-        for path in pages:
-            page.goto(f"{site_url}/{path}/" if path != "." else f"{site_url}/", wait_until="load")
-            if not page.locator("article h1").first.is_visible():
-                untitled.append(path)
+        errors = _open_each(context, {folder: _address(site_url, folder) for folder in sample}, read)
     finally:
         context.close()
-    assert len(pages) > 500
+    _artifact("docs-offline-pages.txt").write_text("\n".join(sample) + "\n", encoding="utf-8")
     assert not outside, f"requests to outside the site: {sorted(set(outside))[:10]}"
+    assert not missing, f"files the site does not have: {sorted(set(missing))[:10]}"
     assert not untitled, f"pages without a visible title: {untitled[:10]}"
     assert not errors, errors[:5]
+    assert not raw, raw[:10]

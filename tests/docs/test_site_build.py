@@ -12,17 +12,29 @@ import subprocess
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tinghu_policy.corpus import discover
+from tinghu_policy.corpus import Case, discover
 from tinghu_policy.engine import catalogue, rules_by_provision
 from tinghu_policy.interpretation import DECISIONS, Interpretation
+from tinghu_policy.loading import read_document, validate
 from tinghu_policy.names import OPTION_ZH, fact_zh, subject_name
 from tinghu_policy.provisions import Level, Provision, registry
 from tinghu_policy.provisions.status import EncodingStatus, status_of
+from tinghu_policy.samples import SAMPLE_NAME, sample_text
 
-from .support import ROOT, BuiltSite, hooks_module
+from .support import (
+    RAW_MARKUP,
+    ROOT,
+    BuiltSite,
+    css_urls,
+    hooks_module,
+    loaded_urls,
+    outside,
+    site_pages,
+)
 
 STATUS_ZH = {
     EncodingStatus.ENCODED: "已编码",
@@ -75,7 +87,9 @@ def article_content(page: str) -> str:
 
 
 def all_pages(site: BuiltSite) -> list[Path]:
-    return sorted(p for p in site.root.rglob("*.html") if p.name == "index.html" and p.parent != site.root / "404")
+    return sorted(
+        p for p in site.root.rglob("*.html") if p.name == "index.html" and p.parent != site.root / "404"
+    )
 
 
 ARTICLES = registry().articles()
@@ -106,7 +120,8 @@ def test_article_page_shows_text_status_rules(built_site: BuiltSite, article: Pr
     gists = hooks_module("sitegen.gists").GIST_ZH
     page = built_site.page(f"articles/{article.id}.md")
     heading = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1))  # type: ignore[union-attr]
-    assert article.cite_zh in heading and gists[article.id] in heading, "the title: citation and Chinese gist"
+    assert article.cite_zh in heading, "the title: the citation"
+    assert gists[article.id] in heading, "the title: the Chinese gist"
     blocks = provision_blocks(page)
     assert list(blocks) == [u.id for u in units(article)], "one block per paragraph and item, in order"
     encoders = rules_by_provision()
@@ -119,7 +134,8 @@ def test_article_page_shows_text_status_rules(built_site: BuiltSite, article: Pr
         assert status.status is not None, f"{unit.id} has no status"
         assert STATUS_ZH[status.status] in block
         if status.reason:  # not computable, or encoded in part: the reason in Chinese, the English beside it
-            assert status.reason_zh in block and status.reason in block, unit.id
+            assert status.reason_zh in block, unit.id
+            assert status.reason in block, unit.id
         if status.status is EncodingStatus.PENDING:
             assert "尚无规则编码本条款" in block
         for rule in encoders.get(unit.id, ()):
@@ -129,8 +145,14 @@ def test_article_page_shows_text_status_rules(built_site: BuiltSite, article: Pr
             assert source, f"{rule.id}: no source"
             assert f"def {rule.function.__name__}(" in block, f"{rule.id}: source code missing"
             assert f'provision="{unit.id}"' in block
-            code = text_of("".join(re.findall(r'<section class="th-source">(.*?)</section>', block_html, re.S)))
-            notes = [line.strip() for line in inspect.getdoc(rule.function).splitlines()[1:] if len(line) > 40]
+            code = text_of(
+                "".join(re.findall(r'<section class="th-source">(.*?)</section>', block_html, re.S))
+            )
+            notes = [
+                line.strip()
+                for line in (inspect.getdoc(rule.function) or "").splitlines()[1:]
+                if len(line) > 40
+            ]
             for line in notes[:3]:
                 assert line not in code, f"{rule.id}: the docstring is shown twice (as text and in the code)"
 
@@ -145,20 +167,28 @@ def test_article_page_lists_its_cases_as_a_table(built_site: BuiltSite, article:
     tables = "".join(re.findall(r'<section class="th-case-table">(.*?)</section>', page, re.S))
     for case_id, _, case in CASES:
         if set(case.provisions) & unit_ids or rules_here & {e.rule for e in case.expected}:
-            assert f'href="../../cases/{case_id}/"' in tables, f"{case_id} missing from {article.id}'s case tables"
-    assert "th-working" not in page and "th-worked" not in page, "case write-ups belong on the case pages"
+            assert f'href="../../cases/{case_id}/"' in tables, (
+                f"{case_id} missing from {article.id}'s case tables"
+            )
+    assert "th-working" not in page, "case write-ups belong on the case pages"
+    assert "th-worked" not in page, "case write-ups belong on the case pages"
 
 
 def test_clause_text_marks_where_a_decision_reads_it(built_site: BuiltSite) -> None:
     wording = hooks_module("sitegen.wording")
     clauses = {u.id: hooks_module("sitegen.data").clause_text(u) for a in ARTICLES for u in units(a)}
-    assert wording.unmatched(clauses) == [], "a phrase of OPEN_WORDING is in none of its decision's provisions"
+    assert wording.unmatched(clauses) == [], (
+        "a phrase of OPEN_WORDING is in none of its decision's provisions"
+    )
     assert set(wording.OPEN_WORDING) | wording.NO_WORDING == set(DECISIONS), "every decision marks its words"
     page = built_site.page("articles/art11.md")
     block = page.split('<h3 id="art11.p1.i2"', 1)[1]
-    marked = re.search(r'<span class="th-open"[^>]*>5个工作日内</span><sup class="th-open-refs">(.*?)</sup>', block)
+    marked = re.search(
+        r'<span class="th-open"[^>]*>5个工作日内</span><sup class="th-open-refs">(.*?)</sup>', block
+    )
     assert marked, "“5个工作日内” is not marked"
-    assert 'href="#decision-D1"' in marked.group(1) and 'href="#decision-D2"' in marked.group(1)
+    assert 'href="#decision-D1"' in marked.group(1)
+    assert 'href="#decision-D2"' in marked.group(1)
 
 
 def test_errata_are_marked_where_they_were_made(built_site: BuiltSite) -> None:
@@ -176,7 +206,7 @@ def test_errata_are_marked_where_they_were_made(built_site: BuiltSite) -> None:
 
 
 def test_whitespace_marks_render_with_the_installed_fonts(built_site: BuiltSite) -> None:
-    """"␠" (U+2420) is in none of Debian's fonts (a missing-glyph box); the mark used is in DejaVu."""
+    """U+2420 "␠" is in none of Debian's fonts (a missing-glyph box); the mark used is in DejaVu."""
     labels = hooks_module("sitegen.labels")
     for page in all_pages(built_site):
         assert "␠" not in page.read_text(encoding="utf-8"), page
@@ -199,7 +229,9 @@ def _reports() -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("case_id", "path", "case"), CASES, ids=[c[0] for c in CASES])
-def test_every_case_has_a_page_of_its_own(built_site: BuiltSite, case_id: str, path: Path, case: object) -> None:
+def test_every_case_has_a_page_of_its_own(
+    built_site: BuiltSite, case_id: str, path: Path, case: object
+) -> None:
     """Title, file, findings with their Chinese rule titles and due dates, the working in Chinese (the library's
     审查意见 of each expected finding) beside the author's English notes, the facts with Chinese names."""
     page = built_site.page(f"cases/{case_id}.md")
@@ -222,7 +254,11 @@ def test_every_case_has_a_page_of_its_own(built_site: BuiltSite, case_id: str, p
         )
         assert html.unescape(finding.explanation_zh) in html.unescape(shown), f"{expected.rule}: no 审查意见"
     comment = next(
-        (line.lstrip("# ").strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")),
+        (
+            line.lstrip("# ").strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")
+        ),
         "",
     )
     if comment:
@@ -240,7 +276,8 @@ def test_case_facts_are_named_in_chinese(built_site: BuiltSite) -> None:
             checked += 1
     assert checked > 100
     page = text_of(built_site.page("cases/art27/acceptance-aug31-clamp-day-after-late.md"))
-    assert "区级 district" in page and "党政机关 party_government" in page, "a code beside its Chinese name"
+    assert "区级 district" in page, "a code beside its Chinese name"
+    assert "党政机关 party_government" in page, "a code beside its Chinese name"
 
 
 def test_whole_life_cases_are_indexed_once(built_site: BuiltSite) -> None:
@@ -281,12 +318,54 @@ def test_every_rule_has_a_page_in_chinese(built_site: BuiltSite, rule: object) -
     assert f'href="../../source/{module}/#L-{line}"' in page
     source = built_site.page(f"source/{module}.md")
     anchored = re.search(rf'<a id="L-{line}" name="L-{line}"></a>(.*?)\n', source)
-    assert anchored and f"{rule.function.__name__}" in text_of(anchored.group(1)), "the link opens the def line"  # type: ignore[attr-defined]
+    assert anchored, f"no line anchor L-{line} in source/{module}"
+    assert rule.function.__name__ in text_of(anchored.group(1)), "the link opens the def line"  # type: ignore[attr-defined]
 
 
 def test_rules_with_facts_show_their_chinese_names(built_site: BuiltSite) -> None:
     page = text_of(built_site.page("rules/art27.acceptance.md"))
     assert fact_zh("acceptance.passed") in page
+
+
+# ——— the home page —————————————————————————————————————————————————————————————————————————————————————————————————
+
+
+def test_home_page_shows_one_explanation_before_and_after(built_site: BuiltSite) -> None:
+    """Issue #14: the sample's art. 11(1)(iii) finding for 区审计局 as 1.x printed it (a fixed quotation) and as
+    the library explains it today (generated at build time, so it cannot drift)."""
+    case = validate(Case, read_document(sample_text(), name=SAMPLE_NAME))
+    finding = next(
+        f
+        for f in case.run().findings
+        if f.rule == "art11.department_review" and f.subject == "round 1: audit_bureau"
+    )
+    page = built_site.page("index.md")
+    after = re.search(
+        r'<blockquote class="th-after">\s*<p>(.*?)</p>\s*<p lang="en"><small>(.*?)</small>', page, re.S
+    )
+    assert after, "no 2.0 text on the home page"
+    assert text_of(after.group(1)) == finding.explanation_zh
+    assert text_of(after.group(2)) == finding.explanation_en
+    before = re.search(r'<blockquote class="th-before">\s*<p>(.*?)</p>', page, re.S)
+    assert before, "no 1.x text on the home page"
+    old = text_of(before.group(1))
+    assert old.startswith("第十一条第一款第（三）项【逾期完成】")
+    assert finding.due is not None
+    for day in (finding.due.isoformat(), "2024-11-01"):  # the same finding: its due date and the late opinion
+        assert day in old
+        assert day in finding.explanation_zh
+    changes = text_of(page.split('<blockquote class="th-after">', 1)[1])
+    for new in (
+        "第1轮：区审计局",
+        "起算：2024-10-28 材料同步至相关部门",
+        "有业务时间的，停止业务活动的时间为截止时间",
+    ):
+        assert new in changes.split("改动", 1)[1], f"the list of changes names {new}"
+        assert new in finding.explanation_zh, f"the list of changes says 2.0 writes {new}"
+        assert new not in old
+    for gone in ("round 1: audit_bureau", "应不晚于/不超过"):
+        assert gone in old
+        assert gone not in finding.explanation_zh
 
 
 # ——— overview pages ——————————————————————————————————————————————————————————————————————————————————————————————
@@ -296,7 +375,8 @@ def test_decisions_page_quotes_each_basis_and_names_every_value(built_site: Buil
     page = built_site.page("decisions.md")
     shown = text_of(page)
     last = max(DECISIONS, key=lambda d: int(d[1:]))
-    assert f"D1–{last}" in shown and "D1–D16" not in shown
+    assert f"D1–{last}" in shown
+    assert "D1–D16" not in shown
     for decision in DECISIONS.values():
         assert decision.basis in shown
         assert f"Interpretation.{decision.field}" in shown
@@ -325,7 +405,8 @@ def test_traceability_matrix_lists_every_unit_with_chinese_outcomes(built_site: 
         for unit in units(article):
             assert unit.id in page
             assert unit.cite_zh in page
-    assert "不符合 ×" in page and "fails×" not in page
+    assert "不符合 ×" in page
+    assert "fails×" not in page
 
 
 def test_deadlines_are_drawn_without_loading_anything(built_site: BuiltSite) -> None:
@@ -341,12 +422,6 @@ def test_footer_is_chinese(built_site: BuiltSite) -> None:
 
 
 # ——— clean: no raw markup, no stale text ————————————————————————————————————————————————————————————————————————
-
-RAW_MARKUP = {
-    "``literal``": re.compile(r"``[^`\n]+``"),
-    ":role:`…`": re.compile(r":(?:class|func|mod|data|meth|attr|obj|exc|ref):`"),
-    "a `::` block": re.compile(r"\S::\s*$", re.M),
-}
 
 
 def test_no_raw_markup_on_any_page(built_site: BuiltSite) -> None:
@@ -378,26 +453,46 @@ def test_no_hard_line_break_mid_sentence(built_site: BuiltSite) -> None:
         for doc in re.findall(r'<div class="th-doc">(.*?)</div>', content, re.S):
             for body in re.findall(r"<p>(.*?)</p>", re.sub(r"<pre.*?</pre>", "", doc, flags=re.S), re.S):
                 if "\n" in body:
-                    problems.append(f"{path.relative_to(built_site.root)}: a docstring line break: {body[:80]!r}")
+                    problems.append(
+                        f"{path.relative_to(built_site.root)}: a docstring line break: {body[:80]!r}"
+                    )
                 if re.search(rf"[{HAN}]\.(?:\s|<|$)", body):
                     problems.append(f"{path.relative_to(built_site.root)}: a half-width '.': {body[:80]!r}")
     assert not problems, "\n".join(problems[:20])
 
 
 def test_nothing_is_loaded_from_outside_the_site(built_site: BuiltSite) -> None:
-    """Every script, stylesheet and image a page names is the site's own (the browser test then blocks every
-    request that leaves the site and opens every page)."""
-    for path in all_pages(built_site):
-        page = path.read_text(encoding="utf-8")
-        for tag, url in re.findall(r"<(script|link|img|iframe)\b[^>]*?\b(?:src|href)=\"([^\"]+)\"", page):
-            assert not re.match(r"^(https?:)?//", url), f"{path}: <{tag}> loads {url}"
-        assert "mermaid" not in article_content(page), path
+    """Every file a page makes the browser fetch (script, stylesheet, icon, image, frame, inline-style ``url()``)
+    is a file of the site, and every stylesheet's ``url()`` too; every page has its title. The browser test then
+    opens every kind of page with every request that leaves the site blocked."""
+    problems = []
+    pages = site_pages(built_site)
+    for folder in pages:
+        page = (built_site.root / folder / "index.html").read_text(encoding="utf-8")
+        for url in loaded_urls(page):
+            if outside(url):
+                problems.append(f"{folder}: loads {url}")
+            elif not url.startswith(("data:", "blob:")):
+                target = (built_site.root / folder / urlsplit(url).path).resolve()
+                if not (target / "index.html" if target.is_dir() else target).is_file():
+                    problems.append(f"{folder}: loads {url}, which is not in the site")
+        if "mermaid" in article_content(page):
+            problems.append(f"{folder}: mermaid")
+        if not re.search(r"<h1\b", article_content(page)):
+            problems.append(f"{folder}: no title")
+    for stylesheet in built_site.root.rglob("*.css"):
+        problems += [
+            f"{stylesheet}: loads {u}" for u in css_urls(stylesheet.read_text("utf-8")) if outside(u)
+        ]
+    assert len(pages) > 500
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_search_worker_segments_chinese_queries(built_site: BuiltSite) -> None:
     (worker,) = (built_site.root / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     source = worker.read_text(encoding="utf-8")
-    assert "function tinghuSegment(" in source and "tinghuSegment(" in source.split("function tinghuSegment(")[1]
+    assert "function tinghuSegment(" in source
+    assert "tinghuSegment(" in source.split("function tinghuSegment(")[1], "the worker calls it"
     assert "terms:tinghuTerms(" in source
 
 
@@ -414,7 +509,9 @@ def test_search_index_segments_chinese_and_stays_small(built_site: BuiltSite) ->
     locations = {d["location"].split("/", 1)[0] for d in index["docs"]}
     assert not locations & {"reference", "source"}
     assert "初审" in path.read_text(encoding="utf-8"), "written as UTF-8, not as \\u escapes"
-    assert path.stat().st_size < 3_000_000, f"{path.stat().st_size} bytes: the first search waits for all of it"
+    assert path.stat().st_size < 3_000_000, (
+        f"{path.stat().st_size} bytes: the first search waits for all of it"
+    )
 
 
 def test_api_reference_is_generated(built_site: BuiltSite) -> None:
@@ -429,4 +526,3 @@ def test_docs_source_has_no_hand_copied_article_text() -> None:
     for unit in registry().leaves():
         if len(unit.text) > 30:
             assert not any(unit.text in page for page in pages), f"{unit.id} copied into docs/"
-

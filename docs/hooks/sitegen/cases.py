@@ -18,6 +18,7 @@ from sitegen.labels import (
 )
 from sitegen.markup import attr, ident, pre, table, text
 from tinghu_policy.interpretation import DECISIONS
+from tinghu_policy.provisions import registry
 
 CASE_BOOST = 0.2
 """Search: a case page ranks below the articles it exercises (an article page is boosted 8)."""
@@ -208,19 +209,13 @@ def _meta(case: data.CaseInfo, home: str | None, here: str) -> str:
         meta.append("本库结果 <small>this library</small>：✔ 全部一致")
     elif any(a is False for a in agree):
         meta.append("本库结果 <small>this library</small>：✘ 有不一致")
-    cited = "、".join(provision_link(p, here=here) if p in _registry() else ident(p) for p in case.provisions)
+    cited = "、".join(provision_link(p, here=here) if p in registry() else ident(p) for p in case.provisions)
     return (
         '<div class="th-meta" markdown>\n\n'
         + " · ".join(meta)
         + (f"<br>条款 <small>provisions</small>：{cited}" if cited else "")
         + "\n\n</div>"
     )
-
-
-def _registry() -> object:
-    from tinghu_policy.provisions import registry
-
-    return registry()
 
 
 def _working(e: data.Expectation) -> str:

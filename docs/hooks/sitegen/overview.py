@@ -231,14 +231,14 @@ def decisions() -> str:
                 )
             )
         if not info.options:
-            found = [c for c in data.cases() if any(o.field == d.field for o in c.overrides)]
-            if found:
+            setting = [c for c in data.cases() if any(o.field == d.field for o in c.overrides)]
+            if setting:
                 exercised.append(
                     "- 设定取值的案例 <small>cases that set a value</small>："
                     + "、".join(
                         case_link(c.id, c.title, here=here)
                         + f"（{text(next(o.value for o in c.overrides if o.field == d.field))}）"
-                        for c in found
+                        for c in setting
                     )
                 )
         if exercised:

@@ -20,8 +20,9 @@ from sitegen.labels import (
     status_label,
 )
 from sitegen.markup import ident, table, text
-from tinghu_policy.engine import Rule
+from tinghu_policy.engine import Rule, tables
 from tinghu_policy.names import fact_zh
+from tinghu_policy.provisions import registry
 
 RULE_BOOST = 1
 
@@ -35,7 +36,7 @@ def pages() -> dict[str, str]:
 def render(rule: Rule) -> str:
     here = rule_page(rule.id)
     article = rule.provision.split(".", 1)[0]
-    unit = data.registry()[rule.provision]
+    unit = registry()[rule.provision]
     deps = data.dependencies(rule.id)
     line = data.source_line(rule.function)
     parts = [
@@ -117,7 +118,7 @@ def _dependencies(rule: Rule, deps: data.Dependencies, here: str) -> str:
                 f"（{text(citation(other.provision))}）"
             )
     for table_id in deps.tables:
-        found = next(t for t in data.tables() if t.id == table_id)
+        found = next(t for t in tables() if t.id == table_id)
         items.append(
             f"- 数据表 <small>table</small>：[{text(found.title_zh)} {ident(table_id, small=True)}]"
             f"({relative(article_page(found.provision.split('.', 1)[0]), here)}#{rule_anchor(table_id)})"
@@ -144,7 +145,7 @@ def _module_article(module: str) -> str | None:
         return None
     digits = name[3:].split("_", 1)[0]
     article = f"art{int(digits)}" if digits.isdigit() else None
-    return article if article and article in data.registry() else None
+    return article if article and article in registry() else None
 
 
 def _outcomes(rule_id: str) -> str:

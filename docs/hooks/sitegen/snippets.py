@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 
 import yaml
 
@@ -57,8 +58,6 @@ def calendar_coverage() -> str:
 
 def calendar_examples() -> str:
     """Deadlines computed by the library now, each with its own explanation (never copied by hand)."""
-    from datetime import date
-
     from tinghu_policy.periods import Days, Months, Period, WorkingDays, deadline
 
     examples: tuple[tuple[date, Period], ...] = (
@@ -232,6 +231,43 @@ def example_report() -> str:
     )
 
 
+EXPLAINED_RULE = "art11.department_review"
+EXPLAINED_SUBJECT = "round 1: audit_bureau"
+"""The finding the home page shows before and after format 2.0 (issue #14): the sample project's art. 11(1)(iii)
+review opinion of 区审计局, one working day late — the README's example."""
+
+
+def sample_explanation() -> tuple[date, str, str]:
+    """The sample's ``as_of``, and the Chinese and English explanation of that finding as the library gives them
+    for the built-in sample (``tinghu-policy evaluate --sample``: ``tinghu_policy/samples/whole_life_project.yaml``
+    as of its ``as_of``)."""
+    from tinghu_policy.corpus import Case
+    from tinghu_policy.loading import read_document, validate
+    from tinghu_policy.samples import SAMPLE_NAME, sample_text
+
+    case = validate(Case, read_document(sample_text(), name=SAMPLE_NAME))
+    found = [f for f in case.run().findings if f.rule == EXPLAINED_RULE and f.subject == EXPLAINED_SUBJECT]
+    if len(found) != 1:
+        raise LookupError(
+            f"{SAMPLE_NAME} has {len(found)} findings of {EXPLAINED_RULE} for {EXPLAINED_SUBJECT!r}, not one: "
+            "update the before-and-after of docs/index.md (sitegen/snippets.py)"
+        )
+    return case.as_of, found[0].explanation_zh, found[0].explanation_en
+
+
+def explanation_after() -> str:
+    """The 2.0 text of the home page's before-and-after (the 1.x text is a fixed quotation beside it)."""
+    from tinghu_policy.samples import SAMPLE_NAME
+
+    as_of, zh, en = sample_explanation()
+    return (
+        f'<blockquote class="th-after">\n<p>{text(zh)}</p>\n<p lang="en"><small>{text(en)}</small></p>\n'
+        f"</blockquote>\n\n<small>构建时由本库对内置示例（{code('tinghu_policy/samples/' + SAMPLE_NAME)}，即 "
+        f"{code('tinghu-policy evaluate --sample')}）生成，评估日 {as_of.isoformat()}。Generated at build time "
+        "from the built-in sample.</small>"
+    )
+
+
 SNIPPETS: dict[str, Callable[[], str]] = {
     "stats": stats,
     "calendar-coverage": calendar_coverage,
@@ -241,4 +277,5 @@ SNIPPETS: dict[str, Callable[[], str]] = {
     "calendar-overlays": calendar_overlays,
     "example-project": example_project,
     "example-report": example_report,
+    "explanation-after": explanation_after,
 }

@@ -7,18 +7,19 @@ from __future__ import annotations
 import importlib
 import inspect
 
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import PythonLexer
+from pygments import highlight  # type: ignore[import-untyped]
+from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
+from pygments.lexers import PythonLexer  # type: ignore[import-untyped]
 
 from sitegen import data
 from sitegen.labels import source_page
 from sitegen.markup import ident, text
+from tinghu_policy.engine import tables
 
 
 def modules() -> list[str]:
     """Every module a rule or a table is defined in, and every rule module a rule relies on."""
-    found = {r.module for r in data.rules()} | {t.module for t in data.tables()}
+    found = {r.module for r in data.rules()} | {t.module for t in tables()}
     for rule in data.rules():
         found |= {h.module for h in data.dependencies(rule.id).helpers}
     return sorted(found)
