@@ -1136,3 +1136,15 @@ def test_om_plan_rejected_by_the_data_bureau_and_not_in_the_budget_reports_the_r
     assert finding.status is Status.NOT_APPLICABLE
     assert "区数据局于2025-10-20审核未通过" in finding.note_zh
     assert "尚未列入年度预算" in finding.note_zh
+
+
+def test_a_revision_before_a_window_ending_beyond_the_calendar_owes_no_return() -> None:
+    """Revised 2026-12-28, before the earliest end of the window (2027-01-02: 15 working days take at least 15
+    days), nothing returned: art. 11(1)(ii) 否则将退回申请 does not arise whatever 2027's holidays (D12) — no
+    return is owed (NOT_APPLICABLE), and the revision is MET."""
+    report = one_round(
+        date(2026, 12, 30), received="2026-12-14", initial_opinion=opinion("2026-12-18"), revised="2026-12-28"
+    )
+    assert report.finding("art11.application_return", "round 1").status is Status.NOT_APPLICABLE
+    assert "2026-12-28" in report.finding("art11.application_return", "round 1").note_zh
+    assert report.finding("art11.revision", "round 1").status is Status.MET

@@ -920,3 +920,20 @@ def test_d37_option_the_accounts_are_pending_before_the_original_period_ends() -
     assert (finding.status, finding.due) == (Status.PENDING, due)
     submitted = [c for c in finding.checks if c.fact == "acceptance.final_accounts_submitted"]
     assert [(c.required, c.actual) for c in submitted] == [(due, None)]
+
+
+def test_d37_option_an_extended_end_beyond_the_calendar_is_not_yet_due_before_the_original_end() -> None:
+    """Passed 2026-08-20: the original 3 months end on 2026-11-20; 2 more months (D37 ``after_original_period``)
+    end in January 2027, beyond the calendar data. On 2026-11-01 the accounts are owed but not due whatever 2027's
+    holidays (D12: the answer that does not depend on the missing year): PENDING, no due date."""
+    extension = {"requested": "2026-10-10", "approved": "2026-10-20", "months": 2}
+    finding = find(
+        "art27.final_accounts",
+        date(2026, 11, 1),
+        interpretation=AFTER_ORIGINAL,
+        acceptance={"passed": "2026-08-20", "final_accounts_extension": extension},
+    )
+    assert (finding.status, finding.due, finding.missing) == (Status.PENDING, None, ())
+    submitted = [c for c in finding.checks if c.fact == "acceptance.final_accounts_submitted"]
+    assert [(c.required, c.actual) for c in submitted] == [(date(2026, 11, 20), None)]
+    assert "2027" in finding.note_zh

@@ -668,7 +668,8 @@ def final_accounts(ctx: Context) -> Outcome:
 def _after_original(ctx: Context, passed: date, original: date, months: int) -> Outcome:
     """D37 ``after_original_period``: the ``months`` run from the end of the original 3 months. The duty itself runs
     from the pass (竣工验收合格后), so before that end it is already owed: MET if submitted, else PENDING, due
-    ``months`` after it."""
+    ``months`` after it — a due date beyond the calendar data (D12) is after the original end, so the same holds
+    without it."""
     a = ctx.project.acceptance
     started = ctx.clock_start(_PASSED, passed)
     if original <= ctx.as_of:
@@ -682,12 +683,14 @@ def _after_original(ctx: Context, passed: date, original: date, months: int) -> 
         )
     try:
         due = ctx.deadline(original, Months(months))
-    except CalendarCoverageError as gap:  # the extended end is beyond the calendar data (D12)
+    except (
+        CalendarCoverageError
+    ) as gap:  # beyond the calendar data (D12), and after the original end: not yet due
+        done = ctx.known(a.final_accounts_submitted)
         return Outcome(
-            Status.UNDETERMINED,
-            checks=(started,),
-            missing=(f"calendar:{gap.year}",),
-            note=(say.accounts_beyond_calendar, gap.year, str(gap)),
+            Status.PENDING if done is None else Status.MET,
+            checks=(started, ctx.check(_SUBMITTED, Relation.ON_OR_BEFORE, original, done)),
+            note=(say.extended_beyond_calendar, original, months, gap.year),
         )
     return ctx.due_by(
         due.due,

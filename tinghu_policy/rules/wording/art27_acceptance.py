@@ -204,6 +204,15 @@ def explained_before_bound(bound: date) -> Text:
     )
 
 
+def extended_beyond_calendar(original: date, months: int, year: int) -> Text:
+    return (
+        f"原期限 {original} 届满后再计{months}个月（D37）的届满日落在{year}年，缺少该年官方节假日安排，无法确定；"
+        f"但它晚于原期限 {original}，截至评估日尚未届满（D12）",
+        f"{months} more month(s) from the end of the original period {original} (D37) end in {year}, whose official "
+        f"arrangement is missing, so the exact day is unknown; it is after {original}, so not yet reached (D12)",
+    )
+
+
 def requested_not_approved(requested: date | None) -> Text:
     return (
         f"；已于 {requested} 在期限内报请延长，区财政局尚未批准：尚未延长（批准后计入，D28）",
