@@ -30,12 +30,12 @@ from tinghu_policy.rules.wording import art38_40_supplementary as say
 def state_owned_enterprise(ctx: Context) -> Outcome:
     """国有企业建设的政务信息化项目，严格遵守国家法律法规及本办法相关条款，确保各项工作合法合规开展.
 
-    NOT_APPLICABLE unless the owner is a state-owned enterprise. HOLDS when it is a district 政务信息系统 project:
-    D29 (default ``any_money``): the regulation then governs it whatever its money (own, social or fiscal), which is
-    the only reading that gives art. 38 work to do beyond art. 2's "各有关单位…使用财政预算资金"; option
-    ``fiscal_budget_only``: only when it uses 财政预算资金. A NOTICE (not a breach) names the level, category (or, under the option,
-    funding) that keeps it out; D18 decides whether a 乡镇/街道 enterprise is 区级. "相关条款" is not narrowed: every
-    rule runs, each one's own conditions deciding whether it reaches the project (see
+    NOT_APPLICABLE unless the owner is a state-owned enterprise. HOLDS when it is a district 政务信息系统 project
+    that uses 财政预算资金 — D29 (default ``fiscal_budget_only``): the enterprise is then one of art. 2's "各有关单位…
+    使用财政预算资金"; option ``any_money``: whatever its money (own, social or fiscal), the reading that gives
+    art. 38 work beyond art. 2. A NOTICE (not a breach) names the level, category or (by default) funding that keeps
+    it out; D18 decides whether a 乡镇/街道 enterprise is 区级 (default: a 街道 unit is, a 乡镇 unit is not). "相关条款" is
+    not narrowed: every rule runs, each one's own conditions deciding whether it reaches the project (see
     :func:`~tinghu_policy.rules.art02_03_scope.state_owned_enterprise`).
     """
     return assess(ctx.project, ctx.interpretation).art38.outcome()
@@ -85,8 +85,8 @@ def social_capital_project(ctx: Context) -> Outcome:
 
     Social capital is shown by ``FundingSource.SOCIAL_CAPITAL`` in ``funding`` or by ``social_capital`` facts.
     HOLDS: the regulation governs the project even without 财政预算资金 (its security, acceptance, O&M and
-    performance duties are then the other rules'); a NOTICE (not a breach) names the level or category that keeps it out (D18: a
-    乡镇/街道 unit is not 区级 by default).
+    performance duties are then the other rules'); a NOTICE (not a breach) names the level or category that keeps it
+    out (D18, default: a 街道 unit is 区级, a 乡镇 unit is not).
     """
     return assess(ctx.project, ctx.interpretation).art39.outcome()
 
