@@ -493,7 +493,10 @@ def delay_explanation(ctx: Context) -> Outcome:
     explained = ctx.known(ctx.project.acceptance.delay_explanation)
     if clock.status is Status.PENDING and explained is None:
         return ctx.not_applicable((say.explanation_not_owed, clock.due))
-    if clock.due is None:  # beyond the calendar data (D12): the acceptance clock says what is known
+    if (
+        clock.due is None
+    ):  # beyond the calendar data (D12), so PENDING: a clock there is MET, PENDING or UNDETERMINED
+        assert explained is not None  # (PENDING without an explanation returned above)
         return _explained_before_bound(ctx, clock, explained)
     return ctx.due_by(
         clock.due,
@@ -504,13 +507,13 @@ def delay_explanation(ctx: Context) -> Outcome:
     )
 
 
-def _explained_before_bound(ctx: Context, clock: Outcome, explained: date | None) -> Outcome:
-    """The acceptance due date is beyond the calendar data (D12) and acceptance still pending: the due date is no
-    earlier than the clock's bound (its last check), so an explanation given by then is MET whatever the missing
-    year's holidays (no exact due date); otherwise the clock says what is known."""
+def _explained_before_bound(ctx: Context, clock: Outcome, explained: date) -> Outcome:
+    """The acceptance due date is beyond the calendar data (D12) and acceptance still pending, so ``as_of`` is not
+    past the day the due date cannot precede (the clock's last check): an explanation given by ``as_of`` is MET
+    whatever the missing year's holidays (no exact due date)."""
     bound = clock.checks[-1].required
-    if explained is None or not isinstance(bound, date) or explained > bound:
-        return clock
+    assert isinstance(bound, date)
+    assert explained <= bound  # a pending clock: explained <= as_of <= bound
     outcome = ctx.due_by(
         bound, explained, _EXPLANATION, started=clock.checks[0], note=(say.explained_before_bound, bound)
     )
