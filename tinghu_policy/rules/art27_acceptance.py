@@ -493,9 +493,8 @@ def delay_explanation(ctx: Context) -> Outcome:
     explained = ctx.known(ctx.project.acceptance.delay_explanation)
     if clock.status is Status.PENDING and explained is None:
         return ctx.not_applicable((say.explanation_not_owed, clock.due))
-    if (
-        clock.due is None
-    ):  # beyond the calendar data (D12), so PENDING: a clock there is MET, PENDING or UNDETERMINED
+    # no due date: beyond the calendar data (D12), so PENDING (a clock there is MET, PENDING or UNDETERMINED)
+    if clock.due is None:
         assert explained is not None  # (PENDING without an explanation returned above)
         return _explained_before_bound(ctx, clock, explained)
     return ctx.due_by(
