@@ -12,9 +12,11 @@ with the reason; an undetermined one is evaluated (the art. 2/3 findings name th
 
 Readings taken here (each stated where its code is):
 
-- art. 2 "区级" (D18, default ``not_district_level``): only ``OwnerLevel.DISTRICT``; a 乡镇/街道 unit is not 区级
-  (art. 2 says 区级, where art. 7 para. 2 writes "区级及以下" when it means more). Option ``district_level``: a
-  乡镇/街道 unit counts as 区级. The same limb serves art. 38 and 39.
+- art. 2 "区级" (D18, default ``subdistrict_only``): a district unit and a 街道 unit (the district government's
+  派出机关, a district budget unit) are 区级; a 乡镇 unit is not (预算法 第三条 gives 乡、民族乡、镇 a budget level
+  of their own; art. 2 says 区级, where art. 7 para. 2 writes "区级及以下" when it means more). Options
+  ``not_district_level``: only the district's own units; ``district_level``: both count. The same limb serves
+  art. 38 and 39.
 - art. 2 "财政预算资金": any budget money, the district's or the province's (art. 10's 省级安排 construction money
   is the province's budget money); 单位自筹 and 社会资本 are not.
 - art. 2 "政务信息系统 (GB/T 40692-2021)": the three kinds, and also the kinds art. 3 lists (building intelligence,
@@ -474,8 +476,8 @@ def governed(project: Project, interpretation: Interpretation) -> Scope:
     decides_scope=True,
 )
 def government_it_project(ctx: Context) -> Outcome:
-    """第二条: 区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的，符合GB/T40692-2021规定的
-    数字基础设施、软件开发和数据治理等项目. A NOTICE names each condition that keeps the project out (see
+    """第二条: 区级各党政机关、事业单位和团体组织及各有关单位使用财政预算资金实施的，符合《政务信息系统定义和范围》
+    （GB/T40692-2021）规定的数字基础设施、软件开发和数据治理等项目. A NOTICE names each condition that keeps the project out (see
     :func:`definition`).
 
     D18 (default ``subdistrict_only``): a 街道 unit is 区级 (the district government's 派出机关, a district budget

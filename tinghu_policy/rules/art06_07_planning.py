@@ -7,7 +7,7 @@ para. 2 the rule checks the review the paragraph makes the condition of using th
 the district plans and the unit's business needs (按照区级…规划，结合业务发展需要) is what that review judges, and
 is listed as encoded in part.
 
-Art. 7 para. 2 has three sentences, each its own rule:
+Art. 7 para. 2 has two sentences, the second of two clauses: three limbs, each its own rule:
 
 * 对于需要各部门共享协同的政务信息化项目…通过省、市级部门开发的基础平台，统一数据和业务接口有效衔接
   (``art7.shared_platforms``): a project shared by several departments (``cross_department``) is built on the

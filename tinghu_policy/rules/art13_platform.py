@@ -10,7 +10,7 @@ which presupposes it (区数据局's review, 区财政局's re-check, the budget
 budgeted with no submission date was filed, and art. 13 judges where. A plan with no dated step is filed only when
 a fact says so: filed on the platform (``on_management_platform`` true), or its O&M money requested
 (``om_funding_requested``: money is asked for through the plan, the act art. 12 and D21 date by the plan's
-filing); otherwise it is not yet filed, as art. 11 para. 2 also says of it ("尚未报送区数据局").
+filing); otherwise it is not yet filed, as the art. 11 para. 2 rule also reads it (``art11.om_plan``).
 (:meth:`~tinghu_policy.facts.OmPlan.filed_by` takes a plan with no date as filed only so that it is not mistaken
 for a filing after ``as_of``.)
 

@@ -3,7 +3,7 @@ interpretation decisions. Every case has a page of its own (``sitegen/cases.py``
 
 from __future__ import annotations
 
-from sitegen import data, rst
+from sitegen import data, readings, rst
 from sitegen.cases import case_table
 from sitegen.gists import GIST_ZH
 from sitegen.labels import (
@@ -62,6 +62,7 @@ def render(article: Provision) -> str:
         "that test the provision follow it.</small></p>",
     ]
     parts += [_provision(unit, here) for unit in data.units(article.id)]
+    parts += [reading for reading in (_readings(article.id, here),) if reading]
     parts.append(_decisions(article.id, here))
     return "\n\n".join(parts) + "\n"
 
@@ -179,7 +180,7 @@ def _rule(rule: Rule, here: str) -> str:
         f"[规则详情 <small>rule page</small>]({relative(rule_page(rule.id), here)})"
         f" · 源代码 <small>source</small> {source_link(rule.module, line, here=here)}"
     )
-    doc = rst.to_markdown(rule.function.__doc__ or "")
+    doc = readings.beside(readings.of_rule(rule), rst.to_markdown(rule.function.__doc__ or ""))
     code = "\n".join(
         fence(body, f'python linenums="{start}"') for body, start in data.rule_body(rule) if body.strip()
     )
@@ -190,7 +191,7 @@ def _rule(rule: Rule, here: str) -> str:
             f'<p class="th-rule-title" lang="en"><small>{text(rule.title_en)}</small></p>',
             '<p class="th-rule-facts" markdown>' + " · ".join(facts) + "</p>",
             f'<p class="th-rule-links" markdown>{links}</p>',
-            f'<div class="th-doc" markdown>\n\n{doc}\n\n</div>' if doc else "",
+            doc,
             f'<section class="th-source" data-search-exclude="true" markdown>\n\n{code}\n\n</section>',
         )
         if part
@@ -199,7 +200,6 @@ def _rule(rule: Rule, here: str) -> str:
 
 def _table(encoding: Table, here: str) -> str:
     statement = data.table_statement(encoding)
-    module_doc = rst.to_markdown(data.module_doc(encoding.module))
     return "\n\n".join(
         part
         for part in (
@@ -207,16 +207,40 @@ def _table(encoding: Table, here: str) -> str:
             f"{{ #{rule_anchor(encoding.id)} }}",
             f'<p class="th-rule-title" lang="en"><small>{text(encoding.title_en)}</small></p>',
             f'<p class="th-rule-links" markdown>模块 <small>module</small>：'
-            f"{source_link(encoding.module, 1, here=here)}</p>",
-            f'<details class="th-doc"><summary>模块说明 <small lang="en">module notes</small></summary>\n\n'
-            f"{module_doc}\n\n</details>"
-            if module_doc
-            else "",
+            f"{source_link(encoding.module, 1, here=here)} · [模块解读 <small>module notes</small>](#reading)</p>",
             f'<section class="th-source" data-search-exclude="true" markdown>\n\n{fence(statement)}\n\n</section>'
             if statement
             else "",
         )
         if part
+    )
+
+
+def _readings(article_id: str, here: str) -> str:
+    """The reading of each rule module encoding the article — what its module docstring says of the readings
+    taken, in Chinese (``docs/readings/``) — with the English module docstring folded under it."""
+    modules: dict[str, None] = {}
+    for unit in data.units(article_id):
+        modules.update(dict.fromkeys(r.module for r in data.rules_for(unit.id)))
+        modules.update(dict.fromkeys(t.module for t in data.tables_for(unit.id)))
+    blocks = []
+    for module in modules:
+        shown = readings.beside(readings.module_markdown(module), rst.to_markdown(data.module_doc(module)))
+        if shown:
+            blocks.append(
+                f'<p class="th-rule-links" markdown>模块 <small>module</small>：{source_link(module, 1, here=here)}'
+                f"</p>\n\n{shown}"
+            )
+    if not blocks:
+        return ""
+    return "\n\n".join(
+        [
+            "## 解读 <small>Reading</small> { #reading }",
+            "编码本条的规则模块对条文的理解：取哪种读法、哪些解释决定、哪些内容未编码；其下可展开英文原文。"
+            '<small lang="en">How the rule modules encoding the article read it, in Chinese; the English module '
+            "docstring folds out under it.</small>",
+            *blocks,
+        ]
     )
 
 

@@ -3,7 +3,7 @@ applies, what it relies on, its cases; the docstring (English) beside it. And th
 
 from __future__ import annotations
 
-from sitegen import data, rst
+from sitegen import data, readings, rst
 from sitegen.articles import decisions_line
 from sitegen.cases import case_table
 from sitegen.labels import (
@@ -79,14 +79,19 @@ def render(rule: Rule) -> str:
     else:
         parts.append("尚无工作案例检验本规则。<small>No worked case tests this rule yet.</small>")
     doc = rst.to_markdown(rule.function.__doc__ or "")
-    if doc:
-        parts.append("## 说明 <small>Notes (the docstring)</small> { #notes }")
+    reading = readings.of_rule(rule)
+    if doc or reading:
+        parts.append("## 说明 <small>Notes</small> { #notes }")
         parts.append(
-            "规则代码的文档字符串：第一段为条文的中文转述，其余为英文说明。"
+            "解读：规则代码文档字符串的中文译述（本条规则如何理解条文、适用哪些解释决定）；其下可展开英文原文。"
+            '<small lang="en">The reading: the rule\'s docstring in Chinese; the English docstring folds out under '
+            "it.</small>"
+            if reading
+            else "规则代码的文档字符串：第一段为条文的中文转述，其余为英文说明。"
             '<small lang="en">The rule\'s docstring: its first paragraph paraphrases the clause in Chinese, the '
             "rest is in English.</small>"
         )
-        parts.append(f'<div class="th-doc" markdown>\n\n{doc}\n\n</div>')
+        parts.append(readings.beside(reading, doc))
     return "\n\n".join(parts) + "\n"
 
 
