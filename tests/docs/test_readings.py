@@ -10,6 +10,7 @@ library's code names (a party's or an enum value's code, an English status) and 
 from __future__ import annotations
 
 import ast
+import hashlib
 import inspect
 import re
 import sys
@@ -149,6 +150,37 @@ def test_every_rule_module_has_a_reading(module: str) -> None:
     assert loaded is not None
     assert loaded.module == str(data["module"]).strip()
     assert set(loaded.rules) == set(written)
+
+
+def digest(doc: str) -> str:
+    """The first 12 hex digits of the sha256 of a docstring as Python cleans it (``inspect.cleandoc``)."""
+    return hashlib.sha256(inspect.cleandoc(doc).encode("utf-8")).hexdigest()[:12]
+
+
+def english_digests(module: str) -> dict[str, str]:
+    """What a module's readings render: the digest of its docstring (``module``) and of each rule's."""
+    return {"module": digest(inspect.getdoc(sys.modules[module]) or "")} | {
+        r.id: digest(r.function.__doc__ or "") for r in rules_of(module)
+    }
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_reading_renders_the_docstring_as_it_is_now(module: str) -> None:
+    """``translated_from`` records the digest of the English each reading renders: a docstring changed since fails
+    here until its Chinese reading is brought up to date and the new digest (printed below) is copied in."""
+    recorded = raw(module).get("translated_from") or {}
+    assert isinstance(recorded, dict), (
+        f"{module}: 'translated_from' maps 'module' and each rule id to a digest"
+    )
+    now = english_digests(module)
+    stale = {key: value for key, value in now.items() if recorded.get(key) != value}
+    assert not stale, (
+        f"{module}: the English of {sorted(stale)} changed since its reading was written (or has no digest): "
+        f"update the reading, then set translated_from to {stale}"
+    )
+    assert set(recorded) == set(now), (
+        f"{module}: digests of what is not in the module: {set(recorded) - set(now)}"
+    )
 
 
 def test_no_reading_for_a_module_that_does_not_exist() -> None:
