@@ -79,11 +79,16 @@ def test_the_benchmark_prints_every_figure_on_a_small_portfolio() -> None:
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
+    each = r"median\s+[\d.]+ µs wall,\s+[\d.]+ µs CPU; floor\s+[\d.]+ µs wall,\s+[\d.]+ µs CPU"
     for figure in (
-        r"evaluate \(rules only\)\s+median\s+[\d.]+ µs",
-        r"run_rules \(no findings built, the batch's path\) median\s+[\d.]+ µs",
-        r"engine floor: .* median evaluate\s+[\d.]+ µs, run_rules\s+[\d.]+ µs",
-        r"import tinghu_policy\s+median\s+[\d.]+ ms",
+        r"evaluate \(verdicts only\)\s+" + each,
+        r"evaluate, every explanation rendered\s+" + each,
+        r"run_rules \(the batch's path\)\s+" + each,
+        r"evaluate \+ Report.to_json\(\)\s+" + each,
+        r"load average [\d.]+ on \d+ cores",
+        r"import tinghu_policy\s+median\s+[\d.]+ ms wall,\s+[\d.]+ ms CPU",
+        r"from tinghu_policy import evaluate, Project\s+median\s+[\d.]+ ms wall,\s+[\d.]+ ms CPU",
+        r"first evaluation \(rules, edition, calendar\)\s+median\s+[\d.]+ ms wall,\s+[\d.]+ ms CPU",
     ):
         assert re.search(figure, out), f"{figure!r} not in:\n{out}"
     broken = re.search(r"portfolio: 400 projects over 12 stages \((\d+) broken lines\)", out)

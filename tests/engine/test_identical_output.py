@@ -129,7 +129,7 @@ def _stamped(day: str, n: int) -> str:
 
 def _with_timestamps(project: dict[str, Any], n: int) -> dict[str, Any]:
     """The project with some dates as aware timestamps (the review's receipt, the approval, the pass)."""
-    out = json.loads(json.dumps(project))
+    out: dict[str, Any] = json.loads(json.dumps(project))
     out["review"][0]["received"] = _stamped(out["review"][0]["received"], n)
     if "approval" in out:
         out["approval"]["approved"] = _stamped(out["approval"]["approved"], n + 1)
@@ -159,7 +159,7 @@ def _batch(worker: Worker, source: str, line: bytes) -> bytes:
 def project_outputs(n: int, project: dict[str, Any], workers: tuple[Worker, Worker]) -> Iterator[bytes]:
     """Everything written for generated project ``n``: its three evaluations' reports and batch lines."""
     compact, full = workers
-    runs = (
+    runs: tuple[tuple[date, dict[str, Any]], ...] = (
         (AS_OF[n % 4], {}),
         (AS_OF[(n + 1) % 4], {}),
         (AS_OF[(n + 2) % 4], VARIANTS[n % len(VARIANTS)]),

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from tinghu_policy import Report
-from tinghu_policy.corpus import Case
+from tinghu_policy.corpus import Case, discover
 from tinghu_policy.samples import sample_text
 from tinghu_policy.yaml_input import parse
 
@@ -34,3 +34,14 @@ def test_report_json_carries_citations_and_explanations() -> None:
     assert ".." not in finding["explanation_en"]
     assert data["format_version"] == "2.0"
     assert date.fromisoformat(data["as_of"]) == report.as_of
+
+
+def test_to_json_is_exactly_what_pydantic_serialises() -> None:
+    """``to_json()`` encodes plain data by hand (issue #20): a field added to a model and forgotten there shows here."""
+    runs = [_sample_report, *(c.case.run for c in discover()[::10])]
+    for run in runs:
+        expected = run().model_dump_json(indent=2)
+        assert run().to_json() == expected  # a fresh report: to_json reads the unrendered verdicts
+        assert run().to_json(indent=None) == run().model_dump_json()
+        again = Report.model_validate_json(expected)  # rendered findings and checks: the other path
+        assert again.to_json() == again.model_dump_json(indent=2) == expected

@@ -116,26 +116,35 @@ class Comparison(NamedTuple):
     def fact(self) -> str:
         return self.label.fact
 
+    @property
+    def label_zh(self) -> str:
+        return self.label.zh
+
+    @property
+    def label_en(self) -> str:
+        return self.label.en
+
     def with_role(self, role: CheckRole) -> Comparison:
         return _tuple_new(Comparison, (self[0], self[1], self[2], self[3], self[4], role, self[6]))
 
+    def fields(self) -> dict[str, Any]:
+        """The fields of the :class:`~tinghu_policy.engine.Check` this comparison is shown as, in its order."""
+        label, relation, required, actual, ok, role, provision = self
+        return {
+            "provision": provision,
+            "fact": label.fact,
+            "label_zh": label.zh,
+            "label_en": label.en,
+            "relation": relation,
+            "required": required,
+            "actual": actual,
+            "ok": ok,
+            "role": role,
+        }
+
     def shown(self) -> Check:
         """The :class:`~tinghu_policy.engine.Check` this comparison is shown as in a finding."""
-        label, relation, required, actual, ok, role, provision = self
-        return built(
-            Check,
-            {
-                "provision": provision,
-                "fact": label.fact,
-                "label_zh": label.zh,
-                "label_en": label.en,
-                "relation": relation,
-                "required": required,
-                "actual": actual,
-                "ok": ok,
-                "role": role,
-            },
-        )
+        return built(Check, self.fields())
 
 
 _tuple_new = tuple.__new__
@@ -150,6 +159,7 @@ class Outcome(Later):
     """
 
     __slots__ = (
+        "_text",
         "checks",
         "due",
         "estimated_years",
@@ -184,18 +194,27 @@ class Outcome(Later):
         """Overrides the rule's party (e.g. the lead department of a cross-department project)."""
         self.estimated_years = estimated_years
         """With ``provisional``: the years beyond the calendar data whose rest days were estimated (D12)."""
+        self._text: tuple[Note | None, Text] | None = None
+
+    def texts(self) -> Text:
+        """The note's Chinese and English texts, rendered once (again if :attr:`note` was replaced)."""
+        kept = self._text
+        note = self.note
+        if kept is None or kept[0] is not note:
+            kept = self._text = (note, render(note))
+        return kept[1]
 
     @property
     def note_zh(self) -> str:
-        return render(self.note)[0]
+        return self.texts()[0]
 
     @property
     def note_en(self) -> str:
-        return render(self.note)[1]
+        return self.texts()[1]
 
     def fill(self, fields: dict[str, Any]) -> None:
         """Render this verdict's note and checks into its finding's fields."""
-        fields["note_zh"], fields["note_en"] = render(self.note)
+        fields["note_zh"], fields["note_en"] = self.texts()
         fields["checks"] = tuple([c.shown() for c in self.checks])
 
     def __repr__(self) -> str:
@@ -503,7 +522,9 @@ class Context:
         else:
             ok = None
             status = Status.OVERDUE if as_of > due else Status.PENDING
-        met = _tuple_new(Comparison, (done_label, _ON_OR_BEFORE, due, done, ok, _REQUIREMENT, self.rule.provision))
+        met = _tuple_new(
+            Comparison, (done_label, _ON_OR_BEFORE, due, done, ok, _REQUIREMENT, self.rule.provision)
+        )
         return Outcome(
             status,
             due,
@@ -719,18 +740,27 @@ _KEPT = 4096
 _DATES: dict[tuple[WorkCalendar, Interpretation], dict[tuple[date, Period | YearEnd, bool], Explained]] = {}
 
 
-def _dates_for(
-    calendar: WorkCalendar, interpretation: Interpretation
-) -> dict[tuple[date, Period | YearEnd, bool], Explained]:
-    """The deadlines computed so far under ``calendar`` and ``interpretation``: the interpretation is hashed once
-    per evaluation here, not once per deadline (calendars compare by identity; errors such as
+_Dates = dict[tuple[date, Period | YearEnd, bool], Explained]
+_last: tuple[WorkCalendar | None, Interpretation | None, _Dates] = (None, None, {})
+"""The calendar and interpretation of the last evaluation, and their deadlines: the same two objects again (a
+portfolio, a server's default) are recognised by identity, without hashing the interpretation (~2 µs)."""
+
+
+def _dates_for(calendar: WorkCalendar, interpretation: Interpretation) -> _Dates:
+    """The deadlines computed so far under ``calendar`` and ``interpretation``: the interpretation is hashed at most
+    once per evaluation here, not once per deadline (calendars compare by identity; errors such as
     CalendarCoverageError are not kept)."""
+    global _last
+    last = _last
+    if last[0] is calendar and last[1] is interpretation:
+        return last[2]
     key = (calendar, interpretation)
     found = _DATES.get(key)
     if found is None:
         if len(_DATES) >= 64:
             _DATES.clear()
         found = _DATES[key] = {}
+    _last = (calendar, interpretation, found)
     return found
 
 

@@ -12,19 +12,23 @@ dates are compared with 不晚于/早于…, amounts with 不超过/少于…::
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, cast
 
 from tinghu_policy.engine.findings import Check, CheckRole, Relation, Status, Value
-from tinghu_policy.engine.lazy import ready
+from tinghu_policy.engine.lazy import Later
 from tinghu_policy.names import code_en, code_zh, fact_zh, subject_name
 
 if TYPE_CHECKING:
+    from tinghu_policy.engine.context import Outcome
     from tinghu_policy.engine.findings import Finding
     from tinghu_policy.parties import Party
 
-_START = CheckRole.START
+_START, _CONTEXT = CheckRole.START, CheckRole.CONTEXT
+_EQUALS = Relation.EQUALS
+_PENDING = Status.PENDING
 
 _DATE_ZH = {
     Relation.ON_OR_BEFORE: "不晚于",
@@ -78,61 +82,104 @@ def _word(relation: Relation, value: Value | None, *, zh: bool) -> str:
 
 def show(value: Value | None, *, zh: bool) -> str:
     """A value as a reader reads it: 是/否, a date, an amount, or a code's name."""
+    return _shown(value)[0 if zh else 1]
+
+
+_NOT_GIVEN = ("未提供", "not given")
+_YES, _NO = ("是", "yes"), ("否", "no")
+
+
+def _shown(value: Value | None) -> tuple[str, str]:
+    """:func:`show` in both languages."""
     if value is None:
-        return "未提供" if zh else "not given"
-    if isinstance(value, bool):
-        return ("是" if value else "否") if zh else ("yes" if value else "no")
+        return _NOT_GIVEN
+    if value.__class__ is bool:
+        return _YES if value else _NO
     if isinstance(value, str):
-        return code_zh(value) if zh else code_en(value)
+        return code_zh(value), code_en(value)
     if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+        day = value.isoformat()
+        return day, day
+    text = str(value)
+    return text, text
+
+
+class _Shown(Protocol):
+    """What a clause is made from: a :class:`~tinghu_policy.engine.Check`, or the comparison a finding's check
+    is rendered from (:class:`~tinghu_policy.engine.Comparison`)."""
+
+    @property
+    def label_zh(self) -> str: ...
+    @property
+    def label_en(self) -> str: ...
+    @property
+    def relation(self) -> Relation: ...
+    @property
+    def required(self) -> Value | None: ...
+    @property
+    def actual(self) -> Value | None: ...
+    @property
+    def ok(self) -> bool | None: ...
+    @property
+    def role(self) -> CheckRole: ...
+
+
+def clause(check: _Shown) -> tuple[str, str]:
+    """One check as a clause, in Chinese and in English: 起算：…; …应不晚于…，实为…; …：是;
+    …：2025-03-01（早于2025-07-01）."""
+    label_zh, label_en = check.label_zh, check.label_en
+    actual, required, role = check.actual, check.required, check.role
+    actual_zh, actual_en = _shown(actual)
+    if role is _START:
+        return f"起算：{actual_zh} {label_zh}", f"clock runs from {label_en} on {actual_en}"
+    relation = check.relation
+    if relation is _EQUALS and required.__class__ is bool:
+        if actual is None or check.ok is not False or role is _CONTEXT:
+            return f"{label_zh}：{actual_zh}", f"{label_en}: {actual_en}"
+        required_zh, required_en = _shown(required)
+        return (
+            f"{label_zh}：{actual_zh}（应为{required_zh}）",
+            f"{label_en}: {actual_en} (required: {required_en})",
+        )
+    words_zh, words_en = (_AMOUNT_ZH, _AMOUNT_EN) if _is_amount(required) else (_DATE_ZH, _DATE_EN)
+    required_zh, required_en = _shown(required)
+    if role is _CONTEXT:
+        if actual is None:
+            return f"{label_zh}：未提供", f"{label_en}: not given"
+        shown = relation if check.ok else relation.negation
+        return (
+            f"{label_zh}：{actual_zh}（{words_zh[shown]}{required_zh}）",
+            f"{label_en}: {actual_en} ({words_en[shown]} {required_en})",
+        )
+    if actual is None:
+        return (
+            f"{label_zh}：未提供（应{words_zh[relation]}{required_zh}）",
+            f"{label_en}: not given (required {words_en[relation]} {required_en})",
+        )
+    return (
+        f"{label_zh}应{words_zh[relation]}{required_zh}，实为{actual_zh}",
+        f"{label_en}: required {words_en[relation]} {required_en}, was {actual_en}",
+    )
 
 
 def check_zh(check: Check) -> str:
-    """One check as a clause: 起算：…; …应不晚于…，实为…; …：是; …：2025-03-01（早于2025-07-01）."""
-    label, actual, required = check.label_zh, check.actual, check.required
-    if check.role is CheckRole.START:
-        return f"起算：{show(actual, zh=True)} {label}"
-    if isinstance(required, bool) and check.relation is Relation.EQUALS:
-        if actual is None or check.ok is not False or check.role is CheckRole.CONTEXT:
-            return f"{label}：{show(actual, zh=True)}"
-        return f"{label}：{show(actual, zh=True)}（应为{show(required, zh=True)}）"
-    word = _word(check.relation, required, zh=True)
-    if check.role is CheckRole.CONTEXT:
-        if actual is None:
-            return f"{label}：未提供"
-        shown = word if check.ok else _word(check.relation.negation, required, zh=True)
-        return f"{label}：{show(actual, zh=True)}（{shown}{show(required, zh=True)}）"
-    if actual is None:
-        return f"{label}：未提供（应{word}{show(required, zh=True)}）"
-    return f"{label}应{word}{show(required, zh=True)}，实为{show(actual, zh=True)}"
+    """One check as a Chinese clause (:func:`clause`)."""
+    return clause(check)[0]
 
 
 def check_en(check: Check) -> str:
-    label, actual, required = check.label_en, check.actual, check.required
-    if check.role is CheckRole.START:
-        return f"clock runs from {label} on {show(actual, zh=False)}"
-    if isinstance(required, bool) and check.relation is Relation.EQUALS:
-        if actual is None or check.ok is not False or check.role is CheckRole.CONTEXT:
-            return f"{label}: {show(actual, zh=False)}"
-        return f"{label}: {show(actual, zh=False)} (required: {show(required, zh=False)})"
-    word = _word(check.relation, required, zh=False)
-    if check.role is CheckRole.CONTEXT:
-        if actual is None:
-            return f"{label}: not given"
-        shown = word if check.ok else _word(check.relation.negation, required, zh=False)
-        return f"{label}: {show(actual, zh=False)} ({shown} {show(required, zh=False)})"
-    if actual is None:
-        return f"{label}: not given (required {word} {show(required, zh=False)})"
-    return f"{label}: required {word} {show(required, zh=False)}, was {show(actual, zh=False)}"
+    return clause(check)[1]
 
 
 def missing_zh(finding: Finding) -> list[str]:
     """Each missing fact by its Chinese name, with its path for whoever must supply it."""
-    labels = {c.fact: c.label_zh for c in finding.checks}
+    return _missing_zh(finding.missing, finding.checks)
+
+
+def _missing_zh(missing: tuple[str, ...], checks: Iterable[_Shown | Check]) -> list[str]:
+    labels = {c.fact: c.label_zh for c in checks}  # type: ignore[union-attr]
     out = []
-    for fact in finding.missing:
+    for fact in missing:
         if fact.startswith("calendar:"):
             out.append(f"{fact.split(':', 1)[1]}年国务院办公厅节假日安排（D12）")
         elif fact.startswith("interpretation."):
@@ -162,11 +209,14 @@ def _head(provision: str, rule: str, subject: str | None, owed_by: Party | None)
         cite_zh, cite_en = _citations(provision)
         title_zh, title_en = _titles(rule)
         if subject:
-            subject_zh, subject_en = subject_name(subject)
+            subject_zh, subject_en = subject_names(subject)
             title_zh, title_en = f"{title_zh}（{subject_zh}）", f"{title_en} ({subject_en})"
         head_zh, head_en = f"{cite_zh}：{title_zh}。", f"{cite_en}: {title_en}."
         if owed_by is not None:
-            head_zh, head_en = f"{head_zh}义务方：{owed_by.name_zh}。", f"{head_en} Owed by: {owed_by.name_en}."
+            head_zh, head_en = (
+                f"{head_zh}义务方：{owed_by.name_zh}。",
+                f"{head_en} Owed by: {owed_by.name_en}.",
+            )
         if len(_HEADS) >= 8192:
             _HEADS.clear()
         head = _HEADS[key] = (head_zh, head_en)
@@ -177,10 +227,22 @@ _STATUS_NAMES = {status._value_: (status.name_zh, status.name_en) for status in 
 _UNDATED_PENDING = ("待履行（无期限）", "pending (no due date)")
 
 
-def _fields(finding: Finding) -> dict[str, Any]:
-    """The finding's fields, its checks and notes rendered (:mod:`tinghu_policy.engine.lazy`)."""
-    ready(finding)
-    return finding.__dict__
+def status_zh(status: Status, due: date | None) -> str:
+    """:func:`~tinghu_policy.engine.findings.status_names`' Chinese name, looked up."""
+    return _UNDATED_PENDING[0] if status is _PENDING and due is None else _STATUS_NAMES[status._value_][0]
+
+
+_SUBJECTS: dict[str, tuple[str, str]] = {}
+
+
+def subject_names(subject: str) -> tuple[str, str]:
+    """:func:`~tinghu_policy.names.subject_name`, kept per subject (findings repeat a few subjects)."""
+    names = _SUBJECTS.get(subject)
+    if names is None:
+        if len(_SUBJECTS) >= 8192:
+            _SUBJECTS.clear()
+        names = _SUBJECTS[subject] = subject_name(subject)
+    return names
 
 
 def explain_zh(finding: Finding) -> str:
@@ -207,35 +269,47 @@ def _explained(finding: Finding) -> tuple[str, str]:
 
 
 def explain(finding: Finding) -> tuple[str, str]:
-    """The finding as a short 审查意见 in Chinese, and in English."""
-    f = _fields(finding)
+    """The finding as a short 审查意见 in Chinese, and in English.
+
+    A finding of :func:`~tinghu_policy.evaluate` whose checks and notes are not yet rendered is explained from its
+    verdict (the comparisons and the note's texts), without making its :class:`Check` models."""
+    f = finding.__dict__
+    checks: Sequence[_Shown] = f["checks"]
+    if isinstance(checks, Later):  # the finding's verdict (an Outcome) stands in for its checks and notes
+        verdict = cast("Outcome", checks)
+        note_zh, note_en = verdict.texts()
+        checks = verdict.checks
+    else:
+        note_zh, note_en = f["note_zh"], f["note_en"]
     head_zh, head_en = _head(f["provision"], f["rule"], f["subject"], f["owed_by"])
     zh = [head_zh]
     en = [head_en]
-    checks = f["checks"]
-    starts = [c for c in checks if c.role is _START]
-    for c in starts:
-        zh.append(check_zh(c) + "。")
-        en.append(_sentence(check_en(c)))
-    note_zh: str = f["note_zh"]
-    note_en: str = f["note_en"]
+    facts_zh: list[str] = []
+    facts_en: list[str] = []
+    for c in checks:
+        c_zh, c_en = clause(c)
+        if c.role is _START:
+            zh.append(c_zh + "。")
+            en.append(c_en[:1].upper() + c_en[1:] + ".")
+        else:
+            facts_zh.append(c_zh)
+            facts_en.append(c_en)
     due = f["due"]
     if due is not None:
         shown_zh = "第二百零三条第二款" in note_zh  # the calculation below already says when the day ends
         shown_en = "art. 203(2)" in note_en or "第二百零三条第二款" in note_en
         zh.append(f"期限：{due}。" if shown_zh else f"期限：{due}（{DUE_ZH}）。")
         en.append(f"Due: {due}." if shown_en else f"Due: {due} ({DUE_EN}).")
-    if len(starts) < len(checks):
-        facts = [c for c in checks if c.role is not _START]
-        zh.append("事实：" + "；".join([check_zh(c) for c in facts]) + "。")
-        en.append("Facts: " + "; ".join([check_en(c) for c in facts]) + ".")
+    if facts_zh:
+        zh.append("事实：" + "；".join(facts_zh) + "。")
+        en.append("Facts: " + "; ".join(facts_en) + ".")
     if note_zh:
         zh.append(f"说明：{note_zh.rstrip('。；')}。")
     if note_en:
         en.append(f"Note: {note_en.rstrip('.; ')}.")
     missing = f["missing"]
     if missing:
-        zh.append("缺少事实：" + "；".join(missing_zh(finding)) + "。")
+        zh.append("缺少事实：" + "；".join(_missing_zh(missing, checks)) + "。")
         en.append("Missing facts: " + ", ".join(missing) + ".")
     if f["provisional"]:
         estimated = f["estimated_years"]
@@ -251,12 +325,8 @@ def explain(finding: Finding) -> tuple[str, str]:
         )
     status = f["status"]
     status_zh, status_en = (
-        _UNDATED_PENDING if status is Status.PENDING and due is None else _STATUS_NAMES[status._value_]
+        _UNDATED_PENDING if status is _PENDING and due is None else _STATUS_NAMES[status._value_]
     )
     zh.append(f"结论：{status_zh}。")
     en.append(f"Conclusion: {status_en}.")
     return "".join(zh), " ".join(en)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."

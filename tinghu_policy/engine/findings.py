@@ -127,7 +127,7 @@ _ReadValue = Annotated[Value | None, BeforeValidator(_read_value)]
 class Check(BaseModel):
     """One comparison behind a finding: the fact, what the provision requires, what the facts gave."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     provision: str = Field(description="The provision id that requires it.")
     fact: str = Field(description="Where the fact is in the project, e.g. review[0].initial_opinion.")
@@ -145,20 +145,16 @@ class Check(BaseModel):
 
     def render_zh(self) -> str:
         """The check as a clause of a Chinese explanation (:mod:`tinghu_policy.engine.explain`)."""
-        from tinghu_policy.engine.explain import check_zh
-
-        return check_zh(self)
+        return _explain.check_zh(self)
 
     def render_en(self) -> str:
-        from tinghu_policy.engine.explain import check_en
-
-        return check_en(self)
+        return _explain.check_en(self)
 
 
 class Finding(BaseModel):
     """What one rule says about one project (or one subject of it: a review round, a year, a department)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rule: str = Field(description="Stable rule id, e.g. art11.initial_opinion.")
     provision: str = Field(description="The provision id the rule encodes.")
@@ -224,16 +220,12 @@ class Finding(BaseModel):
     @property
     def explanation_zh(self) -> str:
         """The finding as a short 审查意见: provision, party, start, due date, facts, reasoning, conclusion."""
-        from tinghu_policy.engine.explain import explain_zh
-
-        return explain_zh(self)
+        return _explain.explain_zh(self)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def explanation_en(self) -> str:
-        from tinghu_policy.engine.explain import explain_en
-
-        return explain_en(self)
+        return _explain.explain_en(self)
 
 
 lazy_fields(Finding, "checks", "note_zh", "note_en")
@@ -283,3 +275,7 @@ def built(model: type[_M], fields: dict[str, Any]) -> _M:
     _set(made, "__pydantic_extra__", None)
     _set(made, "__pydantic_private__", None)
     return made
+
+
+# last: the explanations are rendered from the models above (imported here once, not on every read)
+from tinghu_policy.engine import explain as _explain  # noqa: E402

@@ -26,7 +26,7 @@ from tinghu_policy.periods import WorkCalendar
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class OverlaySource(_Frozen):

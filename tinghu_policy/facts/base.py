@@ -29,7 +29,9 @@ class Facts(BaseModel):
     a duplicate key, ``NaN`` or invalid UTF-8 is a :class:`~pydantic.ValidationError`, and a number is exact.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_default=False, str_strip_whitespace=True, defer_build=True
+    )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # the class's own annotations, changed in place before pydantic reads them (get_annotations gives a copy)

@@ -6,6 +6,7 @@
 
     deadline(date(2025, 9, 27), WorkingDays(5)).due      # 2025-10-10
     deadline(date(2025, 8, 31), Months(6)).due           # 2026-02-28, a make-up working Saturday
+    working_days_after(date(2025, 9, 27), 5)             # 2025-10-10, the same in a few look-ups
 
 Every reading the law leaves open is a field of :class:`~tinghu_policy.interpretation.Interpretation` (D1–D6,
 D12, D14). The working-day data is chinese-calendar's, corrected where a State Council notice says otherwise
@@ -19,7 +20,7 @@ package reads no calendar data.
 
 from tinghu_policy.periods.calendar import WorkCalendar
 from tinghu_policy.periods.corrections import CORRECTIONS, Correction
-from tinghu_policy.periods.counting import is_working_day, working_days_between
+from tinghu_policy.periods.counting import is_working_day, working_days_after, working_days_between
 from tinghu_policy.periods.days import DayInfo, DayKind
 from tinghu_policy.periods.deadline import Deadline, deadline, exceeds, period_limit, year_end
 from tinghu_policy.periods.legal_date import to_legal_date
@@ -52,6 +53,7 @@ __all__ = [
     "load_overlay",
     "period_limit",
     "to_legal_date",
+    "working_days_after",
     "working_days_between",
     "year_end",
 ]

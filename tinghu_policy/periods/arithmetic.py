@@ -64,6 +64,14 @@ class Timeline:
         self._before = weekdays_before(lo)
         self._hi_weekdays = weekdays_before(self.hi)
 
+    def data_index(self) -> tuple[list[int], list[int], int]:
+        """The index over the official data only (``[data_lo, data_hi)``): for ``i`` days after ``data_lo``, the
+        working days before it (``cum[i]``), the ordinals of those working days (``pos``), and ``data_lo``."""
+        lo, hi = self.data_lo, self.data_hi
+        cum = self._cum[lo - self.lo : hi - self.lo + 1]
+        first = cum[0]
+        return [c - first for c in cum], self._pos[first : cum[-1]], lo
+
     def is_working(self, x: int) -> bool:
         if self.lo <= x < self.hi:
             return bool(self._flags[x - self.lo])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
 from tinghu_policy.interpretation import DEFAULT_INTERPRETATION, CalendarCoverage, Interpretation
 from tinghu_policy.periods.arithmetic import Timeline
 from tinghu_policy.periods.calendar import WorkCalendar, default_calendar
 from tinghu_policy.periods.legal_date import to_legal_date
+from tinghu_policy.periods.period import WorkingDays
 
 
 def is_working_day(
@@ -54,3 +56,29 @@ def _line(cal: WorkCalendar, interp: Interpretation) -> Timeline:
     return cal.timeline(
         interp.working_day, interp.beyond_calendar_data is CalendarCoverage.STATUTORY_ESTIMATE
     )
+
+
+def working_days_after(day: date, n: int) -> date:
+    """The n-th working day after ``day`` (``day`` not counted, 民法典 第二百零一条) under the default calendar and
+    interpretation: ``deadline(day, WorkingDays(n)).due``, the same answers and errors, without the
+    :class:`~tinghu_policy.periods.Deadline` (for tight loops: a few look-ups in the calendar's index).
+
+    Beyond the calendar data it raises :class:`CalendarCoverageError` naming the year and how to supply it, as
+    :func:`~tinghu_policy.periods.deadline` does; for another calendar or interpretation use ``deadline``.
+    """
+    if day.__class__ is date and n.__class__ is int and n >= 1:
+        cum, pos, lo = _default_index()
+        i = day.toordinal() + 1 - lo
+        if 0 <= i < len(cum) and (k := cum[i] + n) <= len(pos):
+            return date.fromordinal(pos[k - 1])
+    from tinghu_policy.periods.deadline import deadline  # everything else: the full path (and its errors)
+
+    return deadline(day, WorkingDays(n)).due
+
+
+@cache
+def _default_index() -> tuple[list[int], list[int], int]:
+    """The default calendar's working days (D2 official arrangement) over its data only: the prefix counts, the
+    working days' ordinals, and the first day's ordinal."""
+    line = default_calendar().timeline(DEFAULT_INTERPRETATION.working_day)
+    return line.data_index()

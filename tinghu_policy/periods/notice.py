@@ -21,7 +21,7 @@ Day = Annotated[date, Strict(), BeforeValidator(_iso_date)]
 class Notice(BaseModel):
     """A State Council notice fixing holidays and make-up working days (国务院办公厅关于…节假日安排的通知)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     title: str = Field(
         min_length=1, description="Title without 《》, e.g. 国务院办公厅关于2026年部分节假日安排的通知."

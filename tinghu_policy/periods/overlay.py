@@ -39,7 +39,7 @@ from tinghu_policy.errors import CalendarOverlayError
 from tinghu_policy.periods.days import DayKind, Special
 from tinghu_policy.periods.notice import Day, Notice
 
-_MODEL = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+_MODEL = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class HolidayBlock(BaseModel):
