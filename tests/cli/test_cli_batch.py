@@ -370,3 +370,24 @@ def test_chunks_bound_the_bytes_in_flight() -> None:
     assert [len(c) for c in batch._chunks(items)] == [3, 3, 1]
     small = [Item(f"p:{n}", b"{}", "p", n) for n in range(batch.CHUNK + 1)]
     assert [len(c) for c in batch._chunks(small)] == [batch.CHUNK, 1]
+
+
+def test_a_folder_entry_whose_name_is_not_utf8_is_named_with_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder may hold any name; a JSON line takes only text: the bytes that are not UTF-8 are shown as ``\\xff``
+    escapes in the line's source and the project is evaluated (it crashed the batch before)."""
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    text = json.dumps(sample_project_json(), ensure_ascii=False)
+    (folder / "good.json").write_text(text, encoding="utf-8")
+    with open(os.fsencode(folder) + b"/odd\xff.json", "wb") as odd:
+        odd.write(text.encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    ran = tinghu(capsys, "batch", str(folder), "--as-of", "2026-03-16", "--jobs", "1", "--output", str(out))
+    assert ran.status == 0, ran.err
+    lines = read_lines(out)
+    assert [(line["source"], line["ok"]) for line in lines] == [
+        (f"{folder}/good.json", True),
+        (f"{folder}/odd\\xff.json", True),
+    ]
