@@ -530,8 +530,10 @@ def _beyond_calendar(
     """The 3-month due date is beyond the calendar data (D12). It is no earlier than the corresponding day (the
     limit, never rolled over), so an extension approved — or, D28 default, requested — by then came in time, and under
     D28 ``counted`` timeliness does not matter: the extension then counts, as 3 + n months from the pass (D37
-    default), and the plain clock says what is known. Otherwise (and under D37 ``after_original_period``, whose
-    start is the unknown due date) the answer is UNDETERMINED, naming the missing year."""
+    default), and the plain clock says what is known. Accounts submitted by that day are in time whatever the
+    extension (it only lengthens the period): the 3 months alone give MET. Otherwise (and under D37
+    ``after_original_period``, whose start is the unknown due date) the answer is UNDETERMINED, naming the missing
+    year."""
     extension = ctx.project.acceptance.final_accounts_extension
     assert extension is not None  # only called for an extension
     approved, requested = ctx.known(extension.approved), ctx.known(extension.requested)
@@ -546,6 +548,9 @@ def _beyond_calendar(
     from_acceptance = ctx.interpretation.extension_counting is ExtensionCounting.FROM_ACCEPTANCE
     if from_acceptance and (in_time or reading is LateExtension.COUNTED):
         return _extension(ctx, bound), None
+    submitted = ctx.known(ctx.project.acceptance.final_accounts_submitted)
+    if submitted is not None and submitted <= bound:  # in time under every reading: the 3 months alone decide
+        return None, None
     return None, Outcome(
         Status.UNDETERMINED,
         checks=(ctx.clock_start(_PASSED, passed),),
