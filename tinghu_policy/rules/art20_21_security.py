@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tinghu_policy.engine import Comparison, Context, Label, Note, Outcome, Status, rule
+from tinghu_policy.engine import Context, Label, Outcome, rule
 from tinghu_policy.interpretation import ImplementationStart
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.wording import art20_21_security as say
@@ -147,32 +147,19 @@ def cryptography(ctx: Context) -> Outcome:
     or ``approved`` both are owed from that one event. D13: each part judged from the day it arose.
     """
     skip_plan = _not_started(ctx, planning=True)
-    if skip_plan is not None and skip_plan.status is not Status.NOT_APPLICABLE:
-        return skip_plan  # a start that cannot be placed before or after the effective date (D13)
-    s = ctx.project.implementation.security
-    plan = ctx.expect(_PLAN, s.cryptography_plan)
-    system = ctx.expect(_SYSTEM, s.cryptography_synchronised)
     skip_build = _not_started(ctx)
     if skip_plan is not None and skip_build is not None:
         return skip_build if _start(ctx, planning=False)[0] is not None else skip_plan
-    checks: list[Comparison] = []
-    plan_note: Note | None = None
-    system_note: Note | None = None
-    system_not_owed = False
-    if skip_plan is None:
-        checks.append(plan)
-    else:
-        checks += skip_plan.checks  # the D13 context: the approval before the effective date
-        plan_note = skip_plan.note
-    if skip_build is None:
-        checks.append(system)
-    elif _start(ctx, planning=False)[0] is None:
-        system_not_owed = True
-    else:
-        system_note = skip_build.note
-    if plan_note is None and system_note is None and not system_not_owed:
-        return ctx.condition(*checks)
-    return ctx.condition(*checks, note=(say.cryptography, plan_note, system_note, system_not_owed))
+    s = ctx.project.implementation.security
+    plan = ctx.expect(_PLAN, s.cryptography_plan)
+    system = ctx.expect(_SYSTEM, s.cryptography_synchronised)
+    if (
+        skip_build is not None
+    ):  # works not begun (begun before the effective date, the plan's start would be too)
+        return ctx.condition(plan, note=(say.cryptography, None, True))
+    if skip_plan is not None:  # the approval before the effective date (D13): the system alone is judged
+        return ctx.condition(*skip_plan.checks, system, note=(say.cryptography, skip_plan.note, False))
+    return ctx.condition(plan, system)
 
 
 @rule(

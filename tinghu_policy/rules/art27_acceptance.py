@@ -667,8 +667,7 @@ def final_accounts(ctx: Context) -> Outcome:
             done_label=_SUBMITTED,
         )
         counting = (say.from_pass, FINAL_ACCOUNTS_PERIOD + extension.months) if extension.months else None
-    if outcome.status is not Status.NOT_APPLICABLE:
-        _append(outcome, extension.note, counting, barred)
+    _append(outcome, extension.note, counting, barred)  # the pass is in reach and known: the clock runs
     return outcome
 
 

@@ -24,8 +24,8 @@ SYSTEM_NOT_OWED = (
 NOT_CLASSIFIED = ("非涉密项目", "not a classified project")
 
 
-def cryptography(plan: Note | None, system: Note | None, system_not_owed: bool) -> Text:
-    """Why a part of art. 21(1) is not judged: the plan's and the system's notes, each named."""
+def cryptography(plan: Note | None, system_not_owed: bool) -> Text:
+    """Why a part of art. 21(1) is not judged: the plan's note, or that the system is not owed yet."""
     notes_zh: list[str] = []
     notes_en: list[str] = []
     if plan is not None:
@@ -35,8 +35,4 @@ def cryptography(plan: Note | None, system: Note | None, system_not_owed: bool) 
     if system_not_owed:
         notes_zh.append(SYSTEM_NOT_OWED[0])
         notes_en.append(SYSTEM_NOT_OWED[1])
-    elif system is not None:
-        zh, en = render(system)
-        notes_zh.append(f"密码保障系统：{zh}")
-        notes_en.append(f"cryptography system: {en}")
     return "；".join(notes_zh), "; ".join(notes_en)
