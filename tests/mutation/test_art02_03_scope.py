@@ -96,3 +96,58 @@ def test_the_same_project_under_another_interpretation_is_assessed_again() -> No
     assert default.finding("art2.government_it_project").status == "notice"
     assert counted.finding("art2.government_it_project").status == "holds"
     assert again.finding("art2.government_it_project").status == "notice"
+
+
+# Art. 3: 不产生公共数据资源的楼宇智能化工程、专业科研设备及配套系统、办公终端、通用软件以及属于《建设工程分类标准》
+# 范畴的电子设备……工程项目，不纳入区级政务信息化项目建设管理范畴. D8 only asks whether "不产生公共数据资源的" also
+# qualifies the second group; the first group is qualified under either reading, so a first-group verdict has no D8
+# reading to name.
+# kills art02_03_scope.py:307 core/ReplaceFalseWithTrue #9
+def test_a_first_group_exclusion_names_no_d8_reading() -> None:
+    terminal: dict[str, Any] = {"category": "office_terminal", "produces_public_data": False}
+    excluded = finding("art3.not_excluded", **terminal)
+    assert excluded.status == "notice"
+    assert "excluded from district government IT project management by art. 3" in excluded.note_en
+    assert "D8" not in excluded.note_en
+    assert "D8" not in excluded.note_zh
+    both = finding("art3.not_excluded", **terminal, interpretation={"art3_qualifier_scope": "both_groups"})
+    assert both.status == "notice"
+    assert "D8" not in both.note_en
+    kept = finding("art3.not_excluded", category="office_terminal", produces_public_data=True)
+    assert kept.status == "holds"
+    assert "D8" not in kept.note_en
+    substance = finding("art3.not_excluded", **terminal, substantively_government_it=True)
+    assert substance.status == "holds"
+    assert "D38" in substance.note_en
+    assert "D8" not in substance.note_en
+
+
+# D38 (default substance_prevails): a project declared as a first-group kind and producing no public data is not
+# excluded when found to be government IT in substance; the finding shows that finding as a requirement met:
+# required True (实质上属于政务信息化建设的项目), given True, holding.
+# kills art02_03_scope.py:347 core/ReplaceTrueWithFalse #17
+# kills art02_03_scope.py:347 core/ReplaceTrueWithFalse #19
+def test_the_substance_finding_is_shown_as_a_requirement_met() -> None:
+    found = finding(
+        "art3.not_excluded",
+        category="office_terminal",
+        produces_public_data=False,
+        substantively_government_it=True,
+    )
+    assert found.status == "holds"
+    substance = [c for c in found.checks if c.fact == "substantively_government_it"]
+    assert len(substance) == 1
+    check = substance[0]
+    assert check.role == "requirement"
+    assert check.required is True
+    assert check.actual is True
+    assert check.ok is True
+    governs = finding(
+        "art3.not_excluded",
+        category="office_terminal",
+        produces_public_data=False,
+        substantively_government_it=True,
+        interpretation={"art3_substance": "category_governs"},
+    )
+    assert governs.status == "notice"
+    assert all(c.fact != "substantively_government_it" for c in governs.checks)
