@@ -512,29 +512,16 @@ class Context:
                 start, period, done, gap, start_label, started, done_label, subject, owed_by
             )
         limit = made.deadline
-        due = limit.due
-        as_of = self.as_of
-        if done is not None and done > as_of:
-            done = None
-        if done is not None:
-            ok = done <= due
-            status = Status.MET if ok else Status.LATE
-        else:
-            ok = None
-            status = Status.OVERDUE if as_of > due else Status.PENDING
-        met = _tuple_new(
-            Comparison, (done_label, _ON_OR_BEFORE, due, done, ok, _REQUIREMENT, self.rule.provision)
-        )
-        return Outcome(
-            status,
-            due,
-            (started, met),
-            (),
-            subject,
-            (wording.period_note, period, made),
-            limit.provisional,
-            owed_by,
-            limit.estimated_years,
+        return self.due_by(
+            limit.due,
+            done,
+            done_label,
+            subject=subject,
+            note=(wording.period_note, period, made),
+            provisional=limit.provisional,
+            owed_by=owed_by,
+            started=started,
+            estimated_years=limit.estimated_years,
         )
 
     def timely(
