@@ -450,7 +450,7 @@ def test_accounts_submitted_before_the_earliest_original_due_day_are_met_whateve
     """Art. 27(4): 3 months from the pass of 2026-11-15 end no earlier than 2027-02-15 (D12), and an extension only
     lengthens them (D7, D37). Submitted on 2027-02-10, the accounts were in time under every reading, so whether the
     late approval of 2027-02-20 counts (D28, needing 2027's calendar) does not matter: MET, nothing missing.
-    UNDETERMINED (calendar:2027) before the fix of 2026-12-07."""
+    UNDETERMINED (calendar:2027) before the fix of 2026-12-07; a blind reading of the clause agreed (met)."""
     found = finding(
         "art27.final_accounts",
         as_of=date(2027, 3, 1),

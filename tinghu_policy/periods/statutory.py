@@ -132,6 +132,8 @@ TOMB_SWEEPING = Festival(
 DRAGON_BOAT = Festival(
     "端午节", "Dragon Boat Festival", "端午节，放假1天（农历端午当日）", (("农历端午当日", _lunar_day(5, 5)),)
 )
+LABOUR_DAY_ONE = Festival("劳动节", "Labour Day", "劳动节，放假1天（5月1日）", (("5月1日", _solar(5, 1)),))
+"""劳动节 of the 2008 and 2014 editions (one day; the 2025 edition gives two)."""
 MID_AUTUMN = Festival(
     "中秋节", "Mid-autumn Festival", "中秋节，放假1天（农历中秋当日）", (("农历中秋当日", _lunar_day(8, 15)),)
 )
@@ -180,7 +182,7 @@ EDITIONS: tuple[Edition, ...] = (
                 (("农历除夕", _eve), *_FIRST_THREE),
             ),
             TOMB_SWEEPING,
-            Festival("劳动节", "Labour Day", "劳动节，放假1天（5月1日）", (("5月1日", _solar(5, 1)),)),
+            LABOUR_DAY_ONE,
             DRAGON_BOAT,
             MID_AUTUMN,
             NATIONAL_DAY,
@@ -200,7 +202,7 @@ EDITIONS: tuple[Edition, ...] = (
                 (*_FIRST_THREE, ("农历正月初三", _lunar_day(1, 3))),
             ),
             TOMB_SWEEPING,
-            Festival("劳动节", "Labour Day", "劳动节，放假1天（5月1日）", (("5月1日", _solar(5, 1)),)),
+            LABOUR_DAY_ONE,
             DRAGON_BOAT,
             MID_AUTUMN,
             NATIONAL_DAY,
