@@ -395,7 +395,7 @@ class Interpretation(BaseModel):
     Frozen and strict: an unknown option name or value is refused with the field named.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
     counting_start: CountingStart = Field(
         CountingStart.NEXT_DAY,
@@ -559,7 +559,9 @@ class Interpretation(BaseModel):
     )
 
 
-DEFAULT_INTERPRETATION = Interpretation()
+DEFAULT_INTERPRETATION = Interpretation.model_construct()
+"""Every decision at its default: made without validation, so that importing the library builds no validator
+(tests/test_import_weight.py checks it equals the validated ``Interpretation()``)."""
 
 
 @dataclass(frozen=True, slots=True)

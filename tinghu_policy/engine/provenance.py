@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,6 +61,9 @@ class Provenance(_Frozen):
 
 
 def _version(package: str) -> str:
+    # imported here: importlib.metadata (with email, zipfile, socket) is needed only by a report's provenance
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(package)
     except PackageNotFoundError:  # a source tree without installed metadata

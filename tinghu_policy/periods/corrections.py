@@ -36,7 +36,7 @@ CORRECTIONS: tuple[Correction, ...] = (
         kind=DayKind.MAKEUP_WORKDAY,
         name_zh="元旦",
         name_en="New Year's Day",
-        source=Notice(
+        source=Notice.model_construct(
             title="国务院办公厅关于2006年部分节假日安排的通知",
             number="国办发明电〔2005〕35号",
             issued=date(2005, 12, 16),
@@ -47,4 +47,5 @@ CORRECTIONS: tuple[Correction, ...] = (
         "python-holidays agrees with the notice.",
     ),
 )
-"""The corrections applied to the built-in data, by date."""
+"""The corrections applied to the built-in data, by date. Their notices are made without validation, so that
+importing the library builds no validator (tests/test_import_weight.py validates them)."""
