@@ -226,6 +226,7 @@ def test_a_round_filed_after_the_effective_date_is_judged_after_one_filed_before
 # kills art11_review_clock.py:1059 AddNot #88
 # kills art11_review_clock.py:1059 ReplaceComparisonOperator_Is_IsNot #48
 # kills art11_review_clock.py:1061 ReplaceComparisonOperator_Is_IsNot #49
+# kills art11_review_clock.py:1061 AddNot #89
 def test_an_om_plan_filed_before_the_effective_date_is_out_of_reach_and_a_later_one_is_judged() -> None:
     """D13: the 2025 plan, filed 2024-10-09, predates a regulation effective 2025-01-01 (NOT_APPLICABLE, however
     it went); the 2026 plan, filed 2025-10-09 and budgeted without the data bureau's review or finance's re-check,
@@ -349,6 +350,7 @@ def test_a_revision_on_the_day_of_an_early_return_is_in_time_and_owes_no_return(
 
 
 # kills art11_review_clock.py:442 ReplaceComparisonOperator_Gt_NotEq #2
+# kills art11_review_clock.py:442 ReplaceComparisonOperator_Gt_IsNot #2
 def test_a_revision_before_an_early_return_is_met() -> None:
     """Revised 2025-06-18, returned 06-20, both within the window (to 07-02): the unit revised within the 15 working
     days (art. 11(1)(ii)), so its revision is MET — the return did not end a duty already done — and the return is
@@ -478,6 +480,7 @@ BEYOND = {"received": "2026-12-14", "documents": DOCS, "initial_opinion": revise
 # kills art11_review_clock.py:573 ReplaceComparisonOperator_LtE_NotEq #7
 # kills art11_review_clock.py:573 ReplaceComparisonOperator_LtE_Lt #7
 # kills art11_review_clock.py:575 ReplaceComparisonOperator_LtE_Lt #8
+# kills art11_review_clock.py:573 ReplaceComparisonOperator_LtE_IsNot #7
 @pytest.mark.parametrize(
     ("as_of", "revised", "returned", "status"),
     [
@@ -744,3 +747,57 @@ def test_a_rechecked_plan_not_yet_budgeted_names_the_recheck() -> None:
     found = _rechecked_plan("approved")
     assert found.status == "not_applicable"
     assert "stage reached: re-checked by finance on 2025-11-05" in found.note_en
+
+
+# --- survivors reviewed 2026-12-07 (line numbers of a469706) -------------------------------------------------------
+
+
+# kills art11_review_clock.py:319 ReplaceComparisonOperator_Lt_LtE #0
+@pytest.mark.parametrize(
+    ("returned", "status"),
+    [
+        ("2025-06-13", Status.NOT_APPLICABLE),  # before the due day: the round ended with the return
+        (
+            "2025-06-16",
+            Status.NOT_APPLICABLE,
+        ),  # on the due day: not yet due (it ends at 24:00), ended with it
+        ("2025-06-17", Status.OVERDUE),  # a day after: the opinion was already overdue, and stays so
+    ],
+)
+def test_a_return_on_the_day_the_initial_opinion_is_due_ends_its_clock(returned: str, status: Status) -> None:
+    """Art. 11(1)(ii) 在5个工作日内给予初审意见: received Mon 2025-06-09, the 5 working days are 06-10…13 and 06-16,
+    so the opinion is due on 2025-06-16 (to 24:00). No opinion was issued; 区数据局 returned the application. A
+    return up to and including the due day comes while the opinion is not yet overdue and ends the round and its
+    clock (the rule's docstring, D15: NOT_APPLICABLE); a return the day after leaves the opinion OVERDUE."""
+    found = finding(
+        "art11.initial_opinion",
+        date(2025, 6, 30),
+        subject="round 1",
+        review=[{"received": "2025-06-09", "documents": DOCS, "returned": returned}],
+    )
+    assert found.status == status
+
+
+# kills art11_review_clock.py:1094 ReplaceAndWithOr #23
+def test_a_review_after_as_of_shows_no_conclusion() -> None:
+    """Art. 11(2) 报区数据局审核…后列入年度预算: on 2026-06-30 the 2026 plan is in the budget (2025-12-01) but 区数据局's
+    review is dated 2026-07-10, after ``as_of`` — not yet known, so neither the review nor its conclusion is shown
+    as given: the plan FAILS on the missing review and re-check, with no check of a conclusion not yet reached."""
+    found = finding(
+        "art11.om_plan",
+        date(2026, 6, 30),
+        subject="2026",
+        om_plans=[
+            {
+                "year": 2026,
+                "submitted": "2025-10-09",
+                "reviewed_by_data_bureau": {"day": "2026-07-10", "outcome": "approved"},
+                "budgeted": "2025-12-01",
+            }
+        ],
+    )
+    assert found.status == "fails"
+    assert [(c.fact, c.ok) for c in found.checks] == [
+        ("om_plans[0].reviewed_by_data_bureau", False),
+        ("om_plans[0].rechecked_by_finance", False),
+    ]

@@ -1,6 +1,7 @@
 """Kills the surviving mutants of art23_performance_report.py: one finding per year, later years after an unsubmitted
 one, a report entry not yet submitted, the effective date on 31 December, a trial started on 31 December, and what
-the notes say (D24, classified projects, trial operation)."""
+the notes say (D24, classified projects, trial operation); a first year out of reach (D13) shows its D24 start, a
+report after one out of reach is still judged, and the checks name the report's year."""
 
 from __future__ import annotations
 
@@ -113,3 +114,102 @@ def test_a_trial_started_on_31_december_counts_for_that_year() -> None:
     assert later.status == "holds"
     assert "no trial operation when the report was made" in later.note_en
     assert "报告时系统尚未投入试运行" in later.note_zh
+
+
+# kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_NotEq #2
+# kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_IsNot #5
+# kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_Gt #2
+# kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_GtE #2
+def test_a_first_year_out_of_reach_shows_the_start_of_works() -> None:
+    """D24 ``by_duty`` (default): implementation of art. 23 starts with the works (2025-03-03), before the effective
+    date (2025-03-04), so the 2025 report is out of reach (D13) — and the finding shows the fact that placed it
+    there, the start of works, not the approval."""
+    found = finding(
+        "art23.performance_report",
+        subject="2025",
+        as_of=date(2027, 1, 10),
+        interpretation={"effective_date": "2025-03-04"},
+        approval={"approved": "2025-01-10"},
+        implementation=STARTED,
+    )
+    assert found.status == "not_applicable"
+    assert [(c.fact, c.actual) for c in found.checks] == [("implementation.works_started", date(2025, 3, 3))]
+
+
+# kills art23_performance_report.py:41 core/ReplaceTrueWithFalse #0
+# kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_Lt #2
+def test_under_approved_a_first_year_out_of_reach_shows_the_approval() -> None:
+    """D24 ``approved``: implementation starts with the approval (2025-03-10), before the effective date
+    (2025-06-01): the 2025 report is out of reach (D13), the finding showing the approval; 2026 began on 1 January,
+    after the effective date, and its report is owed by 31 December 2026 (D6)."""
+
+    def year(subject: str) -> Finding:
+        return finding(
+            "art23.performance_report",
+            subject=subject,
+            as_of=date(2026, 1, 10),
+            interpretation={"effective_date": "2025-06-01", "implementation_start": "approved"},
+            approval={"approved": "2025-03-10"},
+            implementation={"works_started": "2025-09-01"},
+        )
+
+    first = year("2025")
+    assert first.status == "not_applicable"
+    assert [(c.fact, c.actual) for c in first.checks] == [("approval.approved", date(2025, 3, 10))]
+    second = year("2026")
+    assert (second.status, second.due) == ("pending", date(2026, 12, 31))
+
+
+# kills art23_performance_report.py:45 core/NumberReplacer #7
+def test_the_submission_check_names_the_year_of_the_report() -> None:
+    """Art. 23 para. 1, 每年年底前: the check is the report of that year submitted to the finance bureau by
+    31 December; its name says which year's report it is."""
+    report = {"year": 2025, "submitted_to_finance": "2025-12-10"}
+    found = finding(
+        "art23.performance_report",
+        subject="2025",
+        as_of=date(2026, 1, 10),
+        implementation={**STARTED, "performance_reports": [report]},
+    )
+    assert (found.status, found.due) == ("met", date(2025, 12, 31))
+    submitted = [
+        c for c in found.checks if c.fact == "implementation.performance_reports[0].submitted_to_finance"
+    ]
+    assert [(c.label_zh, c.label_en) for c in submitted] == [
+        ("2025年度绩效评价报告提交区财政局", "2025 performance report submitted to finance")
+    ]
+
+
+# kills art23_performance_report.py:44 core/NumberReplacer #3
+# kills art23_performance_report.py:202 core/ReplaceContinueWithBreak #4
+# kills art23_performance_report.py:249 core/ReplaceContinueWithBreak #7
+def test_a_report_after_one_submitted_before_the_effective_date_is_still_judged() -> None:
+    """D13: distribution and content are judged on the day the report was submitted. The 2025 report (submitted
+    2025-12-10) predates the effective date (2026-01-01) and is out of reach, the check naming that year's report;
+    the 2026 report (2026-12-10), copied, filed and covering progress and funds, holds (art. 23 paras. 1 and 2)."""
+    reports = [
+        {"year": 2025, "submitted_to_finance": "2025-12-10"},
+        {
+            "year": 2026,
+            "submitted_to_finance": "2026-12-10",
+            "copied_to_data_bureau": True,
+            "copied_to_development_reform": True,
+            "filed_on_platform": True,
+            "covers_progress_and_funds": True,
+        },
+    ]
+    implementation = {**STARTED, "performance_reports": reports}
+    options = {"effective_date": "2026-01-01"}
+    for rule in ("art23.report_distribution", "art23.report_content"):
+        project = Project.model_validate({**BASE, "implementation": implementation})
+        report = evaluate(project, as_of=date(2026, 12, 20), interpretation=Interpretation(**options))
+        found = [(f.subject, f.status.value) for f in report.findings if f.rule == rule]
+        assert found == [("2025", "not_applicable"), ("2026", "holds")]
+        out_of_reach = report.finding(rule, "2025")
+        assert [(c.fact, c.label_zh, c.label_en) for c in out_of_reach.checks] == [
+            (
+                "implementation.performance_reports[0].submitted_to_finance",
+                "2025年度绩效评价报告提交",
+                "2025 report submitted",
+            )
+        ]

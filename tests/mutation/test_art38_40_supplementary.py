@@ -96,3 +96,27 @@ def test_a_fact_on_the_effective_date_is_not_counted_as_before_it() -> None:
     )
     assert "4 fact(s) precede it" in found.note_en
     assert "review[0].department_opinions.finance_bureau" not in [c.fact for c in found.checks]
+
+
+# kills art38_40_supplementary.py:205 core/ReplaceComparisonOperator_LtE_NotEq #0
+def test_the_count_is_of_facts_known_on_as_of_including_that_day() -> None:
+    """Effective 2025-06-01, as_of 2025-06-10: the receipt of 06-05 and the initial opinion of 06-10 (as_of itself)
+    are known — 2 facts, none before the effective date; the revision of 06-15 and the sending of 06-20 are not yet
+    known and not counted."""
+    found = finding(
+        "art40.effective_date",
+        as_of=date(2025, 6, 10),
+        interpretation=EFFECTIVE,
+        review=[
+            {
+                "received": "2025-06-05",
+                "documents": ["request"],
+                "initial_opinion": {"issued": "2025-06-10"},
+                "revised": "2025-06-15",
+                "sent_to_departments": "2025-06-20",
+            }
+        ],
+    )
+    assert found.status == "holds"
+    assert "none of the 2 dated facts known on as_of precedes it" in found.note_en
+    assert "截至评估日的2项日期事实均不早于施行日期" in found.note_zh

@@ -112,7 +112,6 @@ class Schedule(NamedTuple):
     shown: date
     """That fact's own date (the day itself, or the start of works)."""
     note: Note
-    derived: bool = False
 
 
 def _passed(adjustment: Adjustment) -> bool:
@@ -156,7 +155,6 @@ def schedule_end(ctx: Context) -> Schedule | None:
         Worded(f"{_I}.works_started", (say.duration_start, months)),
         started,
         (say.duration_schedule, months, started, end),
-        derived=True,
     )
 
 

@@ -4,6 +4,7 @@
     .venv/bin/python tools/mutation/run.py                     # every module of tinghu_policy/rules/
     .venv/bin/python tools/mutation/run.py --workers 2 tinghu_policy/rules/art27_acceptance.py
     .venv/bin/python tools/mutation/run.py --report            # the score (each module's latest run), survivors
+    .venv/bin/python tools/mutation/run.py --recheck --workers 2  # the survivors again, against today's tests
 
 Each run adds a copy of the project to ``--workdir`` (default: <tmp>/tinghu-policy-mutation); a module run again
 replaces that module's earlier result in the report, so after a rule changes only its module needs a new run.
@@ -66,7 +67,14 @@ def main() -> int:
         help="seconds per mutant's test run (default: 4 × the unmutated run, at least 60)",
     )
     parser.add_argument("--report", action="store_true", help="only summarise the sessions in --workdir")
+    parser.add_argument(
+        "--recheck",
+        action="store_true",
+        help="test each survivor of the sessions in --workdir again, its diff applied to a copy of today's tree",
+    )
     args = parser.parse_args()
+    if args.recheck:
+        return recheck(args.workdir, args.workers, args.timeout)
     if not args.report:
         modules = [m.relative_to(ROOT) if m.is_absolute() else m for m in args.modules] or sorted(
             p.relative_to(ROOT)
@@ -365,6 +373,80 @@ def report(workdir: Path) -> int:
         ]
     (workdir / "survivors.md").write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(survivors)} survivors with diffs: {workdir / 'survivors.md'}")
+    return 0
+
+
+def recheck(workdir: Path, workers: int, timeout: float | None) -> int:
+    """Test every survivor of the latest sessions again, against today's tests and corpus.
+
+    Each survivor's recorded diff is applied (``patch``) to a copy of today's tree: a diff that no longer applies
+    mutated a line that has changed since (``gone``). The verdicts — ``killed``, ``survived`` or ``gone`` — are
+    printed per module and written with each survivor's header to ``recheck.md`` in ``workdir``.
+    """
+    survivors = [
+        (item.mutations[0], result.diff or "")
+        for item, result in _results(workdir)
+        if str(result.test_outcome.value if result.test_outcome else "") == "survived"
+    ]
+    if not survivors:
+        print(f"no survivors in {workdir}")
+        return 1
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    shares: list[list[tuple[Any, str]]] = [[] for _ in range(max(1, min(workers, len(survivors))))]
+    for n, survivor in enumerate(survivors):
+        shares[n % len(shares)].append(survivor)
+    copies = [_copy(workdir / f"{stamp}-recheck{n}") for n in range(len(shares))]
+    failing_cases = _failing_cases(copies[0])
+    verdicts: dict[str, str] = {}
+
+    def work(copy: Path, share: list[tuple[Any, str]]) -> None:
+        check = [
+            sys.executable,
+            "tools/mutation/check.py",
+            *(w for c in failing_cases for w in ("--skip", c)),
+        ]
+        for mutation, diff in share:
+            module = Path(str(mutation.module_path))
+            header = f"{module}:{mutation.start_pos[0]} {mutation.operator_name} #{mutation.occurrence}"
+            patch = ["patch", "--quiet", "--force", "-p1", "--no-backup-if-mismatch", "-r", "-"]
+            applied = subprocess.run(
+                patch, input=diff.rstrip("\n") + "\n", cwd=copy, capture_output=True, text=True, check=False
+            )
+            if applied.returncode != 0:
+                verdicts[header] = "gone"
+            else:
+                try:
+                    done = subprocess.run(
+                        [*check, *_unit_tests(copy, module)],
+                        cwd=copy,
+                        env=_env(copy),
+                        capture_output=True,
+                        timeout=timeout or 600,
+                        check=False,
+                    )
+                    verdicts[header] = "survived" if done.returncode == 0 else "killed"
+                except subprocess.TimeoutExpired:
+                    verdicts[header] = "killed"
+            shutil.copy2(ROOT / module, copy / module)
+            print(f"{verdicts[header]:9} {header}", flush=True)
+
+    with ThreadPoolExecutor(len(shares)) as pool:
+        list(pool.map(work, copies, shares))
+    per_module: dict[str, Counter[str]] = {}
+    for header, verdict in verdicts.items():
+        per_module.setdefault(header.split(":")[0], Counter())[verdict] += 1
+    print(f"{'module':58} {'survivors':>9} {'killed':>7} {'survived':>9} {'gone':>5}")
+    total: Counter[str] = Counter()
+    for module, counts in sorted(per_module.items()):
+        total.update(counts)
+        print(
+            f"{module:58} {sum(counts.values()):>9} {counts['killed']:>7} {counts['survived']:>9} {counts['gone']:>5}"
+        )
+    print(
+        f"{'all':58} {sum(total.values()):>9} {total['killed']:>7} {total['survived']:>9} {total['gone']:>5}"
+    )
+    lines = ["# Survivors tested again", ""] + [f"* {v}: {h}" for h, v in sorted(verdicts.items())]
+    (workdir / "recheck.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
