@@ -466,9 +466,12 @@ class Interpretation(BaseModel):
     serious_overrun_percent: Decimal | None = Field(
         None,
         ge=0,
+        le=1_000_000,
+        decimal_places=6,
         allow_inf_nan=False,
         description="D30 严重超概算 the cost overrun, in percent of the approved budget, that counts as serious "
-        "(art. 37); the text gives no figure, so none unless configured.",
+        "(art. 37); the text gives no figure, so none unless configured. At most 1,000,000 (percent) with at most 6 "
+        "decimal places, so that the limit it sets is computed exactly.",
     )
     same_day_precedence: SameDayPrecedence = Field(
         SameDayPrecedence.SAME_DAY_COUNTS,

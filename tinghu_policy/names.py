@@ -419,7 +419,7 @@ OPEN_VALUE_ZH: dict[str, str] = {
     "timely_within_working_days": "填写工作日数；不填则“及时”不设期限",
     "effective_date": "填写施行日期；不填则不排除任何事实",
     "timezone": "亚洲/上海（北京时间）",
-    "serious_overrun_percent": "填写超概算百分比；不填则不认定严重超概算",
+    "serious_overrun_percent": "填写超概算百分比（0 至 1000000，至多 6 位小数）；不填则不认定严重超概算",
 }
 """Option fields that take an open value (a number, a date): what to enter, in Chinese."""
 

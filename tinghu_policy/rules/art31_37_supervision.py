@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal, Inexact, localcontext
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -368,7 +368,9 @@ def cost_overrun(ctx: Context) -> Outcome:
     limit: Decimal | None = None
     if threshold is not None:
         with localcontext() as exact:
-            exact.prec = 80  # budget × (100 + percent) / 100 without rounding
+            # budget × (100 + percent) / 100 without rounding: at most 16 + 13 digits (Money; D30's bounds)
+            exact.prec = 80
+            exact.traps[Inexact] = True
             limit = amount * (100 + threshold) / 100
         serious = ctx.check(_AGAINST_LIMIT, Relation.ON_OR_BEFORE, limit, actual)
     if serious is not None and serious.ok is False and cause is True:
