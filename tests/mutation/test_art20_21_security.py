@@ -66,3 +66,23 @@ def test_under_works_started_the_plan_waits_for_the_works_not_the_approval() -> 
     assert found.status == "not_applicable"
     assert "works have not started" in found.note_en
     assert "planning duties begin on approval" not in found.note_en
+
+
+# kills art20_21_security.py:161 core/ReplaceFalseWithTrue #2 (mutation run 11)
+def test_with_the_plan_out_of_reach_the_system_begun_after_the_effective_date_is_judged_and_owed() -> None:
+    """Art. 21(1) + D13 + D24 ``by_duty``: approved (2025-03-10) before the effective date (2025-06-01), works begun
+    after it (2025-07-01). The plan arose on the approval and is out of reach; the system, owed from the start of
+    works, is judged — synchronised, so the finding holds — and the note must not say the system is not owed yet."""
+    found = finding(
+        "art21.cryptography",
+        interpretation={"effective_date": "2025-06-01"},
+        approval={"approved": "2025-03-10"},
+        implementation={"works_started": "2025-07-01", "security": {"cryptography_synchronised": True}},
+    )
+    assert found.status == "holds"
+    assert [c.fact for c in found.checks] == [
+        "approval.approved",
+        "implementation.security.cryptography_synchronised",
+    ]
+    assert "works have not started" not in found.note_en
+    assert "项目尚未开工建设" not in found.note_zh
