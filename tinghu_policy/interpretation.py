@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D38: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D39: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -364,6 +364,17 @@ class PerformanceReportYears(StrEnum):
     completion owes none."""
 
 
+class AnnualReportReach(StrEnum):
+    """D39 — whether art. 23's year-end report is owed for the year in which the regulation takes effect."""
+
+    IMPLEMENTED_AFTER_EFFECT = "implemented_after_effect"
+    """A year whose implementation went on on or after the effective date owes its report; one whose implementation
+    ended before it is out of reach (default)."""
+    BEGUN_AFTER_EFFECT = "begun_after_effect"
+    """Only a year whose implementation began on or after the effective date (the start of implementation in its
+    first year, 1 January after) owes its report."""
+
+
 class ExtensionCounting(StrEnum):
     """D37 — how an extension of art. 27 para. 4's 3 months is counted."""
 
@@ -549,6 +560,11 @@ class Interpretation(BaseModel):
     performance_report_years: PerformanceReportYears = Field(
         PerformanceReportYears.EVERY_YEAR_TOUCHED,
         description="D36 绩效报告年度 which years of implementation owe art. 23's year-end report.",
+    )
+    annual_report_reach: AnnualReportReach = Field(
+        AnnualReportReach.IMPLEMENTED_AFTER_EFFECT,
+        description="D39 施行当年的年度报告 whether art. 23's year-end report is owed for the year the regulation takes "
+        "effect in: when implementation went on on or after the effective date, or only when it began then.",
     )
     extension_counting: ExtensionCounting = Field(
         ExtensionCounting.FROM_ACCEPTANCE,
@@ -1132,6 +1148,19 @@ DECISIONS: dict[str, Decision] = {
             "本办法的管理范畴，一面又须履行本办法的审批程序，自相矛盾。选项（类别为准）：第三条按申报类别判断，项目仍不"
             "纳入管理范畴，只有第十二条第六项“不得”因其明文“实质上属于”而及于该项目。",
             ("art3.p1",),
+        ),
+        Decision(
+            "D39",
+            "annual_report_reach",
+            "施行当年的年度报告",
+            "The report for the year the regulation takes effect",
+            "第二十三条“项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交”：施行日期（D13）落在某一"
+            "实施年度之中时，该年度是否须报告，文本未写明。默认：该年度的实施在施行日期当日或之后仍在进行（或其后才开始）"
+            "的，须报告——年底前报送的义务在施行之后届满，所报告的实施状态延续到施行之后，适用本办法不是溯及既往（立法法"
+            "第一百零四条针对施行前已经完成的行为和事实）；该年度的实施在施行日期之前已经结束（建成在施行之前，或该年度在"
+            "施行之前已经结束）的，不适用。选项：仅实施开始之日（首个年度为实施开始之日，其后各年度为1月1日）不早于施行"
+            "日期的年度须报告——年度报告涵盖全年的实施，其中一部分发生在施行之前。",
+            ("art23.p1",),
         ),
     )
 }

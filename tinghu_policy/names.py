@@ -403,6 +403,10 @@ OPTION_ZH: dict[str, dict[str, str]] = {
         "every_year_touched": "实施期间涉及的每个年度（含首尾不满一年的年度）",
         "in_implementation_at_year_end": "仅年底时仍在实施的年度",
     },
+    "annual_report_reach": {
+        "implemented_after_effect": "施行日期当日或之后仍在实施的年度须报告",
+        "begun_after_effect": "仅实施开始不早于施行日期的年度须报告",
+    },
     "extension_counting": {
         "from_acceptance": "自通过验收起算3个月加延长月数",
         "after_original_period": "自原3个月期限届满起另计延长月数",

@@ -46,16 +46,16 @@ def test_a_year_after_an_unsubmitted_one_is_still_judged() -> None:
 
 
 def test_a_year_whose_implementation_began_on_the_effective_date_is_within_reach() -> None:
-    """D13: the 2025 report is owed for implementation that began on 2025-03-03 (works start): effective that very
-    day, it is reached and overdue on 2026-01-10; effective a day later, the year began before it — out of reach. The
-    next year begins on 1 January 2026, after both, and is reached either way."""
+    """D13 with D39 ``begun_after_effect``: the 2025 report is owed for implementation that began on 2025-03-03
+    (works start): effective that very day, it is reached and overdue on 2026-01-10; effective a day later, the year
+    began before it — out of reach. The next year begins on 1 January 2026, after both, and is reached either way."""
 
     def year(effective: str, subject: str = "2025") -> Finding:
         return finding(
             "art23.performance_report",
             subject=subject,
             as_of=date(2027, 1, 10),
-            interpretation={"effective_date": effective},
+            interpretation={"effective_date": effective, "annual_report_reach": "begun_after_effect"},
             implementation=STARTED,
         )
 
@@ -122,13 +122,13 @@ def test_a_trial_started_on_31_december_counts_for_that_year() -> None:
 # kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_GtE #2
 def test_a_first_year_out_of_reach_shows_the_start_of_works() -> None:
     """D24 ``by_duty`` (default): implementation of art. 23 starts with the works (2025-03-03), before the effective
-    date (2025-03-04), so the 2025 report is out of reach (D13) — and the finding shows the fact that placed it
-    there, the start of works, not the approval."""
+    date (2025-03-04), so under D39 ``begun_after_effect`` the 2025 report is out of reach (D13) — and the finding
+    shows the fact that placed it there, the start of works, not the approval."""
     found = finding(
         "art23.performance_report",
         subject="2025",
         as_of=date(2027, 1, 10),
-        interpretation={"effective_date": "2025-03-04"},
+        interpretation={"effective_date": "2025-03-04", "annual_report_reach": "begun_after_effect"},
         approval={"approved": "2025-01-10"},
         implementation=STARTED,
     )
@@ -140,15 +140,20 @@ def test_a_first_year_out_of_reach_shows_the_start_of_works() -> None:
 # kills art23_performance_report.py:122 core/ReplaceComparisonOperator_Is_Lt #2
 def test_under_approved_a_first_year_out_of_reach_shows_the_approval() -> None:
     """D24 ``approved``: implementation starts with the approval (2025-03-10), before the effective date
-    (2025-06-01): the 2025 report is out of reach (D13), the finding showing the approval; 2026 began on 1 January,
-    after the effective date, and its report is owed by 31 December 2026 (D6)."""
+    (2025-06-01): under D39 ``begun_after_effect`` the 2025 report is out of reach (D13), the finding showing the
+    approval; 2026 began on 1 January, after the effective date, and its report is owed by 31 December 2026 (D6).
+    (Under D39's default the 2025 report is owed: tests/rules/test_art23_performance_report.py.)"""
 
     def year(subject: str) -> Finding:
         return finding(
             "art23.performance_report",
             subject=subject,
             as_of=date(2026, 1, 10),
-            interpretation={"effective_date": "2025-06-01", "implementation_start": "approved"},
+            interpretation={
+                "effective_date": "2025-06-01",
+                "implementation_start": "approved",
+                "annual_report_reach": "begun_after_effect",
+            },
             approval={"approved": "2025-03-10"},
             implementation={"works_started": "2025-09-01"},
         )

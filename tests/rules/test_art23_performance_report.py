@@ -12,7 +12,12 @@ from pydantic import ValidationError
 
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.facts import Implementation
-from tinghu_policy.interpretation import ImplementationStart, Interpretation, PerformanceReportYears
+from tinghu_policy.interpretation import (
+    AnnualReportReach,
+    ImplementationStart,
+    Interpretation,
+    PerformanceReportYears,
+)
 
 BASE: dict[str, Any] = {
     "id": "TH-T-23",
@@ -166,17 +171,70 @@ def test_progress_and_funds_are_always_required() -> None:
     assert finding.status is Status.FAILS
 
 
-def test_years_begun_before_the_effective_date_are_out_of_reach() -> None:
-    """D13: a year's report is owed for that year's implementation; 2024 and 2025 began (2024-03-01, 2025-01-01)
-    before the effective date 2025-06-01, 2026 after it."""
+@pytest.mark.parametrize(
+    ("reach", "owed"),
+    [
+        # D39 default: 2025's implementation went on after the effective date 2025-06-01 — its report is owed
+        (AnnualReportReach.IMPLEMENTED_AFTER_EFFECT, {"2024": False, "2025": True, "2026": True}),
+        # option: 2025's implementation began (1 January) before the effective date — out of reach
+        (AnnualReportReach.BEGUN_AFTER_EFFECT, {"2024": False, "2025": False, "2026": True}),
+    ],
+)
+def test_d39_the_year_the_regulation_takes_effect_in(reach: AnnualReportReach, owed: dict[str, bool]) -> None:
+    """D13 with D39, works from 2024-03-01, effective 2025-06-01: 2024's implementation ended (31 December) before
+    the regulation, 2026's began after it, under either reading; 2025 is D39's question."""
     report = run(
         date(2027, 3, 1),
-        interpretation=Interpretation(effective_date=date(2025, 6, 1)),
+        interpretation=Interpretation(effective_date=date(2025, 6, 1), annual_report_reach=reach),
         works_started="2024-03-01",
     )
-    assert report.finding(RULE, "2024").status is Status.NOT_APPLICABLE
-    assert report.finding(RULE, "2025").status is Status.NOT_APPLICABLE
-    assert report.finding(RULE, "2026").status is Status.OVERDUE
+    for year, is_owed in owed.items():
+        expected = Status.OVERDUE if is_owed else Status.NOT_APPLICABLE
+        assert report.finding(RULE, year).status is expected, year
+
+
+@pytest.mark.parametrize(
+    ("completed", "status"), [("2025-05-31", Status.NOT_APPLICABLE), ("2025-06-01", Status.OVERDUE)]
+)
+def test_d39_a_year_whose_implementation_ended_before_the_effective_date_is_out_of_reach(
+    completed: str, status: Status
+) -> None:
+    """D39 default, boundary pair: works from 2025-03-10, effective 2025-06-01. Completed the day before the
+    regulation, 2025's implementation ended before it (out of reach, the completion shown against the effective
+    date); completed on that day, it went on under the regulation (D17: the effective day itself counts) and the
+    2025 report was owed by 31 December 2025."""
+    report = run(
+        date(2026, 3, 1),
+        interpretation=Interpretation(effective_date=date(2025, 6, 1)),
+        works_started="2025-03-10",
+        completed=completed,
+    )
+    found = report.finding(RULE, "2025")
+    assert found.status is status
+    if status is Status.NOT_APPLICABLE:
+        assert [(c.fact, c.actual) for c in found.checks] == [("acceptance.completed", date(2025, 5, 31))]
+    else:
+        assert found.due == date(2025, 12, 31)
+
+
+def test_d39_blind_reading_approved_before_the_regulation_works_after_it() -> None:
+    """D24 ``approved``, approved 2025-03-10, works 2025-09-01, not completed, effective 2025-06-01, as of
+    2026-01-10. A blind reader (clause, decisions and facts model only) found the 2025 report owed — due
+    2025-12-31, after the regulation took effect, for an implementation that went on under it — and overdue; the
+    library had it out of reach (the year began before the regulation). Settled with 立法法 第一百零四条, which bars
+    judging acts and facts completed before the effective date, not a continuing state: D39's default."""
+    facts = {
+        **BASE,
+        "approval": {"approved": "2025-03-10"},
+        "implementation": {"works_started": "2025-09-01"},
+    }
+    interpretation = Interpretation(
+        effective_date=date(2025, 6, 1), implementation_start=ImplementationStart.APPROVED
+    )
+    report = evaluate(facts, as_of=date(2026, 1, 10), interpretation=interpretation)
+    first, second = report.finding(RULE, "2025"), report.finding(RULE, "2026")
+    assert (first.status, first.due) == (Status.OVERDUE, date(2025, 12, 31))
+    assert (second.status, second.due) == (Status.PENDING, date(2026, 12, 31))
 
 
 @pytest.mark.parametrize(

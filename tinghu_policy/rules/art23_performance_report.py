@@ -18,6 +18,13 @@ unless ``year_end_rollover`` is chosen. A report submitted on that day is in tim
 24:00 taken from 第二百零三条第二款 by analogy (that paragraph speaks of a period's last day; a fixed day has no other
 rule for its end). The explanation says exactly that and no longer calls 31 December "期间的最后一日".
 
+The year the regulation takes effect in (D13) is D39 (``annual_report_reach``): by default a year owes its report
+when its implementation went on on or after the effective date — the duty falls due after it, for a state of
+affairs that continued under it, which is not a retroactive application (立法法 第一百零四条 bars judging acts and
+facts completed before it); a year whose implementation ended before it (completed, or the year over) is out of
+reach. Option ``begun_after_effect``: only a year whose implementation began on or after the effective date owes
+one (the report covers the whole year, part of it before the regulation).
+
 Encoded whole: "定期形成" is the yearly report; "按规定" points to the performance-evaluation rules for its form,
 which the content rule of para. 2 reads as the text states it.
 """
@@ -30,7 +37,7 @@ from typing import NamedTuple
 
 from tinghu_policy.engine import Context, Kept, Label, Labels, Outcome, rule, wording
 from tinghu_policy.facts import PerformanceReport
-from tinghu_policy.interpretation import ImplementationStart, PerformanceReportYears
+from tinghu_policy.interpretation import AnnualReportReach, ImplementationStart, PerformanceReportYears
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art20_21_security import implementation_started
 from tinghu_policy.rules.wording import art23_performance_report as say
@@ -41,6 +48,7 @@ _START = {
     True: Label("approval.approved", "实施开始", "start of implementation"),
     False: Label("implementation.works_started", "实施开始", "start of implementation"),
 }
+_COMPLETED = Label("acceptance.completed", "实施结束（建成）", "end of implementation (completed)")
 _SUBMITTED = Labels(lambda key: Label(f"{_P[key[0]]}.submitted_to_finance", *say.submitted(key[1])))
 _TO_FINANCE = Labels(lambda key: Label(key[0], *say.submitted_to_finance(key[1])))
 _COPIED_DATA = Labels(
@@ -112,10 +120,19 @@ def _submitted(ctx: Context, report: PerformanceReport | None) -> date | None:
 
 
 def _year_reached(ctx: Context, year: int, subject: str) -> Outcome | None:
-    """D13: a year's report is owed for the implementation of that year, which began on the start of
-    implementation (its first year) or on 1 January: a year begun before the effective date is out of reach."""
+    """D13 with D39: is the year's report within the regulation's reach?
+
+    ``implemented_after_effect`` (default): the year's implementation, which ends on completion in the year of
+    completion and on 31 December before it, went on on or after the effective date — a year whose implementation
+    ended before it is out of reach. ``begun_after_effect``: the year's implementation began on or after the
+    effective date — on the start of implementation in its first year, on 1 January after."""
     if ctx.effective is None:
         return None
+    if ctx.interpretation.annual_report_reach is AnnualReportReach.IMPLEMENTED_AFTER_EFFECT:
+        completed = ctx.known(ctx.project.acceptance.completed)
+        if completed is not None and completed.year == year:
+            return ctx.reaches(completed, _COMPLETED, subject=subject)
+        return ctx.reaches_derived(date(year, 12, 31), *say.year_ended(year), subject=subject)
     started = implementation_started(ctx)
     assert started is not None  # _years yields only once implementation started
     if started.year == year:
@@ -132,7 +149,7 @@ def _year_reached(ctx: Context, year: int, subject: str) -> Outcome | None:
     title_en="A performance report to the finance bureau before the end of each year of implementation",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D6", "D12", "D13", "D16", "D24", "D36"),
+    decisions=("D6", "D12", "D13", "D16", "D24", "D36", "D39"),
 )
 def performance_report(ctx: Context) -> Iterator[Outcome]:
     """项目实施期间应定期形成绩效评价报告，按规定在每年年底前向区财政局提交.
@@ -140,8 +157,9 @@ def performance_report(ctx: Context) -> Iterator[Outcome]:
     D6: "每年年底前" is the fixed date 31 December of the year (a 期日, not a period), met by a report submitted on
     or before it; it rolls over a rest day only with ``year_end_rollover``. D24: the years owed begin with the year
     implementation started (the start of works; with ``approved`` the approval). D36: every year implementation
-    touched, or only those still in implementation at their end. D13: a year whose implementation began before the
-    effective date is out of reach.
+    touched, or only those still in implementation at their end. D13 with D39: a year whose implementation ended
+    before the effective date is out of reach; one in implementation on or after it owes its report (option: only
+    a year whose implementation began on or after it).
     """
     found = False
     for year, index, report, owed in _years(ctx):

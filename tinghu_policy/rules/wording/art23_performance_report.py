@@ -30,6 +30,10 @@ def year_began(year: int) -> Text:
     return f"{year}年度实施期间的开始", f"the start of implementation in {year}"
 
 
+def year_ended(year: int) -> Text:
+    return f"{year}年度实施期间的结束（年底）", f"the end of implementation in {year} (the year end)"
+
+
 def submitted(year: int) -> Text:
     return f"{year}年度绩效评价报告提交", f"{year} report submitted"
 
