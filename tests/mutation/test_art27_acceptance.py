@@ -461,3 +461,43 @@ def test_accounts_submitted_before_the_earliest_original_due_day_are_met_whateve
         },
     )
     assert (found.status, found.missing) == ("met", ())
+
+
+# kills art27_acceptance.py:552 core/ReplaceComparisonOperator_LtE_NotEq #3 (mutation run 11)
+# kills art27_acceptance.py:552 core/ReplaceComparisonOperator_LtE_Lt #3
+@pytest.mark.parametrize(
+    ("submitted", "status", "missing"),
+    [("2027-02-15", "met", ()), ("2027-02-16", "undetermined", ("calendar:2027",))],
+)
+def test_accounts_submitted_on_the_earliest_original_due_day_are_met_and_a_day_later_need_the_year(
+    submitted: str, status: str, missing: tuple[str, ...]
+) -> None:
+    """Art. 27(4), boundary pair: the 3 months from the pass of 2026-11-15 end no earlier than 2027-02-15 (D12; the
+    exact day needs 2027's calendar). Accounts submitted on that earliest day are in time whatever the day really is
+    and whatever the late extension (approved 2027-02-20) — MET; a day later, whether they were in time depends on
+    2027's holidays and on whether the extension counts (D28) — UNDETERMINED, naming 2027."""
+    found = finding(
+        "art27.final_accounts",
+        as_of=date(2027, 3, 1),
+        acceptance={
+            "passed": "2026-11-15",
+            "final_accounts_submitted": submitted,
+            "final_accounts_extension": {"approved": "2027-02-20", "months": 2},
+        },
+    )
+    assert (found.status, found.missing) == (status, missing)
+
+
+# kills art27_acceptance.py:515 core/ReplaceComparisonOperator_LtE_NotEq #0 (mutation run 11)
+# kills art27_acceptance.py:515 core/ReplaceComparisonOperator_LtE_Lt #0
+def test_an_explanation_on_the_earliest_day_a_due_date_beyond_the_calendar_can_fall_is_met() -> None:
+    """Art. 27(3): completed 2026-09-15, the 6 months of para. 1 end no earlier than 2027-03-15 (D12). Assessed on
+    that day with acceptance still pending, an explanation given that same day was given by any due date the
+    missing year's holidays can make: MET, with no exact due date."""
+    found = finding(
+        "art27.delay_explanation",
+        as_of=date(2027, 3, 15),
+        acceptance={"completed": "2026-09-15", "delay_explanation": "2027-03-15"},
+    )
+    assert (found.status, found.due) == ("met", None)
+    assert found.checks[1].required == date(2027, 3, 15)

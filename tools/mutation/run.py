@@ -4,7 +4,7 @@
     .venv/bin/python tools/mutation/run.py                     # every module of tinghu_policy/rules/
     .venv/bin/python tools/mutation/run.py --workers 2 tinghu_policy/rules/art27_acceptance.py
     .venv/bin/python tools/mutation/run.py --report            # the score (each module's latest run), survivors
-    .venv/bin/python tools/mutation/run.py --recheck --workers 2  # the survivors again, against today's tests
+    .venv/bin/python tools/mutation/run.py --recheck --workers 2  # every survivor again, against today's tests
 
 Each run adds a copy of the project to ``--workdir`` (default: <tmp>/tinghu-policy-mutation); a module run again
 replaces that module's earlier result in the report, so after a rule changes only its module needs a new run.
@@ -308,7 +308,8 @@ def _skip_equivalent(copy: Path, session: Path) -> int:
 
 
 def _stale(workdir: Path) -> set[str]:
-    """The modules whose latest session tested a different source than the working tree's (changed since)."""
+    """The modules whose latest session tested other code than the working tree's (changed since; docstrings and
+    comments aside)."""
     newest: dict[str, Path] = {}
     for session in sorted(workdir.glob("*worker*/sessions/*.sqlite"), key=lambda p: p.stat().st_mtime):
         newest[session.stem] = session
@@ -316,43 +317,90 @@ def _stale(workdir: Path) -> set[str]:
     for stem, session in newest.items():
         tested = session.parent.parent / "tinghu_policy" / "rules" / f"{stem}.py"
         current = ROOT / "tinghu_policy" / "rules" / f"{stem}.py"
-        if not current.is_file() or tested.read_bytes() != current.read_bytes():
+        if not current.is_file() or _code(tested) != _code(current):
             stale.add(f"tinghu_policy/rules/{stem}.py")
     return stale
 
 
-def _results(workdir: Path) -> list[tuple[Any, Any]]:
+def _code(path: Path) -> str:
+    """The module's syntax tree without its docstrings: what a mutant can change."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
+
+
+def _results(workdir: Path) -> list[tuple[Any, Any, Path]]:
+    """(work item, result, session) of every mutant of each module's latest session."""
     from cosmic_ray.work_db import WorkDB, use_db
 
-    pairs: list[tuple[Any, Any]] = []
+    found: list[tuple[Any, Any, Path]] = []
     newest: dict[str, Path] = {}
     for session in sorted(workdir.glob("*worker*/sessions/*.sqlite"), key=lambda p: p.stat().st_mtime):
         newest[session.stem] = session  # a module run again: its latest session counts
     for session in sorted(newest.values()):
         with use_db(str(session), WorkDB.Mode.open) as db:
-            pairs += db.completed_work_items
+            found += [(item, result, session) for item, result in db.completed_work_items]
             pending = db.num_work_items - db.num_results
             if pending:
                 print(f"{session}: {pending} mutants not run yet")
-    return pairs
+    return found
+
+
+def _outcome(result: Any) -> str:
+    return str(result.test_outcome.value if result.test_outcome else result.worker_outcome.value)
+
+
+def _rechecked(workdir: Path) -> dict[str, dict[str, str]]:
+    """The verdicts of ``--recheck``, by session file and job id (empty before any recheck)."""
+    path = workdir / RECHECKED
+    verdicts: dict[str, dict[str, str]] = (
+        json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    )
+    return verdicts
+
+
+RECHECKED = "recheck.json"
+"""Where ``--recheck`` keeps its verdicts in ``workdir``; ``--report`` counts a survivor killed on recheck as
+killed, and one whose line has changed since (``gone``) as no longer a mutant."""
 
 
 def report(workdir: Path) -> int:
-    """Print the score per module and overall; write every survivor with its diff to ``survivors.md``."""
-    pairs = _results(workdir)
-    if not pairs:
+    """Print the score per module and overall; write every survivor with its diff to ``survivors.md``.
+
+    A survivor that ``--recheck`` found killed by today's tests counts as killed (column ``rechecked``); one whose
+    line has changed since (``gone``) is left out of the score."""
+    found = _results(workdir)
+    if not found:
         print(f"no results in {workdir}")
         return 1
+    rechecked = _rechecked(workdir)
     per_module: dict[str, Counter[str]] = {}
     survivors = []
-    for item, result in pairs:
+    for item, result, session in found:
         mutation = item.mutations[0]
-        outcome = str(result.test_outcome.value if result.test_outcome else result.worker_outcome.value)
-        per_module.setdefault(str(mutation.module_path), Counter())[outcome] += 1
-        if outcome == "survived":
-            survivors.append((mutation, result.diff or ""))
+        outcome = _outcome(result)
+        again = rechecked.get(str(session), {}).get(item.job_id) if outcome == "survived" else None
+        counts = per_module.setdefault(str(mutation.module_path), Counter())
+        if again == "killed":
+            counts["rechecked"] += 1
+        elif again == "gone":
+            counts["gone"] += 1
+        else:
+            counts[outcome] += 1
+            if outcome == "survived":
+                survivors.append((mutation, result.diff or ""))
     print(
-        f"{'module':58} {'mutants':>8} {'killed':>7} {'survived':>9} {'incompetent':>12} {'skipped':>8} {'score':>7}"
+        f"{'module':58} {'mutants':>8} {'killed':>7} {'rechecked':>9} {'survived':>9} {'gone':>5} "
+        f"{'incompetent':>12} {'skipped':>8} {'score':>7}"
     )
     total: Counter[str] = Counter()
     stale = _stale(workdir)
@@ -377,43 +425,43 @@ def report(workdir: Path) -> int:
 
 
 def recheck(workdir: Path, workers: int, timeout: float | None) -> int:
-    """Test every survivor of the latest sessions again, against today's tests and corpus.
+    """Test every survivor of the latest sessions again, against today's tests and corpus; then :func:`report`.
 
     Each survivor's recorded diff is applied (``patch``) to a copy of today's tree: a diff that no longer applies
     mutated a line that has changed since (``gone``). The verdicts — ``killed``, ``survived`` or ``gone`` — are
-    printed per module and written with each survivor's header to ``recheck.md`` in ``workdir``.
+    printed and kept in ``recheck.json`` in ``workdir`` (a module run again afterwards has a new session, which
+    they do not touch).
     """
     survivors = [
-        (item.mutations[0], result.diff or "")
-        for item, result in _results(workdir)
-        if str(result.test_outcome.value if result.test_outcome else "") == "survived"
+        (item, result, session)
+        for item, result, session in _results(workdir)
+        if _outcome(result) == "survived"
     ]
     if not survivors:
         print(f"no survivors in {workdir}")
         return 1
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    shares: list[list[tuple[Any, str]]] = [[] for _ in range(max(1, min(workers, len(survivors))))]
+    shares: list[list[tuple[Any, Any, Path]]] = [[] for _ in range(max(1, min(workers, len(survivors))))]
     for n, survivor in enumerate(survivors):
         shares[n % len(shares)].append(survivor)
     copies = [_copy(workdir / f"{stamp}-recheck{n}") for n in range(len(shares))]
     failing_cases = _failing_cases(copies[0])
-    verdicts: dict[str, str] = {}
+    verdicts = _rechecked(workdir)
 
-    def work(copy: Path, share: list[tuple[Any, str]]) -> None:
+    def work(copy: Path, share: list[tuple[Any, Any, Path]]) -> None:
         check = [
             sys.executable,
             "tools/mutation/check.py",
             *(w for c in failing_cases for w in ("--skip", c)),
         ]
-        for mutation, diff in share:
+        for item, result, session in share:
+            mutation = item.mutations[0]
             module = Path(str(mutation.module_path))
-            header = f"{module}:{mutation.start_pos[0]} {mutation.operator_name} #{mutation.occurrence}"
             patch = ["patch", "--quiet", "--force", "-p1", "--no-backup-if-mismatch", "-r", "-"]
-            applied = subprocess.run(
-                patch, input=diff.rstrip("\n") + "\n", cwd=copy, capture_output=True, text=True, check=False
-            )
+            diff = (result.diff or "").rstrip("\n") + "\n"
+            applied = subprocess.run(patch, input=diff, cwd=copy, capture_output=True, text=True, check=False)
             if applied.returncode != 0:
-                verdicts[header] = "gone"
+                verdict = "gone"
             else:
                 try:
                     done = subprocess.run(
@@ -424,39 +472,28 @@ def recheck(workdir: Path, workers: int, timeout: float | None) -> int:
                         timeout=timeout or 600,
                         check=False,
                     )
-                    verdicts[header] = "survived" if done.returncode == 0 else "killed"
+                    verdict = "survived" if done.returncode == 0 else "killed"
                 except subprocess.TimeoutExpired:
-                    verdicts[header] = "killed"
+                    verdict = "killed"
             shutil.copy2(ROOT / module, copy / module)
-            print(f"{verdicts[header]:9} {header}", flush=True)
+            verdicts.setdefault(str(session), {})[item.job_id] = verdict
+            print(
+                f"{verdict:9} {module}:{mutation.start_pos[0]} {mutation.operator_name} #{mutation.occurrence}"
+            )
 
     with ThreadPoolExecutor(len(shares)) as pool:
         list(pool.map(work, copies, shares))
-    per_module: dict[str, Counter[str]] = {}
-    for header, verdict in verdicts.items():
-        per_module.setdefault(header.split(":")[0], Counter())[verdict] += 1
-    print(f"{'module':58} {'survivors':>9} {'killed':>7} {'survived':>9} {'gone':>5}")
-    total: Counter[str] = Counter()
-    for module, counts in sorted(per_module.items()):
-        total.update(counts)
-        print(
-            f"{module:58} {sum(counts.values()):>9} {counts['killed']:>7} {counts['survived']:>9} {counts['gone']:>5}"
-        )
-    print(
-        f"{'all':58} {sum(total.values()):>9} {total['killed']:>7} {total['survived']:>9} {total['gone']:>5}"
-    )
-    lines = ["# Survivors tested again", ""] + [f"* {v}: {h}" for h, v in sorted(verdicts.items())]
-    (workdir / "recheck.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 0
+    (workdir / RECHECKED).write_text(json.dumps(verdicts, indent=1, sort_keys=True), encoding="utf-8")
+    return report(workdir)
 
 
 def _row(module: str, counts: Counter[str]) -> str:
-    killed = counts["killed"] + counts["incompetent"]
+    killed = counts["killed"] + counts["incompetent"] + counts["rechecked"]
     scored = killed + counts["survived"]
     score = f"{100 * killed / scored:.1f}%" if scored else "—"
     return (
-        f"{module:58} {sum(counts.values()):>8} {counts['killed']:>7} {counts['survived']:>9} "
-        f"{counts['incompetent']:>12} {counts['skipped']:>8} {score:>7}"
+        f"{module:58} {sum(counts.values()):>8} {counts['killed']:>7} {counts['rechecked']:>9} "
+        f"{counts['survived']:>9} {counts['gone']:>5} {counts['incompetent']:>12} {counts['skipped']:>8} {score:>7}"
     )
 
 
