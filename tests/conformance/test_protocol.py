@@ -5,11 +5,15 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import os
 import shlex
+import signal
+import subprocess
 import sys
 import threading
 import time
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -317,3 +321,41 @@ def test_an_interrupted_suite_aborts_the_implementation() -> None:
         with pytest.raises(KeyboardInterrupt):
             run_suite(CASES[:4], Recording(), jobs=jobs, on_result=interrupt)
     assert Recording.aborted == 2
+
+
+def test_a_ctrl_c_while_the_implementation_starts_is_raised_once_it_can_be_aborted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl-C that lands while the child is being started (``--jobs 1``: in the main thread) used to leave it
+    unregistered — Ctrl-C then left it running, orphaned. It is now held until the child is registered, so the
+    runner's ``abort()`` kills it."""
+    external = ExternalImplementation(_python("import time; time.sleep(600)"), timeout=600)
+    real_popen = subprocess.Popen
+
+    def interrupted_popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        process = real_popen(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # arrives before Popen returns to findings()
+        return process
+
+    monkeypatch.setattr(subprocess, "Popen", interrupted_popen)
+    with pytest.raises(KeyboardInterrupt):
+        external.findings(CaseInput.of(CASES[0].id, CASES[0].case))
+    (process,) = external._running
+    external.abort()
+    assert process.wait(30) is not None
+
+
+def test_abort_after_a_ctrl_c_that_left_the_lock_taken_does_not_hang() -> None:
+    """A Ctrl-C just after the main thread took the implementation's lock (a ``with`` cannot exclude that) leaves it
+    taken; ``abort()``, which the runner then calls in the same thread, used to wait for it forever. (Run in a
+    thread of its own, so that a regression fails here instead of hanging the suite.)"""
+    external = ExternalImplementation("true", timeout=5)
+    done = threading.Event()
+
+    def interrupted_then_aborted() -> None:
+        external._lock.acquire()  # what the interrupted ``with`` leaves behind, in this thread
+        external.abort()
+        done.set()
+
+    threading.Thread(target=interrupted_then_aborted, daemon=True).start()
+    assert done.wait(30)

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -88,7 +89,9 @@ class ExternalImplementation:
         self.command = command
         self.timeout = timeout
         self.cwd = cwd
-        self._lock = threading.Lock()
+        # re-entrant: a Ctrl-C in the main thread just after it took the lock (``with`` cannot prevent that) must
+        # not leave it held against the abort() the same thread then calls (--jobs 1)
+        self._lock = threading.RLock()
         self._running: set[subprocess.Popen[bytes]] = set()
         self._aborted = False
 
@@ -106,7 +109,9 @@ class ExternalImplementation:
 
     def findings(self, case: CaseInput) -> list[ActualFinding]:
         payload = case.to_json().encode("utf-8")
-        with self._lock:  # abort() either sees this process or this call sees the abort
+        # abort() either sees this process or this call sees the abort; a Ctrl-C while the process starts is held
+        # until it is registered, so that abort() kills it
+        with _ctrl_c_deferred(), self._lock:
             if self._aborted:
                 raise ImplementationError("aborted")
             try:
@@ -244,6 +249,23 @@ def _exchange(
         _kill_group(process)
         process.wait()
     return bytes(out), bytes(err), problem
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """In the main thread, hold a Ctrl-C (SIGINT) that arrives inside the block and raise it on leaving; elsewhere
+    (a worker thread, which never receives it) do nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
