@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from tinghu_policy import Finding, Interpretation, Project, evaluate
 
 from .support import BASE, finding
@@ -218,3 +220,45 @@ def test_a_report_after_one_submitted_before_the_effective_date_is_still_judged(
                 "2025 report submitted",
             )
         ]
+
+
+# kills art23_performance_report.py:135 core/NumberReplacer #17 (mutation run 11, after D39)
+@pytest.mark.parametrize(
+    ("effective", "status"), [("2025-12-31", "overdue"), ("2026-01-01", "not_applicable")]
+)
+def test_d39_a_year_in_implementation_on_the_effective_day_owes_its_report(
+    effective: str, status: str
+) -> None:
+    """D13 with D39 (default ``implemented_after_effect``), boundary pair: works from 2025-03-03, not completed.
+    Effective on 31 December 2025, the year's implementation went on on that day, so the 2025 report was owed by
+    that same day (D6) — overdue on 2027-01-10; effective on 1 January 2026, the 2025 implementation had ended (the
+    year over) before the regulation: out of reach."""
+    found = finding(
+        "art23.performance_report",
+        subject="2025",
+        as_of=date(2027, 1, 10),
+        interpretation={"effective_date": effective},
+        implementation=STARTED,
+    )
+    assert found.status == status
+
+
+# kills art23_performance_report.py:133 core/ReplaceComparisonOperator_Eq_GtE #0 (mutation run 11, after D39)
+# kills art23_performance_report.py:133 core/ReplaceComparisonOperator_Eq_IsNot #0
+def test_d39_a_year_before_the_year_of_completion_is_judged_by_its_own_end() -> None:
+    """D39 default: works from 2024-03-01, completed 2025-09-01, effective 2025-06-01. 2024's implementation ended
+    with the year (31 December 2024), before the regulation — out of reach, though the project was completed after
+    it; 2025's went on until completion, after the effective date — its report was owed by 31 December 2025."""
+
+    def year(subject: str) -> Finding:
+        return finding(
+            "art23.performance_report",
+            subject=subject,
+            as_of=date(2026, 3, 1),
+            interpretation={"effective_date": "2025-06-01"},
+            implementation={"works_started": "2024-03-01"},
+            acceptance={"completed": "2025-09-01"},
+        )
+
+    assert year("2024").status == "not_applicable"
+    assert (year("2025").status, year("2025").due) == ("overdue", date(2025, 12, 31))
