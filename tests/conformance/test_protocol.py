@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -359,3 +360,57 @@ def test_abort_after_a_ctrl_c_that_left_the_lock_taken_does_not_hang() -> None:
 
     threading.Thread(target=interrupted_then_aborted, daemon=True).start()
     assert done.wait(30)
+
+
+def _interrupt_thread_when(ready: Callable[[], bool]) -> threading.Thread:
+    """A thread that, once ``ready()``, sends SIGINT to itself: the kernel may hand a Ctrl-C to any thread (the
+    progress display's, a worker), and the main thread then learns of it only when it runs Python code."""
+
+    def run() -> None:
+        deadline = time.monotonic() + 30
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_ctrl_c_delivered_to_another_thread_stops_a_running_case_at_once() -> None:
+    """``--jobs 1``: the case runs in the main thread, waiting for the child's output. A Ctrl-C delivered to
+    another thread used to wait there until the case's timeout (the conform Ctrl-C test hung 1 run in 12 under
+    load); the main thread now looks up every :data:`WAKE_SECONDS`, and the child is killed."""
+    external = ExternalImplementation(_python("import time; time.sleep(600)"), timeout=20)
+    _interrupt_thread_when(lambda: bool(external._running))
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        external.findings(CaseInput.of(CASES[0].id, CASES[0].case))
+    assert time.monotonic() - started < 10
+    assert not external._running
+
+
+def test_a_ctrl_c_delivered_to_another_thread_interrupts_a_parallel_suite_at_once() -> None:
+    """``--jobs 2``: the main thread waits for the workers' results; a Ctrl-C delivered to another thread used to
+    wait there until a case ended. Now it is raised within :data:`WAKE_SECONDS` and the implementation aborted."""
+
+    class Waiting(LibraryImplementation):
+        def __init__(self) -> None:
+            self.started = 0
+            self.stopped = threading.Event()
+
+        def findings(self, case: CaseInput) -> list[ActualFinding]:
+            self.started += 1
+            self.stopped.wait(20)
+            return []
+
+        def abort(self) -> None:
+            self.stopped.set()
+
+    implementation = Waiting()
+    _interrupt_thread_when(lambda: implementation.started >= 2)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_suite(CASES[:4], implementation, jobs=2)
+    assert time.monotonic() - started < 10
+    assert implementation.stopped.is_set()

@@ -26,6 +26,9 @@ STDERR_LIMIT = 4000
 MAX_STDERR_BYTES = 4_000_000
 """Bytes of stderr an implementation may write for one case; beyond them it is stopped and the case errored."""
 _CHUNK = 65536
+WAKE_SECONDS = 0.25
+"""The longest the main thread waits in one call while a case runs: a Ctrl-C that the kernel hands to another
+thread (the progress display's) is raised in the main thread only once it returns to Python code."""
 
 
 class ImplementationError(TinghuPolicyError):
@@ -212,7 +215,7 @@ def _exchange(
             if remaining <= 0:
                 problem = f"timed out after {timeout:g} s"
                 break
-            for key, _ in selector.select(remaining):
+            for key, _ in selector.select(min(remaining, WAKE_SECONDS)):
                 if key.fileobj is stdin:
                     try:
                         sent += os.write(key.fd, payload[sent : sent + _CHUNK])

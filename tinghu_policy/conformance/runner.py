@@ -6,12 +6,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from tinghu_policy.conformance.implementations import Implementation, ImplementationError
+from tinghu_policy.conformance.implementations import WAKE_SECONDS, Implementation, ImplementationError
 from tinghu_policy.conformance.protocol import CaseInput
 from tinghu_policy.corpus import Case, CaseFile, Mismatch, compare, discover
 from tinghu_policy.engine import catalogue
@@ -147,7 +147,7 @@ def run_suite(
         pool = ThreadPoolExecutor(max_workers=jobs)
         try:
             futures = [pool.submit(one, c) for c in cases]
-            results = [f.result() for f in futures]
+            results = [_waited(f) for f in futures]
         except BaseException:  # Ctrl-C: start no more cases and kill the running ones at once, then wait
             pool.shutdown(wait=False, cancel_futures=True)
             _abort(implementation)
@@ -155,6 +155,16 @@ def run_suite(
         finally:
             pool.shutdown(wait=True)
     return SuiteResult(implementation.name, tuple(results), _since(started))
+
+
+def _waited(future: Future[CaseResult]) -> CaseResult:
+    """The future's result, waited for in steps of :data:`WAKE_SECONDS`: a Ctrl-C the kernel hands to a worker or
+    the progress display's thread is raised in the main thread at the next step, not when the case ends."""
+    while True:
+        try:
+            return future.result(timeout=WAKE_SECONDS)
+        except TimeoutError:
+            continue
 
 
 def _abort(implementation: Implementation) -> None:
