@@ -346,6 +346,22 @@ def test_a_ctrl_c_while_the_implementation_starts_is_raised_once_it_can_be_abort
     assert process.wait(30) is not None
 
 
+def test_a_ctrl_c_while_the_implementation_fails_to_start_is_not_lost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl-C held while the child starts is raised even when the start fails: the user's interruption comes
+    before the case's error."""
+
+    def interrupted_and_failing(*_args: Any, **_kwargs: Any) -> subprocess.Popen[bytes]:
+        os.kill(os.getpid(), signal.SIGINT)
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(subprocess, "Popen", interrupted_and_failing)
+    external = ExternalImplementation("no-such-implementation", timeout=5)
+    with pytest.raises(KeyboardInterrupt):
+        external.findings(CaseInput.of(CASES[0].id, CASES[0].case))
+
+
 def test_abort_after_a_ctrl_c_that_left_the_lock_taken_does_not_hang() -> None:
     """A Ctrl-C just after the main thread took the implementation's lock (a ``with`` cannot exclude that) leaves it
     taken; ``abort()``, which the runner then calls in the same thread, used to wait for it forever. (Run in a

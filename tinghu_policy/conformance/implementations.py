@@ -267,8 +267,8 @@ def _ctrl_c_deferred() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if received:
-        raise KeyboardInterrupt
+        if received:  # also when the block failed (the child could not start): the Ctrl-C comes first
+            raise KeyboardInterrupt
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
