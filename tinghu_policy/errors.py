@@ -32,6 +32,13 @@ class CalendarCoverageError(TinghuPolicyError):
     def __init__(self, year: int, covered: tuple[int, int]) -> None:
         self.year = year
         self.covered = covered
+        self.message_zh = (
+            f"{year}年没有官方节假日安排（日历数据覆盖{covered[0]}–{covered[1]}年）。可将{year}年国务院办公厅"
+            f"节假日安排通知作为日历叠加文件提供（WorkCalendar.with_overlay / --calendar-overlay 文件；格式见 "
+            f"examples/calendar-overlays/README.md），或在 chinesecalendar 收录{year}年后升级，或选用标明为临时结果的"
+            f"估算：解释决定D12 取 statutory_estimate（周末和法定节假日）或 provisional（仅周末）。"
+        )
+        """The message in Chinese, for a finding's Chinese note (the exception's own message is English)."""
         super().__init__(
             f"no official working-day arrangement for {year} (calendar data covers "
             f"{covered[0]}–{covered[1]}). Supply {year}'s State Council holiday notice as an overlay "

@@ -19,12 +19,13 @@ import itertools
 import sys
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Context as DecimalContext
+from decimal import Decimal, Inexact
 from enum import Enum, StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from tinghu_policy.isodate import exact_date
 
@@ -400,6 +401,20 @@ TIMEZONE_DEFAULT: Literal["Asia/Shanghai"] = "Asia/Shanghai"
 PositiveInt = Annotated[int, Field(gt=0, le=366)]
 
 
+_SIX_PLACES = Decimal("0.000001")
+
+
+def _six_places_at_most(value: Decimal) -> Decimal:
+    """D30's percent written with more than 6 decimal places, the rest zeros ("5." and 72 zeros, which the
+    field's ``decimal_places`` lets through), is held at 6: the limit it sets is then shown as for "5.000000"."""
+    exponent = value.as_tuple().exponent  # an int: allow_inf_nan is off
+    if isinstance(exponent, int) and exponent < -6:
+        return value.quantize(
+            _SIX_PLACES, context=DecimalContext(traps=[Inexact])
+        )  # zeros only: never rounds
+    return value
+
+
 class Interpretation(BaseModel):
     """The interpretation decisions a computation applies; every field defaults to the decision in the design notes.
 
@@ -474,12 +489,15 @@ class Interpretation(BaseModel):
         CompletionTrigger.RECORDED_COMPLETION,
         description="D16 项目建成 the fact that starts art. 27's 6-month acceptance clock.",
     )
-    serious_overrun_percent: Decimal | None = Field(
+    serious_overrun_percent: (
+        Annotated[
+            Decimal,
+            Field(ge=0, le=1_000_000, decimal_places=6, allow_inf_nan=False),
+            AfterValidator(_six_places_at_most),
+        ]
+        | None
+    ) = Field(
         None,
-        ge=0,
-        le=1_000_000,
-        decimal_places=6,
-        allow_inf_nan=False,
         description="D30 严重超概算 the cost overrun, in percent of the approved budget, that counts as serious "
         "(art. 37); the text gives no figure, so none unless configured. At most 1,000,000 (percent) with at most 6 "
         "decimal places, so that the limit it sets is computed exactly.",

@@ -72,3 +72,18 @@ def test_the_provisional_option_decides_and_says_so() -> None:
     assert finding.due is not None
     assert finding.due >= LIMIT
     assert finding.status is Status.OVERDUE
+
+
+def test_a_rule_stopped_by_a_missing_year_says_why_in_chinese_and_in_english() -> None:
+    """Art. 23 with D6's option ``year_end_rollover``: the year-end of the first uncovered year can only be rolled
+    over with that year's arrangement, so the rule is UNDETERMINED naming the year — and its Chinese note says so in
+    Chinese (it repeated the English message before)."""
+    facts = _accepted(COMPLETED, None).model_dump(exclude_unset=True)
+    facts["acceptance"] = {}
+    facts["implementation"] = {"works_started": date(LAST, 3, 2)}
+    report = evaluate(facts, as_of=date(GAP, 1, 10), interpretation=Interpretation(year_end_rollover=True))
+    finding = report.finding("art23.performance_report")
+    assert (finding.status, finding.missing) == (Status.UNDETERMINED, (f"calendar:{GAP}",))
+    assert finding.note_zh.startswith(f"{GAP}年没有官方节假日安排")
+    assert "no official working-day arrangement" not in finding.note_zh
+    assert finding.note_en.startswith(f"no official working-day arrangement for {GAP}")

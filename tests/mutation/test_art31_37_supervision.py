@@ -218,3 +218,18 @@ def test_an_approval_by_an_unstated_body_neither_follows_nor_skips_the_procedure
     assert "without the review and approval procedure" not in works.note_en
     assert "不属未履行审核审批程序" not in works.note_zh
     assert "未履行本办法规定的审核审批程序" not in works.note_zh
+
+
+def test_a_threshold_written_with_trailing_zeros_sets_the_limit_it_means() -> None:
+    """D30: "5." followed by 72 zeros is 5 %, within D30's 6 decimal places; it is held at "5.000000", so the limit
+    shown is 1,000,000.00 × 105.000000 / 100 = 1050000.00000000 exactly (it carried 71 trailing zeros before, their
+    number set by the arithmetic's precision). 10 % over exceeds 5 %, by mismanagement: FAILS."""
+    found = finding(
+        "art37.cost_overrun",
+        approval={"approved": "2025-03-10", "approved_budget": "1000000.00"},
+        implementation={"actual_expenditure": "1100000.00"},
+        supervision={"overrun_from_mismanagement_or_fraud": True},
+        interpretation={"serious_overrun_percent": "5." + "0" * 72},
+    )
+    assert found.status == "fails"
+    assert str(found.checks[1].required) == "1050000.00000000"

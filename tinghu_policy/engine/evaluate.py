@@ -119,7 +119,9 @@ def verdicts(facts: Project, day: date, interpretation: Interpretation, calendar
             outcomes = tuple(result)  # type: ignore[arg-type]
         except CalendarCoverageError as gap:
             undetermined = Outcome(
-                Status.UNDETERMINED, missing=(f"calendar:{gap.year}",), note=(wording.calendar_gap, str(gap))
+                Status.UNDETERMINED,
+                missing=(f"calendar:{gap.year}",),
+                note=(wording.calendar_gap, gap.message_zh, str(gap)),
             )
             append((rule, undetermined))
             continue

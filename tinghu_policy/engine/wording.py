@@ -145,8 +145,9 @@ def beyond_calendar_unknown(
     return f"{where_zh}；{supply_zh}", f"{where_en}; {gap}"
 
 
-def calendar_gap(message: str) -> Text:
-    return message, message
+def calendar_gap(message_zh: str, message_en: str) -> Text:
+    """A rule that needs a year beyond the calendar data (D12): the gap, in each language."""
+    return message_zh, message_en
 
 
 def explanation(explained: _Explained) -> Text:

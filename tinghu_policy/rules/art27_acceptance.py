@@ -555,7 +555,7 @@ def _beyond_calendar(
         Status.UNDETERMINED,
         checks=(ctx.clock_start(_PASSED, passed),),
         missing=(f"calendar:{gap.year}",),
-        note=(say.accounts_beyond_calendar, gap.year, str(gap)),
+        note=(say.accounts_beyond_calendar, gap.year, gap.message_zh, str(gap)),
     )
 
 

@@ -187,12 +187,12 @@ def explanation_due(status: Status, clock: Note | None) -> Text:
 # --- 第四款 ---------------------------------------------------------------------------------------------------
 
 
-def accounts_beyond_calendar(year: int, gap: str) -> Text:
+def accounts_beyond_calendar(year: int, gap_zh: str, gap_en: str) -> Text:
     return (
         f"竣工验收合格后3个月的期限落在{year}年，缺少该年官方节假日安排，无法确定原期限，"
-        f"也就无法判断区财政局批准的延长如何计算（D12、D28、D37）；{gap}",
+        f"也就无法判断区财政局批准的延长如何计算（D12、D28、D37）；{gap_zh}",
         f"the 3 months after the pass end in {year}, whose official arrangement is missing: the original "
-        f"due date, and so how the approved extension counts, cannot be told (D12, D28, D37); {gap}",
+        f"due date, and so how the approved extension counts, cannot be told (D12, D28, D37); {gap_en}",
     )
 
 
