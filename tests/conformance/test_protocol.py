@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -324,6 +324,16 @@ def test_an_interrupted_suite_aborts_the_implementation() -> None:
     assert Recording.aborted == 2
 
 
+@pytest.fixture
+def ctrl_c() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt during the test, as in a terminal — also when the suite runs in the
+    background, where a POSIX shell starts it with SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c")
 def test_a_ctrl_c_while_the_implementation_starts_is_raised_once_it_can_be_aborted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -346,6 +356,7 @@ def test_a_ctrl_c_while_the_implementation_starts_is_raised_once_it_can_be_abort
     assert process.wait(30) is not None
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_a_ctrl_c_while_the_implementation_fails_to_start_is_not_lost(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -393,6 +404,7 @@ def _interrupt_thread_when(ready: Callable[[], bool]) -> threading.Thread:
     return thread
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_a_ctrl_c_delivered_to_another_thread_stops_a_running_case_at_once() -> None:
     """``--jobs 1``: the case runs in the main thread, waiting for the child's output. A Ctrl-C delivered to
     another thread used to wait there until the case's timeout (the conform Ctrl-C test hung 1 run in 12 under
@@ -406,6 +418,7 @@ def test_a_ctrl_c_delivered_to_another_thread_stops_a_running_case_at_once() -> 
     assert not external._running
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_a_ctrl_c_delivered_to_another_thread_interrupts_a_parallel_suite_at_once() -> None:
     """``--jobs 2``: the main thread waits for the workers' results; a Ctrl-C delivered to another thread used to
     wait there until a case ended. Now it is raised within :data:`WAKE_SECONDS` and the implementation aborted."""
