@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D39: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D40: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -355,6 +355,16 @@ class SurplusFiscalShare(StrEnum):
     """Other money was spent first: the fiscal money is owed up to the whole surplus (the most)."""
 
 
+class FiscalShareRounding(StrEnum):
+    """D40 — how a proportional fiscal share of art. 25's surplus (D35) that is not a whole fen is rounded to one."""
+
+    DOWN = "down"
+    """Down to the fen: never more than the exact unspent fiscal money; a share under one fen is nothing owed
+    (default)."""
+    HALF_UP = "half_up"
+    """To the nearest fen, a half fen up (四舍五入), and shown as "约" (about)."""
+
+
 class PerformanceReportYears(StrEnum):
     """D36 — which years of implementation owe art. 23's "每年年底前" report."""
 
@@ -574,6 +584,11 @@ class Interpretation(BaseModel):
     surplus_fiscal_share: SurplusFiscalShare = Field(
         SurplusFiscalShare.PROPORTIONAL,
         description="D35 结余中的财政资金 the fiscal part of art. 25's surplus when other money also funds the project.",
+    )
+    fiscal_share_rounding: FiscalShareRounding = Field(
+        FiscalShareRounding.DOWN,
+        description="D40 财政资金份额的取整 how D35's proportional fiscal share is rounded to the fen: down (never more "
+        "than the exact share), or half up.",
     )
     performance_report_years: PerformanceReportYears = Field(
         PerformanceReportYears.EVERY_YEAR_TOUCHED,
@@ -1179,6 +1194,19 @@ DECISIONS: dict[str, Decision] = {
             "施行之前已经结束）的，不适用。选项：仅实施开始之日（首个年度为实施开始之日，其后各年度为1月1日）不早于施行"
             "日期的年度须报告——年度报告涵盖全年的实施，其中一部分发生在施行之前。",
             ("art23.p1",),
+        ),
+        Decision(
+            "D40",
+            "fiscal_share_rounding",
+            "财政资金份额的取整",
+            "Rounding the fiscal share to the fen",
+            "第二十五条“将结余资金上缴财政”，按出资比例（D35 默认）计算的未支出财政资金可能不是整分（如未支出的资金0.01元、"
+            "财政资金占七成，为0.007元），而上缴的金额以分为单位，文本未规定如何取整。默认：舍去不足一分的部分——"
+            "“上缴财政”的只能是财政资金（D35），四舍五入可能使上缴的超过按比例计算的财政资金份额，即把其他出资人的资金"
+            "缴入国库；设定义务的条款从窄理解（与 D5 同理），不足一分的份额无须上缴。选项：四舍五入到分，并标明“约”——"
+            "人民币金额的通常记账方式，最接近按比例计算的份额。两种读法只在不足一分的尾数上不同；只有份额不足一分时，"
+            "是否须上缴才随之不同。",
+            ("art25.p1",),
         ),
     )
 }

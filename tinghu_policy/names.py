@@ -403,6 +403,10 @@ OPTION_ZH: dict[str, dict[str, str]] = {
         "every_year_touched": "实施期间涉及的每个年度（含首尾不满一年的年度）",
         "in_implementation_at_year_end": "仅年底时仍在实施的年度",
     },
+    "fiscal_share_rounding": {
+        "down": "舍去不足一分的部分",
+        "half_up": "四舍五入到分（标明“约”）",
+    },
     "annual_report_reach": {
         "implemented_after_effect": "施行日期当日或之后仍在实施的年度须报告",
         "begun_after_effect": "仅实施开始不早于施行日期的年度须报告",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tinghu_policy.engine import Report, Status, evaluate
 from tinghu_policy.interpretation import (
     CompletionTrigger,
+    FiscalShareRounding,
     Interpretation,
     SurplusAfterAdjustment,
     SurplusFiscalShare,
@@ -263,9 +264,68 @@ def test_d35_a_proportional_share_is_shown_to_the_fen() -> None:
     finding = run(funding=mixed, budget="300000.00", spent="299999.99").finding(RULE)
     # unspent 0.01 × 1/3 = 0.00333… → 0.00: nothing to return
     assert finding.status is Status.NOT_APPLICABLE
-    assert "约0.00 元" in finding.note_zh
+    assert "0.00 元（不足一分的部分舍去，D40）" in finding.note_zh
     finding = run(funding=mixed, budget="300000.00", spent="200000.00").finding(RULE)
-    assert "约33333.33 元" in finding.note_zh
+    assert "33333.33 元（不足一分的部分舍去，D40）" in finding.note_zh
+    assert "33333.33 (rounded down to the fen, D40)" in finding.note_en
+
+
+# --- D40: a proportional share that is not a whole fen ----------------------------------------------------------
+SEVEN_TENTHS = [
+    {"source": "fiscal_budget", "amount": "700000.00"},
+    {"source": "social_capital", "amount": "300000.00"},
+]
+
+
+@pytest.mark.parametrize(
+    ("spent", "reading", "status", "shown"),
+    [
+        # unspent 0.01 × 7/10 = 0.007: down 0.00 (nothing owed), half up 0.01 (owed, pending)
+        (
+            "999999.99",
+            FiscalShareRounding.DOWN,
+            Status.NOT_APPLICABLE,
+            "= 0.00 元（不足一分的部分舍去，D40）",
+        ),
+        ("999999.99", FiscalShareRounding.HALF_UP, Status.PENDING, "= 约0.01 元"),
+        # unspent 1.00 × 7/10 = 0.70 exactly: no rounding, the same under both readings
+        ("999999.00", FiscalShareRounding.HALF_UP, Status.PENDING, "= 0.70 元"),
+        ("999999.00", FiscalShareRounding.DOWN, Status.PENDING, "= 0.70 元"),
+    ],
+)
+def test_d40_a_share_under_one_fen_is_nothing_owed_unless_rounded_half_up(
+    spent: str, reading: FiscalShareRounding, status: Status, shown: str
+) -> None:
+    finding = run(
+        funding=SEVEN_TENTHS,
+        spent=spent,
+        interpretation=Interpretation(fiscal_share_rounding=reading),
+    ).finding(RULE)
+    assert finding.status is status
+    assert shown in finding.note_zh
+    assert "D40" in finding.decisions
+
+
+@pytest.mark.parametrize(
+    ("fiscal", "other", "half_up", "down"),
+    [
+        # 第二十五条 with D35 proportional, the boundary pair of D40: unspent 0.01 yuan × fiscal share
+        ("500000.00", "500000.00", "0.01", "0.00"),  # exactly half a fen: half up rounds up, down drops it
+        ("499990.00", "500010.00", "0.00", "0.00"),  # just under half a fen: both give nothing
+    ],
+)
+def test_d40_half_a_fen_is_the_boundary(fiscal: str, other: str, half_up: str, down: str) -> None:
+    funding = [
+        {"source": "fiscal_budget", "amount": fiscal},
+        {"source": "social_capital", "amount": other},
+    ]
+    for reading, owed in ((FiscalShareRounding.HALF_UP, half_up), (FiscalShareRounding.DOWN, down)):
+        finding = run(
+            funding=funding, spent="999999.99", interpretation=Interpretation(fiscal_share_rounding=reading)
+        ).finding(RULE)
+        expected = Status.PENDING if owed != "0.00" else Status.NOT_APPLICABLE
+        assert finding.status is expected, reading
+        assert f"{owed} 元" in finding.note_zh
 
 
 fen = st.integers(min_value=0, max_value=10**9)
@@ -296,8 +356,32 @@ def test_d35_never_more_than_the_surplus_nor_the_fiscal_money(
 
     amount = owed(reading)
     assert Decimal(0) <= amount <= min(yuan(fiscal), max(Decimal(0), yuan(total - spent)))
+    if reading is SurplusFiscalShare.PROPORTIONAL and total:
+        # D40: down (the default) never more than the exact share and less than a fen below it; half up within
+        # half a fen of it
+        unspent = max(
+            Decimal(0), yuan(total - spent)
+        )  # the budget is the funding: the surplus is the unspent money
+        exact = unspent * yuan(fiscal) / yuan(total)
+        assert amount <= exact < amount + Decimal("0.01")
+        half_up = owed_rounded(funding, total, spent, FiscalShareRounding.HALF_UP)
+        assert abs(half_up - exact) <= Decimal("0.005")
     assert owed(SurplusFiscalShare.FISCAL_SPENT_FIRST) <= owed(SurplusFiscalShare.PROPORTIONAL)
     assert owed(SurplusFiscalShare.PROPORTIONAL) <= owed(SurplusFiscalShare.OTHER_SPENT_FIRST)
+
+
+def owed_rounded(
+    funding: list[dict[str, str]], total: int, spent: int, rounding: FiscalShareRounding
+) -> Decimal:
+    finding = run(
+        funding=funding,
+        budget=str(yuan(total)),
+        spent=str(yuan(spent)),
+        interpretation=Interpretation(fiscal_share_rounding=rounding),
+    ).finding(RULE)
+    if "应上缴财政 " not in finding.note_zh:
+        return Decimal(0)
+    return Decimal(finding.note_zh.split("应上缴财政 ")[1].split(" 元")[0])
 
 
 def yuan(fen_amount: int) -> Decimal:

@@ -28,8 +28,9 @@ Second sentence (``art25.surplus_returned``): "项目目标和内容不变，项
   unspent money × the fiscal share of all funding; ``fiscal_spent_first`` — the fiscal money left after all
   spending (the least); ``other_spent_first`` — the fiscal money less what the other money could not cover (the
   most). With fiscal money alone every reading gives the fiscal money less the spending: 900,000 arranged and
-  900,000 spent leaves nothing to return, whatever the 概算. A proportional share that is not a whole fen is shown
-  to the fen (rounded half up, "约").
+  900,000 spent leaves nothing to return, whatever the 概算. A proportional share that is not a whole fen is
+  rounded to the fen as D40 (``fiscal_share_rounding``) reads it: down (default) — never more than the exact
+  fiscal share, so a share under one fen is nothing owed — or half up, shown as "约".
 
 D25 (default ``final_accounts``): the expenditure is settled by the final accounts (竣工财务决算,
 ``acceptance.final_accounts_submitted``, art. 27 para. 4): the duty arises then, and a configured "及时" clock (D11)
@@ -42,12 +43,17 @@ of the surplus from the day it was settled.
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from tinghu_policy.engine import Context, Label, Note, Outcome, Relation, Status, rule
 from tinghu_policy.engine.context import Worded
-from tinghu_policy.interpretation import SurplusAfterAdjustment, SurplusFiscalShare, SurplusSettlement
+from tinghu_policy.interpretation import (
+    FiscalShareRounding,
+    SurplusAfterAdjustment,
+    SurplusFiscalShare,
+    SurplusSettlement,
+)
 from tinghu_policy.parties import Party
 from tinghu_policy.rules.art26_adjustments import budget_in_force
 from tinghu_policy.rules.art27_acceptance import completion
@@ -131,10 +137,14 @@ class Owed(NamedTuple):
     note: Note
 
 
+_ROUNDING = {FiscalShareRounding.HALF_UP: ROUND_HALF_UP, FiscalShareRounding.DOWN: ROUND_DOWN}
+"""D40: how a proportional fiscal share is rounded to the fen."""
+
+
 def _fiscal_owed(ctx: Context, surplus: Decimal, spent: Decimal, fiscal: Decimal, other: Decimal) -> Owed:
     """The unspent fiscal money, never more than ``surplus`` (D35 for mixed funding)."""
     reading: SurplusFiscalShare | None = None
-    extra: tuple[Decimal, Decimal, Decimal] | None = None
+    extra: tuple[Decimal, Decimal, Decimal, FiscalShareRounding] | None = None
     if other == 0:
         left = max(Decimal(0), fiscal - spent).quantize(_CENT)
     else:
@@ -147,8 +157,9 @@ def _fiscal_owed(ctx: Context, surplus: Decimal, spent: Decimal, fiscal: Decimal
         else:
             unspent = max(Decimal(0), funded - spent).quantize(_CENT)
             exact = unspent * fiscal / funded if funded else Decimal(0)
-            left = exact.quantize(_CENT, rounding=ROUND_HALF_UP)
-            extra = (unspent, funded, exact)
+            rounding = ctx.interpretation.fiscal_share_rounding  # D40
+            left = exact.quantize(_CENT, rounding=_ROUNDING[rounding])
+            extra = (unspent, funded, exact, rounding)
     return Owed(min(left, surplus), (say.fiscal_owed, reading, surplus, spent, fiscal, other, left, extra))
 
 
@@ -177,7 +188,7 @@ def _changed(ctx: Context) -> Outcome | None:
     title_en="An unchanged project's surplus is returned to the treasury in time",
     owed_by=Party.PROJECT_UNIT,
     to=(Party.FINANCE_BUREAU,),
-    decisions=("D1", "D2", "D11", "D12", "D13", "D16", "D25", "D34", "D35"),
+    decisions=("D1", "D2", "D11", "D12", "D13", "D16", "D25", "D34", "D35", "D40"),
 )
 def surplus_returned(ctx: Context) -> Outcome:
     """项目目标和内容不变，项目实际支出有结余的，应及时将结余资金上缴财政.

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from tinghu_policy.engine import Note, Text, render
-from tinghu_policy.interpretation import SurplusFiscalShare
+from tinghu_policy.interpretation import FiscalShareRounding, SurplusFiscalShare
 
 
 class _Label(Protocol):
@@ -77,10 +77,10 @@ def fiscal_owed(
     fiscal: Decimal,
     other: Decimal,
     left: Decimal,
-    extra: tuple[Decimal, Decimal, Decimal] | None,
+    extra: tuple[Decimal, Decimal, Decimal, FiscalShareRounding] | None,
 ) -> Text:
     """How the unspent fiscal money was worked out (D35 for mixed funding; ``reading`` None: fiscal money only;
-    ``extra``: the proportional reading's unspent money, funded total and exact share)."""
+    ``extra``: the proportional reading's unspent money, funded total, exact share and its rounding, D40)."""
     if reading is None:
         zh = f"财政资金 {fiscal} 元 − 实际支出 {spent} 元 = 未支出的财政资金 {left} 元"
         en = f"fiscal money {fiscal} − expenditure {spent} = unspent fiscal money {left}"
@@ -95,16 +95,18 @@ def fiscal_owed(
             en = f"{mixed_en}; D35 other money spent first: unspent fiscal money {fiscal} less what the other money did not cover = {left}"
         else:
             assert extra is not None
-            unspent, funded, exact = extra
-            about_zh, about_en = ("", "") if left == exact else ("约", "about ")
-            zh = (
-                f"{mixed_zh}；D35 按出资比例：未支出的资金 {unspent} 元 × 财政资金占比 {fiscal}/{funded} = "
-                f"{about_zh}{left} 元"
-            )
-            en = (
-                f"{mixed_en}; D35 in proportion: unspent money {unspent} × fiscal share {fiscal}/{funded} = "
-                f"{about_en}{left}"
-            )
+            unspent, funded, exact, rounding = extra
+            zh = f"{mixed_zh}；D35 按出资比例：未支出的资金 {unspent} 元 × 财政资金占比 {fiscal}/{funded} = "
+            en = f"{mixed_en}; D35 in proportion: unspent money {unspent} × fiscal share {fiscal}/{funded} = "
+            if left == exact:
+                zh += f"{left} 元"
+                en += f"{left}"
+            elif rounding is FiscalShareRounding.DOWN:
+                zh += f"{left} 元（不足一分的部分舍去，D40）"
+                en += f"{left} (rounded down to the fen, D40)"
+            else:
+                zh += f"约{left} 元"
+                en += f"about {left}"
     if min(left, surplus) < left:
         zh += f"，以结余 {surplus} 元为限"
         en += f", at most the surplus {surplus}"
