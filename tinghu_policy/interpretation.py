@@ -1,4 +1,4 @@
-"""Interpretation decisions D1–D40: every reading the text leaves open, named, with its default.
+"""Interpretation decisions D1–D41: every reading the text leaves open, named, with its default.
 
 The regulation does not say everything a computation needs (when a count starts, whether "6个月以上" includes the
 boundary day, …). Each such reading is a field of :class:`Interpretation` whose default is the decision taken in the
@@ -365,6 +365,17 @@ class FiscalShareRounding(StrEnum):
     """To the nearest fen, a half fen up (四舍五入), and shown as "约" (about)."""
 
 
+class ReturnWithoutOpinion(StrEnum):
+    """D41 — what a return of the application that 区数据局 records before any initial opinion means (art. 11(1)(ii))."""
+
+    OPINION_OWED = "opinion_owed"
+    """A return is no initial opinion: the opinion stays owed (overdue once its 5 working days end), and the return,
+    not the one item (ii) provides, fails (default)."""
+    REFUSAL_NOTICE = "refusal_notice"
+    """A refusal at the pre-review, whose ground may lie outside item (ii) (art. 12's bars): the round and the
+    opinion's clock end with it, and the return is shown as a notice to state the ground."""
+
+
 class PerformanceReportYears(StrEnum):
     """D36 — which years of implementation owe art. 23's "每年年底前" report."""
 
@@ -589,6 +600,11 @@ class Interpretation(BaseModel):
         FiscalShareRounding.DOWN,
         description="D40 财政资金份额的取整 how D35's proportional fiscal share is rounded to the fen: down (never more "
         "than the exact share), or half up.",
+    )
+    return_without_opinion: ReturnWithoutOpinion = Field(
+        ReturnWithoutOpinion.OPINION_OWED,
+        description="D41 未经初审意见的退回 a return recorded before any initial opinion: the opinion still owed and "
+        "the return failing item (ii) (default), or a refusal shown as a notice.",
     )
     performance_report_years: PerformanceReportYears = Field(
         PerformanceReportYears.EVERY_YEAR_TOUCHED,
@@ -1207,6 +1223,20 @@ DECISIONS: dict[str, Decision] = {
             "人民币金额的通常记账方式，最接近按比例计算的份额。两种读法只在不足一分的尾数上不同；只有份额不足一分时，"
             "是否须上缴才随之不同。",
             ("art25.p1",),
+        ),
+        Decision(
+            "D41",
+            "return_without_opinion",
+            "未经初审意见的退回",
+            "A return before any initial opinion",
+            "第十一条第一款第（二）项：区数据局接收申请后进行预审，“在5个工作日内给予初审意见”；项目单位应在15个工作日内完善"
+            "修改申报材料，“否则将退回申请”。区数据局未给予初审意见即退回申请的，本项未作规定。默认：“给予初审意见”是区数据局的"
+            "义务，退回不是初审意见，该义务不因退回而消灭（5个工作日届满仍未给予的，为逾期；退回后给予的，按给予之日判断）；"
+            "本项唯一规定的退回以初审意见和15个工作日的修改期限为前提，未经初审即退回的，为不符合——因第十二条等规定不予"
+            "通过的，应以初审意见（不予通过）载明，本库对此作为提示。选项：视为预审阶段的不予受理——依据可能在本项之外"
+            "（第十二条“不得申请立项”等），而事实未载明依据；本轮及初审意见的期限随退回结束，退回作为提示列出，提示区数据局"
+            "载明依据，不认定违反。",
+            ("art11.p1.i2",),
         ),
     )
 }

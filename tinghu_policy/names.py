@@ -407,6 +407,10 @@ OPTION_ZH: dict[str, dict[str, str]] = {
         "down": "舍去不足一分的部分",
         "half_up": "四舍五入到分（标明“约”）",
     },
+    "return_without_opinion": {
+        "opinion_owed": "初审意见仍须给予，未经初审的退回为不符合",
+        "refusal_notice": "视为预审不予受理，作为提示列出",
+    },
     "annual_report_reach": {
         "implemented_after_effect": "施行日期当日或之后仍在实施的年度须报告",
         "begun_after_effect": "仅实施开始不早于施行日期的年度须报告",

@@ -1,9 +1,13 @@
 """Byte-identical output (issue #20): every report and batch line is what the tagged version ``pre-issue-20`` wrote.
 
 The fixture ``fixtures/identical_output.json`` was written by this module from the commit tagged ``pre-issue-20``
-(before the two-phase engine), and rewritten once since, for an intended change (D39, 2026-12-07: every report's
+(before the two-phase engine), and rewritten since for intended changes only: D39 (2026-12-07: every report's
 interpretation names it, and art. 23's report for the year the regulation takes effect in changed in 119 of the
-30,000 generated evaluations — nothing else did). It holds digests, not the outputs:
+30,000 generated evaluations — nothing else did); D40 and D41 (2026-12-07: every report's interpretation names them
+and art. 25's and art. 11's rules cite them; with both fields and citations set aside, every output of the 30,000
+generated evaluations is what it was, and of the corpus only two cases changed — their rounds record a return and
+no initial opinion, which D41's default finds failing (a notice before), with the opinion's note naming D41; the new
+options are exercised by two more ``VARIANTS``). It holds digests, not the outputs:
 
 * every corpus case: the sha256 of ``Report.to_json()`` (``tinghu-policy evaluate --format json``), of the
   iCalendar rendering, and of the batch's JSON lines for the case as a request line (compact, ``--all
@@ -98,6 +102,8 @@ VARIANTS: tuple[dict[str, Any], ...] = (
     {"performance_report_years": "in_implementation_at_year_end"},
     {"extension_counting": "after_original_period"},
     {"art3_substance": "category_governs"},
+    {"fiscal_share_rounding": "half_up"},
+    {"return_without_opinion": "opinion_owed"},
     {
         "timely_within_working_days": 5,
         "beyond_calendar_data": "statutory_estimate",

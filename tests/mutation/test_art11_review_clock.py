@@ -17,6 +17,9 @@ from tinghu_policy.interpretation import ClassifiedApplication, RevisionExpiry
 
 from .support import BASE, finding
 
+REFUSAL_NOTICE = {"return_without_opinion": "refusal_notice"}
+"""D41's option: a return before any initial opinion is a refusal at the pre-review, shown as a notice."""
+
 ROUND = {"received": "2025-06-09", "documents": ["request", "feasibility_study", "cost_assessment"]}
 
 
@@ -417,13 +420,15 @@ def test_a_classified_project_has_no_return_to_judge_under_d19_pre_review_only()
 # kills art11_review_clock.py:517 ReplaceComparisonOperator_Gt_Is #3
 # kills art11_review_clock.py:525 ReplaceFalseWithTrue #2
 def test_a_return_before_the_initial_opinion_was_issued_is_a_notice() -> None:
-    """Returned 2025-06-10, the initial opinion issued only on 06-11: the application was refused without an
-    opinion before it — a NOTICE naming 区数据局 (the rule's docstring), its context check showing that no opinion
-    came before the return."""
-    found = report(date(2025, 7, 31), review=[{**WINDOW, "returned": "2025-06-10"}])
-    returned = found.finding("art11.application_return", "round 1")
-    assert returned.status is Status.NOTICE
-    assert [(c.fact, c.ok) for c in returned.checks] == [("review[0].initial_opinion.issued", False)]
+    """Returned 2025-06-10, the initial opinion issued only on 06-11: under D41's option ``refusal_notice`` the
+    application was refused without an opinion before it — a NOTICE naming 区数据局 (the rule's docstring), its
+    context check showing that no opinion came before the return; under the default (``opinion_owed``) the return
+    FAILS on that check."""
+    for options, status in ((REFUSAL_NOTICE, Status.NOTICE), (None, Status.FAILS)):
+        found = report(date(2025, 7, 31), options, review=[{**WINDOW, "returned": "2025-06-10"}])
+        returned = found.finding("art11.application_return", "round 1")
+        assert returned.status is status
+        assert [(c.fact, c.ok) for c in returned.checks] == [("review[0].initial_opinion.issued", False)]
 
 
 # kills art11_review_clock.py:546 ReplaceComparisonOperator_LtE_Lt #3
@@ -768,14 +773,16 @@ def test_a_return_on_the_day_the_initial_opinion_is_due_ends_its_clock(returned:
     """Art. 11(1)(ii) 在5个工作日内给予初审意见: received Mon 2025-06-09, the 5 working days are 06-10…13 and 06-16,
     so the opinion is due on 2025-06-16 (to 24:00). No opinion was issued; 区数据局 returned the application. A
     return up to and including the due day comes while the opinion is not yet overdue and ends the round and its
-    clock (the rule's docstring, D15: NOT_APPLICABLE); a return the day after leaves the opinion OVERDUE."""
+    clock (the rule's docstring, D15 with D41's option ``refusal_notice``: NOT_APPLICABLE); a return the day after
+    leaves the opinion OVERDUE. Under D41's default (``opinion_owed``) no return ends it: OVERDUE in every case."""
+    review = [{"received": "2025-06-09", "documents": DOCS, "returned": returned}]
     found = finding(
-        "art11.initial_opinion",
-        date(2025, 6, 30),
-        subject="round 1",
-        review=[{"received": "2025-06-09", "documents": DOCS, "returned": returned}],
+        "art11.initial_opinion", date(2025, 6, 30), "round 1", review=review, interpretation=REFUSAL_NOTICE
     )
     assert found.status == status
+    assert (
+        finding("art11.initial_opinion", date(2025, 6, 30), "round 1", review=review).status is Status.OVERDUE
+    )
 
 
 # kills art11_review_clock.py:1094 ReplaceAndWithOr #23

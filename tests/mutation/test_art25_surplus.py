@@ -54,11 +54,11 @@ def test_fiscal_money_alone_is_not_split_by_a_d35_reading() -> None:
 # kills art25_surplus.py:138 core/NumberReplacer #0
 def test_one_yuan_of_other_money_makes_the_project_mixed() -> None:
     """999.00 fiscal and 1.00 other money, 1,000.00 approved and 999.00 spent: D35 ``proportional`` (default) owes
-    the unspent 1.00 × 999/1000 = 0.999, about 1.00 yuan — a surplus to return, not "nothing owed" (which reading
-    the fiscal money less the spending, 999.00 − 999.00, as if fiscal alone, would give)."""
+    the unspent 1.00 × 999/1000 = 0.999, 0.99 yuan rounded down (D40) — a surplus to return, not "nothing owed"
+    (which reading the fiscal money less the spending, 999.00 − 999.00, as if fiscal alone, would give)."""
     found = _surplus("1000.00", "999.00", "999.00", "1.00")
     assert found.status is Status.PENDING
-    assert "owed to the treasury 1.00 yuan" in found.note_en
+    assert "owed to the treasury 0.99 yuan" in found.note_en
 
 
 # kills art25_surplus.py:139 core/NumberReplacer #3

@@ -666,18 +666,64 @@ def test_an_early_return_names_the_return_and_the_windows_last_day() -> None:
     assert "修改义务随退回终止" in revision.note_zh or "完善材料的义务随退回终止" in revision.note_zh
 
 
-def test_a_return_before_any_initial_opinion_is_a_notice_and_ends_the_opinions_clock() -> None:
+def test_d41_option_a_return_before_any_initial_opinion_is_a_notice_and_ends_the_opinions_clock() -> None:
     # received Mon 2026-06-01 → the opinion is due Mon 06-08; returned Wed 06-03 with no opinion
-    report = one_round(date(2026, 7, 31), received="2026-06-01", returned="2026-06-03")
+    report = one_round(
+        date(2026, 7, 31), interpretation=REFUSAL_NOTICE, received="2026-06-01", returned="2026-06-03"
+    )
     finding = report.finding("art11.application_return", "round 1")
     assert finding.status is Status.NOTICE
     assert "未先给予初审意见" in finding.note_zh
     assert report.finding("art11.revision", "round 1").status is Status.NOT_APPLICABLE
     assert report.finding("art11.initial_opinion", "round 1").status is Status.NOT_APPLICABLE
     # returned after the opinion's due day: the opinion was already overdue
-    late = one_round(date(2026, 7, 31), received="2026-06-01", returned="2026-06-09")
+    late = one_round(
+        date(2026, 7, 31), interpretation=REFUSAL_NOTICE, received="2026-06-01", returned="2026-06-09"
+    )
     assert late.finding("art11.initial_opinion", "round 1").status is Status.OVERDUE
     assert late.finding("art11.application_return", "round 1").status is Status.NOTICE
+
+
+REFUSAL_NOTICE = Interpretation(return_without_opinion="refusal_notice")
+"""D41's option: a return before any initial opinion is a refusal at the pre-review, shown as a notice."""
+
+
+@pytest.mark.parametrize(
+    ("as_of", "issued", "opinion", "returned"),
+    [
+        # 第十一条第一款第（二）项 with D41's default, opinion_owed. Received Mon 2026-06-01 → the opinion is due
+        # Mon 06-08; returned Wed 06-03 with no opinion before it.
+        (date(2026, 6, 8), None, Status.PENDING, Status.FAILS),  # on the due day: still owed, not yet overdue
+        (date(2026, 6, 9), None, Status.OVERDUE, Status.FAILS),  # a day past it: overdue
+        (date(2026, 7, 31), "2026-06-08", Status.MET, Status.FAILS),  # given after the return, on the due day
+        (date(2026, 7, 31), "2026-06-09", Status.LATE, Status.FAILS),  # a day after it
+    ],
+)
+def test_d41_a_return_is_no_opinion_the_opinion_stays_owed_and_the_return_fails(
+    as_of: date, issued: str | None, opinion: Status, returned: Status
+) -> None:
+    facts: dict[str, Any] = {"received": "2026-06-01", "returned": "2026-06-03"}
+    if issued is not None:
+        facts["initial_opinion"] = {"issued": issued, "outcome": "revise"}
+    report = one_round(as_of, **facts)
+    clock = report.finding("art11.initial_opinion", "round 1")
+    assert (clock.status, clock.due) == (opinion, date(2026, 6, 8))
+    if issued is None:
+        assert "2026-06-03的退回不是初审意见，初审意见仍须给予（D41）" in clock.note_zh
+    judged = report.finding("art11.application_return", "round 1")
+    assert judged.status is returned
+    assert [(c.fact, c.ok) for c in judged.checks] == [("review[0].initial_opinion.issued", False)]
+    assert "未经初审即退回，不符合本项（D41）" in judged.note_zh
+    assert "D41" in judged.decisions
+    assert "D41" in clock.decisions
+
+
+def test_d41_default_and_option_agree_once_an_opinion_preceded_the_return() -> None:
+    """D41 concerns a return before any initial opinion only: after one, the return is judged by the window alike."""
+    for interpretation in (None, REFUSAL_NOTICE):
+        report = _returned(date(2026, 6, 8), interpretation=interpretation)
+        assert report.finding("art11.application_return", "round 1").status is Status.FAILS
+        assert report.finding("art11.initial_opinion", "round 1").status is Status.MET
 
 
 def test_a_return_after_the_opinion_but_before_the_unit_received_it_fails() -> None:

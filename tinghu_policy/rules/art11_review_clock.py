@@ -34,13 +34,19 @@ is the only one item (ii) provides, and only "否则" — when the unit has not 
 before the window ends cuts the unit's time short and is 区数据局's breach (``art11.application_return``), and the
 unit's revision is then not applicable (its duty ended with the return).
 
-A pre-review rejection (``initial_opinion.outcome: reject``) returns the application with the opinion, and a return
-recorded before any initial opinion refuses it without one. Item (ii) gives 区数据局 no power to do either — it
-provides a return only after the 15 working days — but the application may be barred by another provision (art. 12:
-未纳入规划…不得申请立项, under 区数据局's duty to 严把…审核审批关), and the facts do not record the ground. The return
-rule therefore shows both as a notice (提示), naming 区数据局: neither a breach item (ii) could establish nor a return
-item (ii) authorises. Once the pre-review asked for a revision, no such ground is left: a return before the window
-ends fails.
+A pre-review rejection (``initial_opinion.outcome: reject``) returns the application with the opinion. Item (ii)
+provides no such rejection — it returns an application only after the 15 working days — but the application may be
+barred by another provision (art. 12: 未纳入规划…不得申请立项, under 区数据局's duty to 严把…审核审批关), and the facts
+do not record the ground. The return rule therefore shows it as a notice (提示), naming 区数据局: neither a breach
+item (ii) could establish nor a return item (ii) authorises. Once the pre-review asked for a revision, no such ground
+is left: a return before the window ends fails.
+
+A return recorded before any initial opinion is D41 (``return_without_opinion``, default ``opinion_owed``): "给予初审
+意见" is 区数据局's duty and a return is no opinion, so the opinion stays owed (overdue once its 5 working days end,
+judged by its day when given after the return), and the return, not the one item (ii) provides, fails — a refusal on
+another provision's ground is given as an initial opinion that rejects (the notice above). Two blind readers took
+this reading. Option ``refusal_notice``: such a return is a refusal at the pre-review whose ground the facts do not
+record — the round and the opinion's clock end with it, and the return is a notice like a rejection.
 
 A returned round (:func:`returned_on`: the recorded return, a rejecting initial opinion, or under D15's option the
 end of the window) is over: its later steps — the sending to the departments, their opinions, the panel and what
@@ -85,6 +91,7 @@ from tinghu_policy.interpretation import (
     ClassifiedApplication,
     FinalOpinionOrder,
     JointEvaluationClockStart,
+    ReturnWithoutOpinion,
     RevisionExpiry,
     RevisionWindowStart,
 )
@@ -370,16 +377,18 @@ _DOCUMENTS = Kept(
     title_en="Initial opinion within 5 working days of receipt",
     owed_by=Party.DATA_BUREAU,
     to=(Party.PROJECT_UNIT,),
-    decisions=("D1", "D2", "D12", "D13", "D14"),
+    decisions=("D1", "D2", "D12", "D13", "D14", "D41"),
 )
 def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     """区数据局接收到项目单位申请后，进行预审，在5个工作日内给予初审意见.
 
     D1: the day of receipt is not counted, also when it is a rest day (option D1b: a receipt on a rest day is
     deemed to happen on the next working day, which is not counted). D19: a classified project has no pre-review.
-    A return 区数据局 recorded before the opinion was due, with no opinion by then, ends the round and the clock with
-    it (NOT_APPLICABLE; whether such a return was allowed is ``art11.application_return``'s question); one recorded
-    after the due day leaves the opinion overdue.
+    A return recorded after the opinion's due day leaves the opinion overdue (whether the return was allowed is
+    ``art11.application_return``'s question). D41 (default ``opinion_owed``): no return ends the clock — the
+    opinion stays owed: MET or LATE when given (after the return too), else PENDING until its due day and OVERDUE
+    after it; option ``refusal_notice``: a return recorded before the opinion was due, with no opinion by then, ends
+    the round and the clock with it (NOT_APPLICABLE).
     """
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
@@ -389,15 +398,26 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
         returned = ctx.known(round_.returned)
         recorded = None if returned is None else Returned(returned, (say.returned_by_bureau, returned))
         issued = round_.initial_opinion.issued if round_.initial_opinion else None
+        owed = ctx.interpretation.return_without_opinion is ReturnWithoutOpinion.OPINION_OWED  # D41
         outcome = ctx.within(
             round_.received,
             INITIAL_OPINION_PERIOD,
-            _in_round(ctx.known(issued), recorded),
+            ctx.known(issued) if owed else _in_round(ctx.known(issued), recorded),
             start_label=_RECEIVED[idx],
             done_label=_ISSUED[idx],
             subject=_subject(number),
         )
-        yield _ended_by_return(ctx, outcome, recorded, say.INITIAL_OPINION)
+        if owed:
+            yield _still_owed(outcome, recorded)
+        else:
+            yield _ended_by_return(ctx, outcome, recorded, say.INITIAL_OPINION)
+
+
+def _still_owed(outcome: Outcome, returned: Returned | None) -> Outcome:
+    """D41 ``opinion_owed``: an opinion not given by the return stays owed; the note says the return did not end it."""
+    if returned is not None and outcome.status in (Status.OVERDUE, Status.PENDING):
+        outcome.note = (say.opinion_owed_after_return, outcome.note, returned.day)
+    return outcome
 
 
 @rule(
@@ -471,7 +491,7 @@ _NO_REVISION = {
     title_en="The application is returned only once the revision window ended without revised materials",
     owed_by=Party.DATA_BUREAU,
     to=(Party.PROJECT_UNIT,),
-    decisions=("D1", "D2", "D12", "D13", "D15", "D33"),
+    decisions=("D1", "D2", "D12", "D13", "D15", "D33", "D41"),
 )
 def application_return(ctx: Context) -> Iterator[Outcome]:
     """项目单位应在15个工作日内针对初审意见完善修改申报材料，否则将退回申请.
@@ -481,8 +501,9 @@ def application_return(ctx: Context) -> Iterator[Outcome]:
     revision by then, HOLDS; a return on or before that day, or before the window began, while the unit had not
     revised, FAILS (it cut the unit's time short). A return after the unit revised in time, or after an initial
     opinion that passed the application (``accept``), is not the return this item provides (the unit did what it
-    asks): NOT_APPLICABLE. A pre-review rejection (``reject``), or a return before any initial opinion, is a NOTICE
-    (see the module's note).
+    asks): NOT_APPLICABLE. A pre-review rejection (``reject``) is a NOTICE (see the module's note); a return before
+    any initial opinion FAILS (D41, default ``opinion_owed``), or is a NOTICE like a rejection (option
+    ``refusal_notice``).
 
     No return recorded: NOT_APPLICABLE while the window runs or when the unit revised; once it ended without revised
     materials, D15 (default ``returned_by_notice``): the return is due — PENDING, with no due date, as the text sets
@@ -515,6 +536,15 @@ def _judge_return(ctx: Context, number: int, round_: ReviewRound) -> Outcome:
     opinion = round_.initial_opinion
     issued = None if opinion is None else ctx.known(opinion.issued)
     if returned is not None and (issued is None or issued > returned):
+        if ctx.interpretation.return_without_opinion is ReturnWithoutOpinion.OPINION_OWED:
+            return ctx.condition(
+                ctx.expect(
+                    Worded(f"review[{idx}].initial_opinion.issued", (say.opinion_before_return, returned)),
+                    False,
+                ),
+                subject=subject,
+                note=(say.returned_without_opinion_fails, returned),
+            )
         return _refused_at_pre_review(
             ctx,
             subject,
@@ -638,8 +668,8 @@ def _pre_review_rejection(ctx: Context, idx: int, round_: ReviewRound, returned:
 
 
 def _refused_at_pre_review(ctx: Context, subject: str, what: Note, checks: tuple[Comparison, ...]) -> Outcome:
-    """An application refused at the pre-review — rejected by the initial opinion, or returned before any — is a
-    NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15 working days), but the ground may
+    """An application refused at the pre-review — rejected by the initial opinion, or returned before any (D41 option
+    ``refusal_notice``) — is a NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15 working days), but the ground may
     lie in another provision (art. 12's 不得申请立项), which the facts do not record (see the module's note). The
     caller has applied D13 to the act."""
     return Outcome(Status.NOTICE, checks=checks, subject=subject, note=(say.refused_at_pre_review, what))

@@ -65,6 +65,7 @@ OPEN_WORDING: dict[str, tuple[str, ...]] = {
     "D38": ("不纳入区级政务信息化项目建设管理范畴",),
     "D39": ("每年年底前",),
     "D40": ("结余资金上缴财政",),
+    "D41": ("否则将退回申请",),
 }
 """Decision id → the words of its provisions it reads. D12 (the calendar data) and D14 (the time zone) read no
 words of the text: they decide how every date is computed."""

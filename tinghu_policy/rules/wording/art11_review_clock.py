@@ -145,6 +145,24 @@ def returned_without_opinion(returned: date) -> Text:
     )
 
 
+def returned_without_opinion_fails(returned: date) -> Text:
+    return (
+        f"区数据局于{returned}退回申请，未先给予初审意见。第（二）项规定的退回，以初审意见和15个工作日的修改期限为前提；"
+        "未经初审即退回，不符合本项（D41）",
+        f"区数据局 returned the application on {returned} without an initial opinion. The return item (ii) provides "
+        "follows an initial opinion and the 15 working days to revise; a return without one does not comply "
+        "(D41)",
+    )
+
+
+def opinion_owed_after_return(clock: Note, returned: date) -> Text:
+    zh, en = render(clock)
+    return (
+        f"{zh.rstrip('。')}。{returned}的退回不是初审意见，初审意见仍须给予（D41）",
+        f"{en.rstrip('.')}. The return on {returned} is no initial opinion: the opinion is still owed (D41)",
+    )
+
+
 def opinion_before_return(returned: date) -> Text:
     return (
         f"退回申请（{returned}）前已给予初审意见",
