@@ -718,6 +718,18 @@ def test_d41_a_return_is_no_opinion_the_opinion_stays_owed_and_the_return_fails(
     assert "D41" in clock.decisions
 
 
+def test_an_opinion_issued_on_the_day_of_the_return_preceded_it() -> None:
+    """An initial opinion issued on the day 区数据局 returned the application came before the return (the same day
+    counts, as D17 reads an order): the return is judged by the revision window it cut short, not as one without an
+    opinion (D41) — its failing check is the return against the window's last day."""
+    # kills art11_review_clock.py:538 core/ReplaceComparisonOperator_Gt_GtE #3 (run 12)
+    finding = _returned(date(2026, 6, 4)).finding("art11.application_return", "round 1")
+    assert finding.status is Status.FAILS
+    failed = [(c.fact, c.required, c.actual) for c in finding.checks if c.ok is False]
+    assert failed == [("review[0].returned", WINDOW_DUE, date(2026, 6, 4))]
+    assert "未先给予初审意见" not in finding.note_zh
+
+
 def test_d41_default_and_option_agree_once_an_opinion_preceded_the_return() -> None:
     """D41 concerns a return before any initial opinion only: after one, the return is judged by the window alike."""
     for interpretation in (None, REFUSAL_NOTICE):

@@ -669,9 +669,9 @@ def _pre_review_rejection(ctx: Context, idx: int, round_: ReviewRound, returned:
 
 def _refused_at_pre_review(ctx: Context, subject: str, what: Note, checks: tuple[Comparison, ...]) -> Outcome:
     """An application refused at the pre-review — rejected by the initial opinion, or returned before any (D41 option
-    ``refusal_notice``) — is a NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15 working days), but the ground may
-    lie in another provision (art. 12's 不得申请立项), which the facts do not record (see the module's note). The
-    caller has applied D13 to the act."""
+    ``refusal_notice``) — is a NOTICE naming 区数据局: item (ii) provides neither (its one return follows the 15
+    working days), but the ground may lie in another provision (art. 12's 不得申请立项), which the facts do not record
+    (see the module's note). The caller has applied D13 to the act."""
     return Outcome(Status.NOTICE, checks=checks, subject=subject, note=(say.refused_at_pre_review, what))
 
 
