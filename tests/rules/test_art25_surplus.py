@@ -343,16 +343,15 @@ def test_d35_never_more_than_the_surplus_nor_the_fiscal_money(
         [{"source": "social_capital", "amount": str(yuan(other))}] if other else []
     )
 
-    def owed(share: SurplusFiscalShare) -> Decimal:
-        finding = run(
-            funding=funding,
-            budget=str(yuan(total)),
-            spent=str(yuan(spent)),
-            interpretation=Interpretation(surplus_fiscal_share=share),
-        ).finding(RULE)
-        if "应上缴财政 " not in finding.note_zh:
-            return Decimal(0)
-        return Decimal(finding.note_zh.split("应上缴财政 ")[1].split(" 元")[0])
+    def owed(share: SurplusFiscalShare, rounding: FiscalShareRounding = FiscalShareRounding.DOWN) -> Decimal:
+        reading = Interpretation(surplus_fiscal_share=share, fiscal_share_rounding=rounding)
+        report = run(funding=funding, budget=str(yuan(total)), spent=str(yuan(spent)), interpretation=reading)
+        owed_zh = report.finding(RULE).note_zh
+        return (
+            Decimal(owed_zh.split("应上缴财政 ")[1].split(" 元")[0])
+            if "应上缴财政 " in owed_zh
+            else Decimal(0)
+        )
 
     amount = owed(reading)
     assert Decimal(0) <= amount <= min(yuan(fiscal), max(Decimal(0), yuan(total - spent)))
@@ -361,27 +360,13 @@ def test_d35_never_more_than_the_surplus_nor_the_fiscal_money(
         # half a fen of it
         unspent = max(
             Decimal(0), yuan(total - spent)
-        )  # the budget is the funding: the surplus is the unspent money
+        )  # the budget is the funding: the surplus is unspent money
         exact = unspent * yuan(fiscal) / yuan(total)
         assert amount <= exact < amount + Decimal("0.01")
-        half_up = owed_rounded(funding, total, spent, FiscalShareRounding.HALF_UP)
+        half_up = owed(reading, FiscalShareRounding.HALF_UP)
         assert abs(half_up - exact) <= Decimal("0.005")
     assert owed(SurplusFiscalShare.FISCAL_SPENT_FIRST) <= owed(SurplusFiscalShare.PROPORTIONAL)
     assert owed(SurplusFiscalShare.PROPORTIONAL) <= owed(SurplusFiscalShare.OTHER_SPENT_FIRST)
-
-
-def owed_rounded(
-    funding: list[dict[str, str]], total: int, spent: int, rounding: FiscalShareRounding
-) -> Decimal:
-    finding = run(
-        funding=funding,
-        budget=str(yuan(total)),
-        spent=str(yuan(spent)),
-        interpretation=Interpretation(fiscal_share_rounding=rounding),
-    ).finding(RULE)
-    if "应上缴财政 " not in finding.note_zh:
-        return Decimal(0)
-    return Decimal(finding.note_zh.split("应上缴财政 ")[1].split(" 元")[0])
 
 
 def yuan(fen_amount: int) -> Decimal:
