@@ -32,35 +32,8 @@ def render(note: Note | None) -> Text:
     return made
 
 
-def rendered_zh(note: Note | None) -> str:
-    return render(note)[0]
-
-
-def rendered_en(note: Note | None) -> str:
-    return render(note)[1]
-
-
-def joined(sep_zh: str, sep_en: str, *notes: Note | None) -> Text:
-    """The notes' texts joined, each language with its separator (empty notes left out only if both texts are)."""
-    texts = [render(n) for n in notes]
-    return sep_zh.join(t[0] for t in texts), sep_en.join(t[1] for t in texts)
-
-
-def concat(*notes: Note | None) -> Text:
-    """The notes' texts one after the other."""
-    texts = [render(n) for n in notes]
-    return "".join(t[0] for t in texts), "".join(t[1] for t in texts)
-
-
 def stripped_then(note: Note | None, strip_zh: str, strip_en: str, more: Note | None) -> Text:
     """``note`` with ``strip_zh``/``strip_en`` characters stripped from its end (``str.rstrip``), then ``more``."""
     zh, en = render(note)
     more_zh, more_en = render(more)
     return zh.rstrip(strip_zh) + more_zh, en.rstrip(strip_en) + more_en
-
-
-def unsuffixed_then(note: Note | None, suffix_zh: str, suffix_en: str, more: Note | None) -> Text:
-    """``note`` without the suffix ``suffix_zh``/``suffix_en`` (``str.removesuffix``), then ``more``."""
-    zh, en = render(note)
-    more_zh, more_en = render(more)
-    return zh.removesuffix(suffix_zh) + more_zh, en.removesuffix(suffix_en) + more_en

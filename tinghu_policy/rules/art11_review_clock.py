@@ -393,12 +393,12 @@ def initial_opinion(ctx: Context) -> Iterator[Outcome]:
     if (skip := _classified(ctx, pre_review=True)) is not None:
         yield skip
         return
+    owed = ctx.interpretation.return_without_opinion is ReturnWithoutOpinion.OPINION_OWED  # D41
     for number, round_ in _rounds(ctx):
         idx = number - 1
         returned = ctx.known(round_.returned)
         recorded = None if returned is None else Returned(returned, (say.returned_by_bureau, returned))
         issued = round_.initial_opinion.issued if round_.initial_opinion else None
-        owed = ctx.interpretation.return_without_opinion is ReturnWithoutOpinion.OPINION_OWED  # D41
         outcome = ctx.within(
             round_.received,
             INITIAL_OPINION_PERIOD,

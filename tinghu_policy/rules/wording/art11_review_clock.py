@@ -7,6 +7,7 @@ from datetime import date
 from typing import Protocol
 
 from tinghu_policy.engine import Note, Text, render
+from tinghu_policy.engine.notes import stripped_then
 from tinghu_policy.parties import Party
 
 
@@ -156,11 +157,11 @@ def returned_without_opinion_fails(returned: date) -> Text:
 
 
 def opinion_owed_after_return(clock: Note, returned: date) -> Text:
-    zh, en = render(clock)
-    return (
-        f"{zh.rstrip('。')}。{returned}的退回不是初审意见，初审意见仍须给予（D41）",
-        f"{en.rstrip('.')}. The return on {returned} is no initial opinion: the opinion is still owed (D41)",
+    more = (
+        f"。{returned}的退回不是初审意见，初审意见仍须给予（D41）",
+        f". The return on {returned} is no initial opinion: the opinion is still owed (D41)",
     )
+    return stripped_then(clock, "。", ".", more)
 
 
 def opinion_before_return(returned: date) -> Text:
